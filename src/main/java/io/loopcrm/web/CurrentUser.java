@@ -1,0 +1,59 @@
+package io.loopcrm.web;
+
+import io.loopcrm.people.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** The signed-in user as the layout shows them: name, roles and the navigation their roles open. */
+@Named("user")
+@RequestScoped
+public class CurrentUser {
+  @Inject SecurityIdentity identity;
+
+  public boolean isSignedIn() {
+    return !identity.isAnonymous();
+  }
+
+  public String getName() {
+    if (identity.isAnonymous()) {
+      return "";
+    }
+    if (identity.getPrincipal() instanceof JsonWebToken token) {
+      Object name = token.getClaim("name");
+      if (name != null && !name.toString().isBlank()) {
+        return name.toString();
+      }
+      Object username = token.getClaim("preferred_username");
+      if (username != null) {
+        return username.toString();
+      }
+    }
+    return identity.getPrincipal().getName();
+  }
+
+  /** Message keys of the user's Loop CRM roles, in canonical order. */
+  public List<String> getRoleKeys() {
+    return Roles.ALL.stream()
+        .filter(identity::hasRole)
+        .map(r -> "role_" + r.replace('-', '_'))
+        .toList();
+  }
+
+  public boolean has(String role) {
+    return identity.hasRole(role);
+  }
+
+  /** The main navigation for the user's roles; only pages that exist are listed. */
+  public List<NavItem> getNav() {
+    List<NavItem> items = new ArrayList<>();
+    if (isSignedIn()) {
+      items.add(new NavItem("nav_home", "/"));
+    }
+    return items;
+  }
+}

@@ -1,0 +1,175 @@
+package io.loopcrm.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Runs the whole system for a person: PostgreSQL and Keycloak started here (unless the environment
+ * points at external ones), then the packaged application with demo data. Started by {@code
+ * deploy/run.sh}; Ctrl-C stops all three.
+ *
+ * <p>Environment: {@code QUARKUS_DATASOURCE_JDBC_URL} (with {@code _USERNAME}, {@code _PASSWORD})
+ * skips the embedded database; {@code QUARKUS_OIDC_AUTH_SERVER_URL} skips the embedded Keycloak;
+ * {@code LOOP_DATA_DIR} (default {@code .loop}) holds the data that survives restarts; {@code
+ * LOOP_HTTP_PORT} (default 8080), {@code LOOP_PG_PORT} (default 5433), {@code LOOP_KEYCLOAK_PORT}
+ * (default 8180).
+ */
+public final class DevStack implements AutoCloseable {
+  private final PostgresServer postgres;
+  private final KeycloakServer keycloak;
+  private final Process app;
+  private final int httpPort;
+
+  private DevStack(PostgresServer postgres, KeycloakServer keycloak, Process app, int httpPort) {
+    this.postgres = postgres;
+    this.keycloak = keycloak;
+    this.app = app;
+    this.httpPort = httpPort;
+  }
+
+  public static void main(String[] args) {
+    Map<String, String> env = System.getenv();
+    DevStack stack = start(env, Path.of(env.getOrDefault("LOOP_DATA_DIR", ".loop")));
+    Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "dev-stack-stop"));
+    System.out.println(
+        """
+
+        Loop CRM is running at http://localhost:%d
+
+          Demo sign-ins (password: demo)
+            sam    sales rep
+            rita   sales rep
+            max    sales manager (and rep)
+            olga   operations
+            ada    admin
+
+          Press Ctrl-C to stop everything.
+        """
+            .formatted(stack.httpPort));
+    try {
+      stack.app.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Starts the stack with its state under {@code dataDir}. */
+  public static DevStack start(Map<String, String> env, Path dataDir) {
+    int httpPort = Integer.parseInt(env.getOrDefault("LOOP_HTTP_PORT", "8080"));
+    Path dist = Path.of(env.getOrDefault("LOOP_DIST_DIR", "target/dist"));
+    Path appJar = Path.of(env.getOrDefault("LOOP_APP_JAR", "target/quarkus-app/quarkus-run.jar"));
+
+    PostgresServer postgres = null;
+    KeycloakServer keycloak = null;
+    ProcessBuilder app = new ProcessBuilder("java", "-jar", appJar.toString()).inheritIO();
+    Map<String, String> appEnv = app.environment();
+    try {
+      if (!env.containsKey("QUARKUS_DATASOURCE_JDBC_URL")) {
+        int port = Integer.parseInt(env.getOrDefault("LOOP_PG_PORT", "5433"));
+        log("starting PostgreSQL on port " + port + " (data in " + dataDir.resolve("pg") + ")");
+        postgres = PostgresServer.start(dataDir.resolve("pg"), port, true);
+        postgres.ensureDatabase("loop");
+        appEnv.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("loop"));
+        appEnv.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
+        appEnv.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
+      }
+      if (!env.containsKey("QUARKUS_OIDC_AUTH_SERVER_URL")) {
+        int port = Integer.parseInt(env.getOrDefault("LOOP_KEYCLOAK_PORT", "8180"));
+        log("starting Keycloak on port " + port + " (about 30 s the first time)");
+        keycloak =
+            KeycloakServer.start(
+                dist.resolve("keycloak.zip"),
+                dataDir.resolve("keycloak"),
+                Path.of("deploy/keycloak/loop-realm.json"),
+                port,
+                Ports.free(),
+                false,
+                dataDir.resolve("keycloak.log"));
+        appEnv.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl());
+      }
+      appEnv.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
+      appEnv.putIfAbsent("LOOP_DEMO_DATA", "true");
+      appEnv.putIfAbsent("LOOP_SECURE_COOKIES", "false");
+      log("starting Loop CRM on port " + httpPort);
+      Process process = app.start();
+      awaitReady(process, httpPort);
+      return new DevStack(postgres, keycloak, process, httpPort);
+    } catch (IOException | RuntimeException e) {
+      if (keycloak != null) {
+        keycloak.close();
+      }
+      if (postgres != null) {
+        postgres.close();
+      }
+      throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+    }
+  }
+
+  public int httpPort() {
+    return httpPort;
+  }
+
+  private static void awaitReady(Process process, int port) {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest ready =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
+            .timeout(Duration.ofSeconds(2))
+            .build();
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("Loop CRM exited with code " + process.exitValue());
+      }
+      try {
+        if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      try {
+        Thread.sleep(300);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    process.destroy();
+    throw new IllegalStateException("Loop CRM was not ready within 2 minutes");
+  }
+
+  @Override
+  public void close() {
+    log("stopping");
+    app.destroy();
+    try {
+      app.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (app.isAlive()) {
+      app.destroyForcibly();
+    }
+    if (keycloak != null) {
+      keycloak.close();
+    }
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+
+  private static void log(String line) {
+    System.out.println("[loop] " + line);
+  }
+}

@@ -1,0 +1,15 @@
+package io.loopcrm.testing;
+
+import io.quarkus.test.security.TestSecurity;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Page logic as the demo user {@code ada} (roles: admin), without a Keycloak round trip. */
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.METHOD, ElementType.TYPE})
+@TestSecurity(
+    user = "ada",
+    roles = {"admin"})
+public @interface AsAdmin {}
