@@ -1,7 +1,10 @@
 package io.loopcrm.web;
 
+import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.AuthenticationRedirectException;
 import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,15 +32,19 @@ public class RouteErrors {
       return;
     }
     Throwable failure = ctx.failure();
+    if (failure instanceof AuthenticationRedirectException
+        || failure instanceof AuthenticationFailedException
+        || failure instanceof UnauthorizedException) {
+      // sign-in challenges and redirects: Quarkus answers them (a Keycloak redirect, or 401 for
+      // /api)
+      ctx.next();
+      return;
+    }
     int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
     if (failure instanceof ForbiddenException) {
       status = 403;
-    } else if (failure instanceof AuthenticationFailedException) {
+    } else if (failure instanceof AuthenticationCompletionException) {
       status = 401;
-    }
-    if (status == 401 && ErrorPages.isApi(ctx)) {
-      ctx.next();
-      return;
     }
     String reference = null;
     if (status >= 500) {

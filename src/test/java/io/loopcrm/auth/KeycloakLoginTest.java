@@ -1,0 +1,120 @@
+package io.loopcrm.auth;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.loopcrm.people.Member;
+import io.loopcrm.stack.TestStack;
+import io.loopcrm.testing.KeycloakLogin;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.htmlunit.Page;
+import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Authentication itself, through the real Keycloak login form. */
+@QuarkusTest
+class KeycloakLoginTest {
+
+  @Test
+  void anonymousPageRequestIsSentToKeycloak() {
+    given()
+        .redirects()
+        .follow(false)
+        .get("/")
+        .then()
+        .statusCode(302)
+        .header(
+            "Location",
+            startsWith(TestStack.get().keycloak().realmUrl() + "/protocol/openid-connect/auth"));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "sam, Sam Sales, Sales",
+    "rita, Rita Rep, Sales",
+    "max, Max Manager, Sales manager",
+    "olga, Olga Ops, Operations",
+    "ada, Ada Admin, Admin"
+  })
+  void eachDemoUserSignsInAndLandsOnTheirHome(String username, String name, String role)
+      throws Exception {
+    try (WebClient web = KeycloakLogin.browser()) {
+      Page landed = KeycloakLogin.signIn(web, "/", username);
+      assertThat(landed.getUrl().toString()).isEqualTo(KeycloakLogin.APP + "/");
+      String html = ((HtmlPage) landed).asXml();
+      assertThat(((HtmlPage) landed).getElementById("current-user").asNormalizedText())
+          .contains(name)
+          .contains(role);
+      assertThat(html).contains("href=\"/logout\"").contains("id=\"nav-links\"");
+    }
+  }
+
+  @Test
+  void signInRefreshesTheLocalMemberMirror() throws Exception {
+    try (WebClient web = KeycloakLogin.browser()) {
+      KeycloakLogin.signIn(web, "/", "max");
+    }
+    Member member = awaitMember("max");
+    assertThat(member.displayName).isEqualTo("Max Manager");
+    assertThat(member.email).isEqualTo("max@loop.example");
+    assertThat(member.roleList()).containsExactly("sales", "sales-manager");
+    assertThat(member.lastLoginAt).isNotNull();
+  }
+
+  @Test
+  void wrongRoleGetsTheBranded403() throws Exception {
+    try (WebClient web = KeycloakLogin.browser()) {
+      KeycloakLogin.signIn(web, "/", "olga");
+      Page metrics = web.getPage(KeycloakLogin.APP + "/q/metrics");
+      assertThat(metrics.getWebResponse().getStatusCode()).isEqualTo(403);
+      assertThat(metrics.getWebResponse().getContentAsString()).contains("Not allowed");
+    }
+  }
+
+  @Test
+  void logoutEndsTheAppSessionAndTheKeycloakSession() throws Exception {
+    try (WebClient web = KeycloakLogin.browser()) {
+      KeycloakLogin.signIn(web, "/", "sam");
+      Page out = web.getPage(KeycloakLogin.APP + "/logout");
+      assertThat(out.getUrl().toString()).startsWith(KeycloakLogin.APP + "/signed-out");
+      assertThat(out.getWebResponse().getContentAsString()).contains("You are signed out");
+      assertThat(web.getCookieManager().getCookie("q_session")).isNull();
+
+      // Keycloak asks for the password again: its single sign-on session is gone as well
+      Page again = web.getPage(KeycloakLogin.APP + "/");
+      assertThat(KeycloakLogin.isLoginForm(again)).isTrue();
+    }
+  }
+
+  @Test
+  void wrongPasswordStaysOnKeycloaksForm() throws Exception {
+    try (WebClient web = KeycloakLogin.browser()) {
+      HtmlPage login = web.getPage(KeycloakLogin.APP + "/");
+      Page after = KeycloakLogin.submit(login, "sam", "not-the-password");
+      assertThat(KeycloakLogin.isLoginForm(after)).isTrue();
+      assertThat(after.getUrl().toString()).doesNotStartWith(KeycloakLogin.APP);
+    }
+  }
+
+  private static Member awaitMember(String username) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+    while (Instant.now().isBefore(deadline)) {
+      Optional<Member> member =
+          QuarkusTransaction.requiringNew()
+              .call(() -> Member.<Member>find("username", username).firstResultOptional());
+      if (member.isPresent()) {
+        return member.get();
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("no member row for " + username + " after sign-in");
+  }
+}

@@ -1,0 +1,70 @@
+package io.loopcrm.testing;
+
+import io.loopcrm.stack.TestStack;
+import io.restassured.RestAssured;
+import java.io.IOException;
+import org.htmlunit.FailingHttpStatusCodeException;
+import org.htmlunit.Page;
+import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlElement;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlPage;
+
+/**
+ * Signs in through Keycloak's real login form (HtmlUnit, no JavaScript), or gets tokens by password
+ * grant.
+ */
+public final class KeycloakLogin {
+  public static final String APP = "http://localhost:8081";
+  public static final String PASSWORD = "demo";
+
+  private KeycloakLogin() {}
+
+  public static WebClient browser() {
+    WebClient web = new WebClient();
+    web.getOptions().setJavaScriptEnabled(false);
+    web.getOptions().setCssEnabled(false);
+    web.getOptions().setThrowExceptionOnFailingStatusCode(false);
+    web.getOptions().setRedirectEnabled(true);
+    return web;
+  }
+
+  /** Opens {@code path}, which must lead to the Keycloak login form, and signs in there. */
+  public static Page signIn(WebClient web, String path, String username) throws IOException {
+    HtmlPage login = web.getPage(APP + path);
+    return submit(login, username, PASSWORD);
+  }
+
+  public static boolean isLoginForm(Page page) {
+    return page instanceof HtmlPage html && html.getElementById("kc-form-login") != null;
+  }
+
+  public static Page submit(HtmlPage login, String username, String password) throws IOException {
+    if (!isLoginForm(login)) {
+      throw new AssertionError("expected Keycloak's login form, got " + login.getUrl());
+    }
+    HtmlForm form = (HtmlForm) login.getElementById("kc-form-login");
+    form.getInputByName("username").type(username);
+    form.getInputByName("password").type(password);
+    try {
+      return ((HtmlElement) login.getElementById("kc-login")).click();
+    } catch (FailingHttpStatusCodeException e) {
+      return e.getResponse() == null ? null : login;
+    }
+  }
+
+  /** An access token for {@code username} by the password grant. */
+  public static String accessToken(String username) {
+    return RestAssured.given()
+        .formParam("grant_type", "password")
+        .formParam("client_id", "loop-app")
+        .formParam("client_secret", TestStack.CLIENT_SECRET)
+        .formParam("username", username)
+        .formParam("password", PASSWORD)
+        .post(TestStack.get().keycloak().realmUrl() + "/protocol/openid-connect/token")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("access_token");
+  }
+}
