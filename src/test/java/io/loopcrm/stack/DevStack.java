@@ -71,6 +71,7 @@ public final class DevStack implements AutoCloseable {
     KeycloakServer keycloak = null;
     ProcessBuilder app = new ProcessBuilder("java", "-jar", appJar.toString()).inheritIO();
     Map<String, String> appEnv = app.environment();
+    appEnv.putAll(env);
     try {
       if (!env.containsKey("QUARKUS_DATASOURCE_JDBC_URL")) {
         int port = Integer.parseInt(env.getOrDefault("LOOP_PG_PORT", "5433"));
@@ -115,6 +116,11 @@ public final class DevStack implements AutoCloseable {
 
   public int httpPort() {
     return httpPort;
+  }
+
+  /** Whether this stack started its own PostgreSQL (no external database was configured). */
+  public boolean startedDatabase() {
+    return postgres != null;
   }
 
   private static void awaitReady(Process process, int port) {

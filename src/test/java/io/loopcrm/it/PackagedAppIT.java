@@ -1,0 +1,160 @@
+package io.loopcrm.it;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.loopcrm.stack.DevStack;
+import io.loopcrm.stack.Ports;
+import io.loopcrm.stack.PostgresServer;
+import io.loopcrm.stack.TestStack;
+import io.loopcrm.testing.KeycloakLogin;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The packaged application the way deploy/run.sh runs it: with its own embedded database whose data
+ * survives a restart, with an external database given by environment variables, and signed into
+ * through real Chromium.
+ */
+class PackagedAppIT {
+  private static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+  @TempDir Path dataDir;
+
+  private static Map<String, String> baseEnv() {
+    Map<String, String> env = new HashMap<>();
+    env.put("LOOP_HTTP_PORT", "8081");
+    env.put("QUARKUS_OIDC_AUTH_SERVER_URL", TestStack.get().keycloak().realmUrl());
+    env.putIfAbsent("LOOP_DIST_DIR", System.getenv().getOrDefault("LOOP_DIST_DIR", "target/dist"));
+    env.putIfAbsent(
+        "LOOP_APP_JAR",
+        System.getenv().getOrDefault("LOOP_APP_JAR", "target/quarkus-app/quarkus-run.jar"));
+    return env;
+  }
+
+  @Test
+  void runsOnItsEmbeddedDatabaseWithDemoDataThatSurvivesARestart() throws Exception {
+    Map<String, String> env = baseEnv();
+    env.put("LOOP_PG_PORT", Integer.toString(Ports.free()));
+
+    try (DevStack stack = DevStack.start(env, dataDir)) {
+      assertThat(stack.startedDatabase()).isTrue();
+      given().get("http://localhost:8081/q/health/ready").then().statusCode(200);
+      members().then().statusCode(200).body("$", hasSize(5));
+      signInWithChromium("sam");
+    }
+
+    try (DevStack again = DevStack.start(env, dataDir)) {
+      // the same five members, not loaded twice, and Sam's sign-in from before the restart is kept
+      members().then().statusCode(200).body("$", hasSize(5));
+      members().then().body("find { it.username == 'sam' }.name", containsString("Sam"));
+    }
+  }
+
+  @Test
+  void runsOnAnExternalDatabaseGivenByEnvironmentVariables() throws Exception {
+    PostgresServer external = TestStack.get().postgres();
+    external.ensureDatabase("external_check");
+    Map<String, String> env = baseEnv();
+    env.put("QUARKUS_DATASOURCE_JDBC_URL", external.jdbcUrl("external_check"));
+    env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
+    env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
+    env.put("LOOP_DEMO_DATA", "false");
+
+    try (DevStack stack = DevStack.start(env, dataDir)) {
+      assertThat(stack.startedDatabase()).isFalse();
+      given().get("http://localhost:8081/q/health/ready").then().statusCode(200);
+      try (Connection c =
+              DriverManager.getConnection(
+                  external.jdbcUrl("external_check"),
+                  PostgresServer.USER,
+                  PostgresServer.PASSWORD);
+          ResultSet rs =
+              c.createStatement()
+                  .executeQuery("select count(*) from flyway_schema_history where success")) {
+        rs.next();
+        assertThat(rs.getInt(1)).isPositive();
+      }
+      members().then().statusCode(200).body("$", hasSize(0));
+    }
+  }
+
+  private static io.restassured.response.Response members() {
+    return given()
+        .auth()
+        .oauth2(KeycloakLogin.accessToken("ada"))
+        .get("http://localhost:8081/api/members");
+  }
+
+  private static void signInWithChromium(String username) throws Exception {
+    Files.createDirectories(SCREENSHOTS);
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,900",
+        "--lang=en-US",
+        "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+            .usingAnyFreePort()
+            .build();
+    WebDriver driver = new ChromeDriver(service, options);
+    try {
+      WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+      driver.get("http://localhost:8081/");
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kc-form-login")));
+      driver.findElement(By.id("username")).sendKeys(username);
+      driver.findElement(By.id("password")).sendKeys(KeycloakLogin.PASSWORD);
+      driver.findElement(By.id("kc-login")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("current-user")));
+      assertThat(driver.findElement(By.id("current-user")).getText()).contains("Sam Sales");
+      screenshot(driver, "home-sales-en.png");
+
+      driver.get("http://localhost:8081/lang/zh-CN?back=/");
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "欢迎"));
+      screenshot(driver, "home-sales-zh.png");
+      for (String path : List.of("/no-such-page")) {
+        driver.get("http://localhost:8081" + path);
+        screenshot(driver, "error-404-zh.png");
+      }
+    } finally {
+      driver.quit();
+    }
+  }
+
+  private static void screenshot(WebDriver driver, String name) throws Exception {
+    byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+    Files.write(SCREENSHOTS.resolve(name), png);
+  }
+}
