@@ -6,4 +6,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ./mvnw -B -q package -DskipTests
-exec java -cp "target/test-classes:$(cat target/dist/test.classpath)" io.loopcrm.stack.DevStack
+exec java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "target/test-classes:$(cat target/dist/test.classpath)" io.loopcrm.stack.DevStack

@@ -1,6 +1,10 @@
 package io.loopcrm.web;
 
 import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
+import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
@@ -16,6 +20,33 @@ public class ErrorMappers {
 
   @Inject ErrorPages pages;
   @Inject RoutingContext routing;
+
+  /**
+   * Asks the sign-in mechanism for its challenge (for pages, the redirect to Keycloak), as Quarkus
+   * does; when there is none, because Keycloak cannot be reached, shows the branded 401 page.
+   */
+  @ServerExceptionMapper
+  public Uni<Response> unauthorized(UnauthorizedException e) {
+    HttpAuthenticator authenticator = routing.get(HttpAuthenticator.class.getName());
+    Uni<ChallengeData> challenge =
+        authenticator == null ? Uni.createFrom().nullItem() : authenticator.getChallenge(routing);
+    return challenge
+        .map(c -> c == null ? signInFailed() : fromChallenge(c))
+        .onFailure()
+        .recoverWithItem(failure -> signInFailed());
+  }
+
+  private Response fromChallenge(ChallengeData challenge) {
+    Response.ResponseBuilder response = Response.status(challenge.status);
+    challenge.getHeaders().forEach((name, value) -> response.header(name.toString(), value));
+    return response.build();
+  }
+
+  private Response signInFailed() {
+    LOG.warnf(
+        "no sign-in challenge available for %s: is Keycloak reachable?", routing.normalizedPath());
+    return pages.response(routing, 401, null);
+  }
 
   @ServerExceptionMapper
   public Response notFound(NotFoundException e) {

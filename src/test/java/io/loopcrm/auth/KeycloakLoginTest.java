@@ -32,8 +32,7 @@ class KeycloakLoginTest {
         .then()
         .statusCode(302)
         .header(
-            "Location",
-            startsWith(TestStack.get().keycloak().realmUrl() + "/protocol/openid-connect/auth"));
+            "Location", startsWith(TestStack.get().realmUrl() + "/protocol/openid-connect/auth"));
   }
 
   @ParameterizedTest

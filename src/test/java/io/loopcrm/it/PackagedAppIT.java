@@ -45,7 +45,7 @@ class PackagedAppIT {
   private static Map<String, String> baseEnv() {
     Map<String, String> env = new HashMap<>();
     env.put("LOOP_HTTP_PORT", "8081");
-    env.put("QUARKUS_OIDC_AUTH_SERVER_URL", TestStack.get().keycloak().realmUrl());
+    env.put("QUARKUS_OIDC_AUTH_SERVER_URL", TestStack.get().realmUrl());
     env.putIfAbsent("LOOP_DIST_DIR", System.getenv().getOrDefault("LOOP_DIST_DIR", "target/dist"));
     env.putIfAbsent(
         "LOOP_APP_JAR",
@@ -74,7 +74,7 @@ class PackagedAppIT {
 
   @Test
   void runsOnAnExternalDatabaseGivenByEnvironmentVariables() throws Exception {
-    PostgresServer external = TestStack.get().postgres();
+    TestStack external = TestStack.get();
     external.ensureDatabase("external_check");
     Map<String, String> env = baseEnv();
     env.put("QUARKUS_DATASOURCE_JDBC_URL", external.jdbcUrl("external_check"));

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -55,7 +56,12 @@ public final class PostgresServer implements AutoCloseable {
 
   /** Creates the database unless it exists. */
   public void ensureDatabase(String database) {
-    try (Connection c = postgres.getPostgresDatabase().getConnection();
+    ensureDatabase(jdbcUrl("postgres"), database);
+  }
+
+  /** Creates {@code database} on the server of {@code adminUrl} unless it exists. */
+  public static void ensureDatabase(String adminUrl, String database) {
+    try (Connection c = DriverManager.getConnection(adminUrl, USER, PASSWORD);
         Statement s = c.createStatement()) {
       try (ResultSet rs =
           s.executeQuery("select 1 from pg_database where datname = '" + database + "'")) {

@@ -5,34 +5,41 @@ import java.util.Map;
 
 /**
  * The real services the test suite runs against, started once per test JVM on free ports: a fresh
- * PostgreSQL and a fresh Keycloak with the committed realm. Stopped when the JVM exits.
+ * PostgreSQL and a fresh Keycloak with the committed realm, stopped when the JVM exits.
+ *
+ * <p>Quarkus loads test classes in more than one class loader, so "once per JVM" is kept in system
+ * properties (visible to all of them) rather than in a static field.
  */
 public final class TestStack {
   public static final String DATABASE = "loop";
   public static final String CLIENT_SECRET = "loop-app-demo-secret";
+  private static final String PG_PORT = "loop.test-stack.pg-port";
+  private static final String REALM_URL = "loop.test-stack.realm-url";
+  private static final String LOCK = "loop.test-stack.lock";
 
-  private static TestStack instance;
+  private final int pgPort;
+  private final String realmUrl;
 
-  private final PostgresServer postgres;
-  private final KeycloakServer keycloak;
-
-  private TestStack(PostgresServer postgres, KeycloakServer keycloak) {
-    this.postgres = postgres;
-    this.keycloak = keycloak;
+  private TestStack(int pgPort, String realmUrl) {
+    this.pgPort = pgPort;
+    this.realmUrl = realmUrl;
   }
 
-  public static synchronized TestStack get() {
-    if (instance == null) {
-      instance = start();
+  public static TestStack get() {
+    synchronized (LOCK.intern()) {
+      if (System.getProperty(PG_PORT) == null) {
+        start();
+      }
+      return new TestStack(
+          Integer.parseInt(System.getProperty(PG_PORT)), System.getProperty(REALM_URL));
     }
-    return instance;
   }
 
-  private static TestStack start() {
+  private static void start() {
     Path target = Path.of("target");
     Path dist = Path.of(System.getenv().getOrDefault("LOOP_DIST_DIR", "target/dist"));
-    PostgresServer postgres =
-        PostgresServer.start(target.resolve("test-stack/pg"), Ports.free(), false);
+    Path pgData = target.resolve("test-stack/pg-" + ProcessHandle.current().pid());
+    PostgresServer postgres = PostgresServer.start(pgData, Ports.free(), false);
     postgres.ensureDatabase(DATABASE);
     KeycloakServer keycloak;
     try {
@@ -49,31 +56,44 @@ public final class TestStack {
       postgres.close();
       throw e;
     }
-    TestStack stack = new TestStack(postgres, keycloak);
-    Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "test-stack-stop"));
-    return stack;
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  keycloak.close();
+                  postgres.close();
+                },
+                "test-stack-stop"));
+    System.setProperty(PG_PORT, Integer.toString(postgres.port()));
+    System.setProperty(REALM_URL, keycloak.realmUrl());
   }
 
-  private void stop() {
-    keycloak.close();
-    postgres.close();
+  /** The JDBC URL of {@code database} on the test PostgreSQL. */
+  public String jdbcUrl(String database) {
+    return "jdbc:postgresql://localhost:" + pgPort + "/" + database;
   }
 
-  public PostgresServer postgres() {
-    return postgres;
+  /** Creates {@code database} on the test PostgreSQL unless it exists. */
+  public void ensureDatabase(String database) {
+    PostgresServer.ensureDatabase(jdbcUrl("postgres"), database);
   }
 
-  public KeycloakServer keycloak() {
-    return keycloak;
+  public String realmUrl() {
+    return realmUrl;
   }
 
   /** The application settings that point a Loop CRM instance at these services. */
   public Map<String, String> appConfig() {
     return Map.of(
-        "quarkus.datasource.jdbc.url", postgres.jdbcUrl(DATABASE),
-        "quarkus.datasource.username", PostgresServer.USER,
-        "quarkus.datasource.password", PostgresServer.PASSWORD,
-        "quarkus.oidc.auth-server-url", keycloak.realmUrl(),
-        "quarkus.oidc.api.auth-server-url", keycloak.realmUrl());
+        "quarkus.datasource.jdbc.url",
+        jdbcUrl(DATABASE),
+        "quarkus.datasource.username",
+        PostgresServer.USER,
+        "quarkus.datasource.password",
+        PostgresServer.PASSWORD,
+        "quarkus.oidc.auth-server-url",
+        realmUrl,
+        "quarkus.oidc.api.auth-server-url",
+        realmUrl);
   }
 }

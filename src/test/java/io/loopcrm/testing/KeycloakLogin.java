@@ -61,7 +61,7 @@ public final class KeycloakLogin {
         .formParam("client_secret", TestStack.CLIENT_SECRET)
         .formParam("username", username)
         .formParam("password", PASSWORD)
-        .post(TestStack.get().keycloak().realmUrl() + "/protocol/openid-connect/token")
+        .post(TestStack.get().realmUrl() + "/protocol/openid-connect/token")
         .then()
         .statusCode(200)
         .extract()
