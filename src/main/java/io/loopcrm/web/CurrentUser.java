@@ -54,6 +54,9 @@ public class CurrentUser {
     if (isSignedIn()) {
       items.add(new NavItem("nav_home", "/"));
     }
+    if (identity.hasRole(Roles.SALES) || identity.hasRole(Roles.SALES_MANAGER)) {
+      items.add(new NavItem("nav_leads", "/sales/leads"));
+    }
     return items;
   }
 }

@@ -47,6 +47,28 @@ public class Formats {
     return format.format(amount);
   }
 
+  /** A short duration such as "2 h 5 min" or "2 小时 5 分钟". */
+  static String duration(
+      java.time.Duration d, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+    if (d == null) {
+      return "";
+    }
+    boolean zh = of(locale).getLanguage().equals("zh");
+    long minutes = Math.max(0, d.toMinutes());
+    long days = minutes / (24 * 60);
+    long hours = minutes / 60 % 24;
+    long mins = minutes % 60;
+    StringBuilder sb = new StringBuilder();
+    if (days > 0) {
+      sb.append(days).append(zh ? " 天 " : " d ");
+    }
+    if (hours > 0 || days > 0) {
+      sb.append(hours).append(zh ? " 小时 " : " h ");
+    }
+    sb.append(mins).append(zh ? " 分钟" : " min");
+    return sb.toString().trim();
+  }
+
   static Locale of(Object locale) {
     if (locale instanceof Locale l) {
       return l;

@@ -133,4 +133,355 @@ public interface Msg {
 
   @Message
   String error_500_text();
+
+  @Message
+  String any();
+
+  @Message
+  String apply();
+
+  @Message
+  String reset();
+
+  @Message
+  String choose();
+
+  @Message
+  String read_only();
+
+  @Message
+  String breadcrumb();
+
+  @Message
+  String pager();
+
+  @Message
+  String pager_first();
+
+  @Message
+  String pager_next();
+
+  @Message
+  String error_required();
+
+  @Message
+  String error_rating();
+
+  @Message
+  String error_too_long_200();
+
+  @Message
+  String error_too_long_10000();
+
+  @Message
+  String error_date_time();
+
+  @Message
+  String error_date();
+
+  @Message
+  String error_amount();
+
+  @Message
+  String error_currency();
+
+  @Message
+  String error_probability();
+
+  @Message
+  String nav_today();
+
+  @Message
+  String nav_leads();
+
+  @Message
+  String nav_pipeline();
+
+  @Message
+  String leads_title();
+
+  @Message
+  String leads_search();
+
+  @Message
+  String leads_search_hint();
+
+  @Message
+  String leads_status();
+
+  @Message
+  String leads_campaign();
+
+  @Message
+  String leads_source();
+
+  @Message
+  String leads_region();
+
+  @Message
+  String leads_created_from();
+
+  @Message
+  String leads_created_to();
+
+  @Message
+  String leads_sort();
+
+  @Message
+  String leads_count(String count);
+
+  @Message
+  String leads_count_more(String count);
+
+  @Message
+  String leads_none();
+
+  @Message
+  String leads_none_filtered();
+
+  @Message
+  String lead_sort_created_desc();
+
+  @Message
+  String lead_sort_created_asc();
+
+  @Message
+  String lead_sort_name_asc();
+
+  @Message
+  String lead_sort_name_desc();
+
+  @Message
+  String lead_sort_company_asc();
+
+  @Message
+  String lead_sort_score_desc();
+
+  @Message
+  String lead_status_new();
+
+  @Message
+  String lead_status_assigned();
+
+  @Message
+  String lead_status_working();
+
+  @Message
+  String lead_status_accepted();
+
+  @Message
+  String lead_status_rejected();
+
+  @Message
+  String lead_status_qualified();
+
+  @Message
+  String lead_status_converted();
+
+  @Message
+  String lead_status_recycled();
+
+  @Message
+  String lead_action_working();
+
+  @Message
+  String lead_action_qualified();
+
+  @Message
+  String lead_action_recycled();
+
+  @Message
+  String lead_action_accepted();
+
+  @Message
+  String lead_action_rejected();
+
+  @Message
+  String lead_action_new();
+
+  @Message
+  String lead_action_assigned();
+
+  @Message
+  String lead_action_converted();
+
+  @Message
+  String lead_name();
+
+  @Message
+  String lead_company();
+
+  @Message
+  String lead_contact();
+
+  @Message
+  String lead_score();
+
+  @Message
+  String lead_score_value(String score);
+
+  @Message
+  String lead_created();
+
+  @Message
+  String lead_details();
+
+  @Message
+  String lead_title_field();
+
+  @Message
+  String lead_email();
+
+  @Message
+  String lead_phone();
+
+  @Message
+  String lead_segment();
+
+  @Message
+  String lead_industry();
+
+  @Message
+  String lead_owner();
+
+  @Message
+  String lead_variant();
+
+  @Message
+  String lead_utm();
+
+  @Message
+  String lead_came_from();
+
+  @Message
+  String lead_open_deal();
+
+  @Message
+  String touch_first();
+
+  @Message
+  String touch_last();
+
+  @Message
+  String lead_respond();
+
+  @Message
+  String lead_waiting_for(String time);
+
+  @Message
+  String lead_quality();
+
+  @Message
+  String lead_quality_value(String quality);
+
+  @Message
+  String lead_accept();
+
+  @Message
+  String lead_reject();
+
+  @Message
+  String lead_reject_reason();
+
+  @Message
+  String lead_rejected_because();
+
+  @Message
+  String lead_responded_in(String time);
+
+  @Message
+  String lead_feedback();
+
+  @Message
+  String lead_next();
+
+  @Message
+  String lead_convert();
+
+  @Message
+  String lead_flash_accepted();
+
+  @Message
+  String lead_flash_rejected();
+
+  @Message
+  String lead_flash_moved();
+
+  @Message
+  String lead_error_reason_required();
+
+  @Message
+  String lead_error_already_answered();
+
+  @Message
+  String lead_error_move();
+
+  @Message
+  String reject_reason_not_a_fit();
+
+  @Message
+  String reject_reason_no_budget();
+
+  @Message
+  String reject_reason_duplicate();
+
+  @Message
+  String reject_reason_wrong_contact();
+
+  @Message
+  String reject_reason_spam();
+
+  @Message
+  String reject_reason_competitor();
+
+  @Message
+  String reject_reason_other();
+
+  @Message
+  String activity_timeline();
+
+  @Message
+  String activity_none();
+
+  @Message
+  String activity_kind();
+
+  @Message
+  String activity_kind_call();
+
+  @Message
+  String activity_kind_email();
+
+  @Message
+  String activity_kind_meeting();
+
+  @Message
+  String activity_kind_note();
+
+  @Message
+  String activity_kind_task();
+
+  @Message
+  String activity_subject();
+
+  @Message
+  String activity_notes();
+
+  @Message
+  String activity_due_label();
+
+  @Message
+  String activity_due(String time);
+
+  @Message
+  String activity_save();
+
+  @Message
+  String activity_flash_logged();
+
+  @Message
+  String activity_error_kind();
+
+  @Message
+  String activity_error_task_needs_due();
 }

@@ -1,0 +1,35 @@
+package io.loopcrm.campaign;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Campaign names for filter menus, kept for a short while so that a list page does not pay a query
+ * for its menus on every request. Call {@link #invalidate()} after creating or renaming a campaign.
+ */
+@ApplicationScoped
+public class CampaignDirectory {
+  private static final Duration TTL = Duration.ofSeconds(30);
+
+  /** A campaign as a menu shows it. */
+  public record Option(long id, String name) {}
+
+  private volatile List<Option> options;
+  private volatile Instant loadedAt = Instant.EPOCH;
+
+  public List<Option> options() {
+    List<Option> current = options;
+    if (current == null || Instant.now().isAfter(loadedAt.plus(TTL))) {
+      current = Campaign.listByName().stream().map(c -> new Option(c.id, c.name)).toList();
+      options = current;
+      loadedAt = Instant.now();
+    }
+    return current;
+  }
+
+  public void invalidate() {
+    options = null;
+  }
+}

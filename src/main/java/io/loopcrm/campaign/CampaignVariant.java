@@ -1,0 +1,28 @@
+package io.loopcrm.campaign;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+/** One A/B variant of a campaign: the copy and call to action a person responded to. */
+@Entity
+@Table(name = "campaign_variant")
+public class CampaignVariant extends PanacheEntity {
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  public Campaign campaign;
+
+  @Column(nullable = false, length = 100)
+  public String name;
+
+  public String headline;
+  public String body;
+  public String callToAction;
+  public String landingUrl;
+  public int weight = 1;
+
+  @Column(nullable = false, unique = true, length = 32)
+  public String trackingCode;
+}

@@ -1,0 +1,50 @@
+package io.loopcrm.customer;
+
+import io.loopcrm.people.Member;
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+/** A customer company. */
+@Entity
+@Table(name = "account")
+public class Account extends PanacheEntity {
+  @Column(nullable = false)
+  public String name;
+
+  public String domain;
+  public String industry;
+  public String region;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  public Member owner;
+
+  @Column(nullable = false, updatable = false)
+  public Instant createdAt = Instant.now();
+
+  @Version public long version;
+
+  /**
+   * An existing account for this company: by e-mail domain first, then by name (case-insensitive).
+   */
+  public static Optional<Account> findMatching(String domain, String name) {
+    if (domain != null) {
+      Optional<Account> byDomain =
+          find("lower(domain) = ?1", domain.toLowerCase(Locale.ROOT)).firstResultOptional();
+      if (byDomain.isPresent()) {
+        return byDomain;
+      }
+    }
+    if (name == null || name.isBlank()) {
+      return Optional.empty();
+    }
+    return find("lower(name) = ?1", name.trim().toLowerCase(Locale.ROOT)).firstResultOptional();
+  }
+}

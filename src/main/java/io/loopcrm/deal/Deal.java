@@ -1,0 +1,271 @@
+package io.loopcrm.deal;
+
+import io.loopcrm.customer.Account;
+import io.loopcrm.customer.Contact;
+import io.loopcrm.funnel.LowerCaseEnumConverter;
+import io.loopcrm.funnel.Touch;
+import io.loopcrm.lead.Lead;
+import io.loopcrm.people.Member;
+import io.loopcrm.people.Viewer;
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.AttributeOverrides;
+import jakarta.persistence.Column;
+import jakarta.persistence.Converter;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import jakarta.ws.rs.NotFoundException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * An opportunity in the pipeline. Sales owns amount, stage and lost reason; the attribution
+ * snapshots are copied from the lead at conversion and never change afterwards.
+ */
+@Entity
+@Table(name = "deal")
+public class Deal extends PanacheEntity {
+  /** Open while in the pipeline; won or lost once closed. */
+  public enum Status {
+    OPEN,
+    WON,
+    LOST;
+
+    /** Database column mapping. */
+    @Converter(autoApply = true)
+    public static class Column extends LowerCaseEnumConverter<Status> {
+      public Column() {
+        super(Status.class);
+      }
+    }
+  }
+
+  @Column(nullable = false)
+  public String name;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  public Account account;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  public Contact contact;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  public Lead lead;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  public Member owner;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  public PipelineStage stage;
+
+  @Column(nullable = false)
+  public Status status = Status.OPEN;
+
+  public BigDecimal amount;
+
+  @Column(nullable = false, length = 3)
+  public String currency = "USD";
+
+  @Column(nullable = false)
+  public int probability;
+
+  public boolean probabilityManual;
+  public LocalDate expectedClose;
+  public Instant closedAt;
+  public String lostReason;
+  public String competitor;
+  public String nextStep;
+
+  @Column(nullable = false)
+  public Instant stageEnteredAt = Instant.now();
+
+  @Embedded
+  @AttributeOverrides({
+    @AttributeOverride(
+        name = "campaignId",
+        column = @Column(name = "first_touch_campaign_id", updatable = false)),
+    @AttributeOverride(
+        name = "variantId",
+        column = @Column(name = "first_touch_variant_id", updatable = false)),
+    @AttributeOverride(
+        name = "utmSource",
+        column = @Column(name = "first_touch_utm_source", updatable = false)),
+    @AttributeOverride(
+        name = "utmMedium",
+        column = @Column(name = "first_touch_utm_medium", updatable = false)),
+    @AttributeOverride(
+        name = "utmCampaign",
+        column = @Column(name = "first_touch_utm_campaign", updatable = false)),
+    @AttributeOverride(name = "at", column = @Column(name = "first_touch_at", updatable = false))
+  })
+  public Touch firstTouch;
+
+  @Embedded
+  @AttributeOverrides({
+    @AttributeOverride(
+        name = "campaignId",
+        column = @Column(name = "last_touch_campaign_id", updatable = false)),
+    @AttributeOverride(
+        name = "variantId",
+        column = @Column(name = "last_touch_variant_id", updatable = false)),
+    @AttributeOverride(
+        name = "utmSource",
+        column = @Column(name = "last_touch_utm_source", updatable = false)),
+    @AttributeOverride(
+        name = "utmMedium",
+        column = @Column(name = "last_touch_utm_medium", updatable = false)),
+    @AttributeOverride(
+        name = "utmCampaign",
+        column = @Column(name = "last_touch_utm_campaign", updatable = false)),
+    @AttributeOverride(name = "at", column = @Column(name = "last_touch_at", updatable = false))
+  })
+  public Touch lastTouch;
+
+  @Embedded
+  @AttributeOverrides({
+    @AttributeOverride(
+        name = "campaignId",
+        column = @Column(name = "conversion_touch_campaign_id", updatable = false)),
+    @AttributeOverride(
+        name = "variantId",
+        column = @Column(name = "conversion_touch_variant_id", updatable = false)),
+    @AttributeOverride(
+        name = "utmSource",
+        column = @Column(name = "conversion_touch_utm_source", updatable = false)),
+    @AttributeOverride(
+        name = "utmMedium",
+        column = @Column(name = "conversion_touch_utm_medium", updatable = false)),
+    @AttributeOverride(
+        name = "utmCampaign",
+        column = @Column(name = "conversion_touch_utm_campaign", updatable = false)),
+    @AttributeOverride(
+        name = "at",
+        column = @Column(name = "conversion_touch_at", updatable = false))
+  })
+  public Touch conversionTouch;
+
+  @Column(nullable = false, updatable = false)
+  public Instant createdAt = Instant.now();
+
+  @Column(nullable = false)
+  public Instant updatedAt = Instant.now();
+
+  @Version public long version;
+
+  @PreUpdate
+  void touchUpdatedAt() {
+    updatedAt = Instant.now();
+  }
+
+  /** The deal with its owner, stage and account, if {@code viewer} may see it; otherwise 404. */
+  public static Deal findVisible(long id, Viewer viewer) {
+    return Deal.<Deal>find(
+            "from Deal d join fetch d.owner join fetch d.stage join fetch d.account left join fetch d.contact where d.id = ?1",
+            id)
+        .firstResultOptional()
+        .filter(d -> viewer.sees(d.owner))
+        .orElseThrow(NotFoundException::new);
+  }
+
+  /** A deal in {@code stage}, owned by {@code owner}, with the stage's default probability. */
+  public static Deal open(String name, Account account, Member owner, PipelineStage stage) {
+    Deal deal = new Deal();
+    deal.name = name;
+    deal.account = account;
+    deal.owner = owner;
+    deal.stage = stage;
+    deal.probability = stage.probability;
+    return deal;
+  }
+
+  /**
+   * Moves the deal to {@code target}, recording the change. Won needs an amount and a close date;
+   * lost needs a reason.
+   */
+  public void moveTo(
+      PipelineStage target, Member by, Instant now, LostReason reason, String competitor) {
+    if (target.isWon()) {
+      if (amount == null || amount.signum() <= 0) {
+        throw new DealRuleViolation("amount", "deal_error_won_needs_amount");
+      }
+      if (expectedClose == null) {
+        throw new DealRuleViolation("expectedClose", "deal_error_won_needs_close_date");
+      }
+    }
+    if (target.isLost() && reason == null) {
+      throw new DealRuleViolation("lostReason", "deal_error_lost_needs_reason");
+    }
+    if (Objects.equals(stage.id, target.id)) {
+      return;
+    }
+    StageChange change = new StageChange();
+    change.deal = this;
+    change.fromStage = stage;
+    change.toStage = target;
+    change.changedBy = by;
+    change.changedAt = now;
+    change.persist();
+    record("stage", stage.name, target.name, by, now);
+
+    stage = target;
+    stageEnteredAt = now;
+    if (!probabilityManual) {
+      probability = target.probability;
+    }
+    status = target.isWon() ? Status.WON : target.isLost() ? Status.LOST : Status.OPEN;
+    closedAt = target.isOpen() ? null : now;
+    lostReason = target.isLost() ? reason.code() : null;
+    this.competitor = target.isLost() ? blankToNull(competitor) : this.competitor;
+  }
+
+  /** Records a changed field in the deal's history, when it really changed. */
+  public void record(String field, Object oldValue, Object newValue, Member by, Instant now) {
+    String before = oldValue == null ? null : oldValue.toString();
+    String after = newValue == null ? null : newValue.toString();
+    if (Objects.equals(before, after)) {
+      return;
+    }
+    DealChange change = new DealChange();
+    change.deal = this;
+    change.field = field;
+    change.oldValue = before;
+    change.newValue = after;
+    change.changedBy = by;
+    change.changedAt = now;
+    change.persist();
+  }
+
+  /** Amount times probability: what the deal adds to a forecast. */
+  public BigDecimal weightedAmount() {
+    return amount == null
+        ? BigDecimal.ZERO
+        : amount.multiply(BigDecimal.valueOf(probability)).movePointLeft(2);
+  }
+
+  public boolean isOpen() {
+    return status == Status.OPEN;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+
+  /** A move or edit the deal's rules refuse, with the field it concerns and a message key. */
+  public static class DealRuleViolation extends RuntimeException {
+    public final String field;
+    public final String messageKey;
+
+    public DealRuleViolation(String field, String messageKey) {
+      super(messageKey);
+      this.field = field;
+      this.messageKey = messageKey;
+    }
+  }
+}

@@ -1,0 +1,201 @@
+package io.loopcrm.lead;
+
+import io.loopcrm.campaign.Campaign;
+import io.loopcrm.campaign.CampaignVariant;
+import io.loopcrm.funnel.Touch;
+import io.loopcrm.people.Member;
+import io.loopcrm.people.Viewer;
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.AttributeOverrides;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import jakarta.ws.rs.NotFoundException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+/** A person (and their company) who may become a customer, with where they came from. */
+@Entity
+@Table(name = "lead")
+public class Lead extends PanacheEntity {
+  public String firstName;
+
+  @Column(nullable = false)
+  public String lastName;
+
+  public String company;
+  public String title;
+  public String email;
+  public String emailNormalized;
+  public String phone;
+  public String phoneNormalized;
+  public String region;
+  public String segment;
+  public String industry;
+  public String companySize;
+
+  @Column(nullable = false)
+  public String source = "manual";
+
+  public String utmSource;
+  public String utmMedium;
+  public String utmCampaign;
+  public String utmContent;
+  public String utmTerm;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  public Campaign campaign;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  public CampaignVariant variant;
+
+  @Column(nullable = false)
+  public LeadStatus status = LeadStatus.NEW;
+
+  public String rejectReason;
+  public Short quality;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  public Member owner;
+
+  public Instant assignedAt;
+  public Instant firstResponseAt;
+  public int score;
+
+  @Embedded
+  @AttributeOverrides({
+    @AttributeOverride(
+        name = "campaignId",
+        column = @Column(name = "first_touch_campaign_id", updatable = false)),
+    @AttributeOverride(
+        name = "variantId",
+        column = @Column(name = "first_touch_variant_id", updatable = false)),
+    @AttributeOverride(
+        name = "utmSource",
+        column = @Column(name = "first_touch_utm_source", updatable = false)),
+    @AttributeOverride(
+        name = "utmMedium",
+        column = @Column(name = "first_touch_utm_medium", updatable = false)),
+    @AttributeOverride(
+        name = "utmCampaign",
+        column = @Column(name = "first_touch_utm_campaign", updatable = false)),
+    @AttributeOverride(name = "at", column = @Column(name = "first_touch_at", updatable = false))
+  })
+  public Touch firstTouch;
+
+  @Embedded
+  @AttributeOverrides({
+    @AttributeOverride(name = "campaignId", column = @Column(name = "last_touch_campaign_id")),
+    @AttributeOverride(name = "variantId", column = @Column(name = "last_touch_variant_id")),
+    @AttributeOverride(name = "utmSource", column = @Column(name = "last_touch_utm_source")),
+    @AttributeOverride(name = "utmMedium", column = @Column(name = "last_touch_utm_medium")),
+    @AttributeOverride(name = "utmCampaign", column = @Column(name = "last_touch_utm_campaign")),
+    @AttributeOverride(name = "at", column = @Column(name = "last_touch_at"))
+  })
+  public Touch lastTouch;
+
+  public Long convertedDealId;
+
+  @Column(nullable = false, updatable = false)
+  public Instant createdAt = Instant.now();
+
+  @Column(nullable = false)
+  public Instant updatedAt = Instant.now();
+
+  @Version public long version;
+
+  @PreUpdate
+  void touchUpdatedAt() {
+    updatedAt = Instant.now();
+  }
+
+  /**
+   * The lead with its owner, if {@code viewer} may see it; otherwise 404, so its existence does not
+   * leak.
+   */
+  public static Lead findVisible(long id, Viewer viewer) {
+    Optional<Lead> lead =
+        find(
+                "from Lead l left join fetch l.owner o left join fetch l.campaign left join fetch l.variant where l.id = ?1",
+                id)
+            .firstResultOptional();
+    return lead.filter(l -> viewer.sees(l.owner)).orElseThrow(NotFoundException::new);
+  }
+
+  /** Where the lead page posts a new activity. */
+  public String getActivitiesPath() {
+    return "/sales/leads/" + id + "/activities";
+  }
+
+  public String getRejectReasonLabelKey() {
+    RejectReason reason = RejectReason.fromCode(rejectReason);
+    return reason == null ? "reject_reason_other" : reason.labelKey();
+  }
+
+  public String getName() {
+    return firstName == null || firstName.isBlank() ? lastName : firstName + " " + lastName;
+  }
+
+  /** Accepts a newly assigned lead, with the rep's rating of its quality. */
+  public void accept(int rating, Instant now) {
+    moveTo(LeadStatus.ACCEPTED);
+    quality = (short) rating;
+    rejectReason = null;
+    respondedAt(now);
+  }
+
+  /** Rejects a newly assigned lead with a reason and a quality rating. */
+  public void reject(RejectReason reason, int rating, Instant now) {
+    moveTo(LeadStatus.REJECTED);
+    rejectReason = reason.code();
+    quality = (short) rating;
+    respondedAt(now);
+  }
+
+  /** Moves to another status the rules allow, or fails with {@link IllegalLeadMove}. */
+  public void moveTo(LeadStatus next) {
+    if (!status.canMoveTo(next)) {
+      throw new IllegalLeadMove(status, next);
+    }
+    status = next;
+  }
+
+  private void respondedAt(Instant now) {
+    if (firstResponseAt == null) {
+      firstResponseAt = now;
+    }
+  }
+
+  /** Time from assignment to the first response, or until {@code now} while it is still waiting. */
+  public Duration responseTime(Instant now) {
+    Instant start = assignedAt != null ? assignedAt : createdAt;
+    return Duration.between(start, firstResponseAt != null ? firstResponseAt : now);
+  }
+
+  public static String normalizeEmail(String email) {
+    return email == null || email.isBlank() ? null : email.trim().toLowerCase(Locale.ROOT);
+  }
+
+  public static String normalizePhone(String phone) {
+    if (phone == null) {
+      return null;
+    }
+    String digits = phone.replaceAll("[^0-9+]", "");
+    return digits.isEmpty() ? null : digits;
+  }
+
+  /** A status move the lead's rules do not allow. */
+  public static class IllegalLeadMove extends RuntimeException {
+    public IllegalLeadMove(LeadStatus from, LeadStatus to) {
+      super("a lead cannot move from " + from + " to " + to);
+    }
+  }
+}

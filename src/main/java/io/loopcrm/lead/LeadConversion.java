@@ -1,0 +1,123 @@
+package io.loopcrm.lead;
+
+import io.loopcrm.customer.Account;
+import io.loopcrm.customer.Contact;
+import io.loopcrm.deal.Deal;
+import io.loopcrm.deal.PipelineStage;
+import io.loopcrm.deal.StageChange;
+import io.loopcrm.funnel.Touch;
+import io.loopcrm.people.Member;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Converts a lead into an account, a contact and a deal in one transaction: an existing account (by
+ * e-mail domain, then name) and contact (by e-mail) are reused, and the lead's attribution is
+ * copied onto the deal, where it is never edited again.
+ */
+@ApplicationScoped
+public class LeadConversion {
+  /** Domains of public mail services, which say nothing about the company. */
+  static final Set<String> PUBLIC_MAIL =
+      Set.of(
+          "gmail.com",
+          "outlook.com",
+          "hotmail.com",
+          "yahoo.com",
+          "icloud.com",
+          "qq.com",
+          "163.com",
+          "126.com",
+          "foxmail.com",
+          "sina.com");
+
+  /** What the rep enters when converting. */
+  public record Request(
+      String dealName, BigDecimal amount, String currency, LocalDate expectedClose) {}
+
+  @Transactional
+  public Deal convert(Lead lead, Member by, Request request, Instant now) {
+    lead.moveTo(LeadStatus.CONVERTED);
+
+    String domain = companyDomain(lead.emailNormalized);
+    String companyName =
+        lead.company == null || lead.company.isBlank() ? lead.getName() : lead.company;
+    Account account =
+        Account.findMatching(domain, companyName)
+            .orElseGet(() -> newAccount(lead, companyName, domain));
+    Contact contact =
+        Contact.findByEmail(lead.emailNormalized).orElseGet(() -> newContact(lead, account));
+
+    PipelineStage first =
+        PipelineStage.<PipelineStage>find(
+                "kind = ?1 and archived = false order by position", PipelineStage.Kind.OPEN)
+            .firstResult();
+    Deal deal = Deal.open(request.dealName(), account, lead.owner, first);
+    deal.contact = contact;
+    deal.lead = lead;
+    deal.amount = request.amount();
+    deal.currency = request.currency();
+    deal.expectedClose = request.expectedClose();
+    deal.firstTouch = lead.firstTouch == null ? null : lead.firstTouch.copy();
+    deal.lastTouch = lead.lastTouch == null ? null : lead.lastTouch.copy();
+    deal.conversionTouch =
+        new Touch(
+            lead.campaign == null ? null : lead.campaign.id,
+            lead.variant == null ? null : lead.variant.id,
+            lead.utmSource,
+            lead.utmMedium,
+            lead.utmCampaign,
+            now);
+    deal.stageEnteredAt = now;
+    deal.persist();
+
+    StageChange entered = new StageChange();
+    entered.deal = deal;
+    entered.toStage = first;
+    entered.changedBy = by;
+    entered.changedAt = now;
+    entered.persist();
+
+    lead.convertedDealId = deal.id;
+    deal.flush();
+    return deal;
+  }
+
+  static String companyDomain(String email) {
+    if (email == null || !email.contains("@")) {
+      return null;
+    }
+    String domain = email.substring(email.indexOf('@') + 1).toLowerCase(Locale.ROOT);
+    return PUBLIC_MAIL.contains(domain) ? null : domain;
+  }
+
+  private static Account newAccount(Lead lead, String name, String domain) {
+    Account a = new Account();
+    a.name = name;
+    a.domain = domain;
+    a.industry = lead.industry;
+    a.region = lead.region;
+    a.owner = lead.owner;
+    a.persist();
+    return a;
+  }
+
+  private static Contact newContact(Lead lead, Account account) {
+    Contact c = new Contact();
+    c.account = account;
+    c.firstName = lead.firstName;
+    c.lastName = lead.lastName;
+    c.email = lead.email;
+    c.emailNormalized = lead.emailNormalized;
+    c.phone = lead.phone;
+    c.title = lead.title;
+    c.owner = lead.owner;
+    c.persist();
+    return c;
+  }
+}

@@ -1,0 +1,136 @@
+package io.loopcrm.lead;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What a lead list shows: search text, filters, order and the keyset cursor. It lives in the URL,
+ * so a view can be bookmarked and shared. Unknown or malformed values are dropped, never trusted.
+ */
+public record LeadFilter(
+    String q,
+    LeadStatus status,
+    Long campaignId,
+    String source,
+    String region,
+    LocalDate createdFrom,
+    LocalDate createdTo,
+    LeadSort sort,
+    String after,
+    int size) {
+
+  public static final int DEFAULT_SIZE = 25;
+  public static final int MAX_SIZE = 100;
+
+  public static LeadFilter parse(
+      String q,
+      String status,
+      String campaign,
+      String source,
+      String region,
+      String from,
+      String to,
+      String sort,
+      String after,
+      String size) {
+    return new LeadFilter(
+        trimToNull(q, 100),
+        parseStatus(status),
+        parseLong(campaign),
+        trimToNull(source, 40),
+        trimToNull(region, 60),
+        parseDate(from),
+        parseDate(to),
+        LeadSort.fromParam(sort),
+        trimToNull(after, 200),
+        parseSize(size));
+  }
+
+  /** The query string of this view without the cursor, for links that keep the filters. */
+  public String queryWithout(String... dropped) {
+    Map<String, String> params = new LinkedHashMap<>();
+    put(params, "q", q);
+    put(params, "status", status == null ? null : status.name().toLowerCase(java.util.Locale.ROOT));
+    put(params, "campaign", campaignId == null ? null : campaignId.toString());
+    put(params, "source", source);
+    put(params, "region", region);
+    put(params, "from", createdFrom == null ? null : createdFrom.toString());
+    put(params, "to", createdTo == null ? null : createdTo.toString());
+    put(params, "sort", sort == LeadSort.CREATED_DESC ? null : sort.param());
+    put(params, "size", size == DEFAULT_SIZE ? null : Integer.toString(size));
+    for (String d : dropped) {
+      params.remove(d);
+    }
+    return params.entrySet().stream()
+        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+  }
+
+  public String statusParam() {
+    return status == null ? "" : status.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  public boolean isFiltered() {
+    return q != null
+        || status != null
+        || campaignId != null
+        || source != null
+        || region != null
+        || createdFrom != null
+        || createdTo != null;
+  }
+
+  private static void put(Map<String, String> params, String key, String value) {
+    if (value != null) {
+      params.put(key, value);
+    }
+  }
+
+  private static String trimToNull(String s, int max) {
+    if (s == null || s.isBlank()) {
+      return null;
+    }
+    String t = s.trim();
+    return t.length() > max ? t.substring(0, max) : t;
+  }
+
+  private static LeadStatus parseStatus(String s) {
+    if (s == null || s.isBlank()) {
+      return null;
+    }
+    try {
+      return LeadStatus.valueOf(s.trim().toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static Long parseLong(String s) {
+    try {
+      return s == null || s.isBlank() ? null : Long.valueOf(s.trim());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static LocalDate parseDate(String s) {
+    try {
+      return s == null || s.isBlank() ? null : LocalDate.parse(s.trim());
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  private static int parseSize(String s) {
+    try {
+      int n = s == null ? DEFAULT_SIZE : Integer.parseInt(s.trim());
+      return Math.max(1, Math.min(MAX_SIZE, n));
+    } catch (NumberFormatException e) {
+      return DEFAULT_SIZE;
+    }
+  }
+}

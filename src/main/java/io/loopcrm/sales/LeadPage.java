@@ -1,0 +1,88 @@
+package io.loopcrm.sales;
+
+import io.loopcrm.activity.Activity;
+import io.loopcrm.campaign.Campaign;
+import io.loopcrm.funnel.Touch;
+import io.loopcrm.lead.Lead;
+import io.loopcrm.lead.LeadStatus;
+import io.loopcrm.lead.RejectReason;
+import io.loopcrm.people.Viewer;
+import io.loopcrm.web.FormErrors;
+import io.loopcrm.web.Pages;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Assembles the lead page: details, attribution, timeline and the forms a rep may use. */
+@ApplicationScoped
+public class LeadPage {
+  @Inject Pages pages;
+
+  /** An attribution touch as the page shows it: the campaign's name instead of its id. */
+  public record TouchView(
+      String campaignName, String utmSource, String utmMedium, String utmCampaign, Instant at) {}
+
+  TemplateInstance render(Lead lead, Viewer viewer, FormErrors errors, Map<String, String> values) {
+    List<Activity> timeline = Activity.timelineOfLead(lead);
+    Map<Long, String> names = campaignNames(lead.firstTouch, lead.lastTouch);
+    List<LeadStatus> moves =
+        Stream.of(LeadStatus.WORKING, LeadStatus.QUALIFIED, LeadStatus.RECYCLED)
+            .filter(lead.status::canMoveTo)
+            .toList();
+    Map<String, String> v = new HashMap<>(values);
+    return SalesLeadsResource.Templates.show(
+        lead,
+        view(lead.firstTouch, names),
+        view(lead.lastTouch, names),
+        timeline,
+        List.of(RejectReason.values()),
+        List.of(Activity.Kind.values()),
+        moves,
+        viewer.edits(lead.owner),
+        errors,
+        v,
+        UUID.randomUUID().toString(),
+        Instant.now());
+  }
+
+  /** The page again with what was wrong, answered 422 so nothing looks saved. */
+  Response invalid(Lead lead, Viewer viewer, FormErrors errors, Map<String, String> values) {
+    return pages.withStatus(422, render(lead, viewer, errors, values));
+  }
+
+  private static Map<Long, String> campaignNames(Touch... touches) {
+    List<Long> ids =
+        Stream.of(touches)
+            .filter(Objects::nonNull)
+            .map(t -> t.campaignId)
+            .filter(Objects::nonNull)
+            .distinct()
+            .toList();
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return Campaign.<Campaign>list("id in ?1", ids).stream()
+        .collect(Collectors.toMap(c -> c.id, c -> c.name, (a, b) -> a));
+  }
+
+  private static TouchView view(Touch touch, Map<Long, String> names) {
+    if (touch == null || touch.isEmpty()) {
+      return null;
+    }
+    return new TouchView(
+        touch.campaignId == null ? null : names.get(touch.campaignId),
+        touch.utmSource,
+        touch.utmMedium,
+        touch.utmCampaign,
+        touch.at);
+  }
+}

@@ -1,0 +1,226 @@
+package io.loopcrm.sales;
+
+import io.loopcrm.activity.Activity;
+import io.loopcrm.campaign.CampaignDirectory;
+import io.loopcrm.lead.Lead;
+import io.loopcrm.lead.LeadFilter;
+import io.loopcrm.lead.LeadSearch;
+import io.loopcrm.lead.LeadSort;
+import io.loopcrm.lead.LeadStatus;
+import io.loopcrm.lead.RejectReason;
+import io.loopcrm.people.CurrentMember;
+import io.loopcrm.people.Roles;
+import io.loopcrm.people.Viewer;
+import io.loopcrm.web.Flash;
+import io.loopcrm.web.FormErrors;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jboss.resteasy.reactive.RestForm;
+
+/** A rep's leads: the list, the lead page and the first response (accept or reject). */
+@Path("/sales/leads")
+@RolesAllowed({Roles.SALES, Roles.SALES_MANAGER})
+public class SalesLeadsResource {
+  @Inject CurrentMember me;
+  @Inject LeadSearch search;
+  @Inject LeadPage leadPage;
+  @Inject Clock clock;
+  @Inject CampaignDirectory campaigns;
+
+  @CheckedTemplate
+  static class Templates {
+    static native TemplateInstance list(
+        LeadFilter filter,
+        LeadSearch.Page page,
+        List<CampaignDirectory.Option> campaigns,
+        List<LeadStatus> statuses,
+        List<LeadSort> sorts);
+
+    static native TemplateInstance list$rows(LeadFilter filter, LeadSearch.Page page);
+
+    static native TemplateInstance show(
+        Lead lead,
+        LeadPage.TouchView firstTouch,
+        LeadPage.TouchView lastTouch,
+        List<Activity> timeline,
+        List<RejectReason> rejectReasons,
+        List<Activity.Kind> activityKinds,
+        List<LeadStatus> moves,
+        boolean editable,
+        FormErrors errors,
+        Map<String, String> values,
+        String formKey,
+        Instant now);
+  }
+
+  @GET
+  @Produces(MediaType.TEXT_HTML)
+  public TemplateInstance list(
+      @QueryParam("q") String q,
+      @QueryParam("status") String status,
+      @QueryParam("campaign") String campaign,
+      @QueryParam("source") String source,
+      @QueryParam("region") String region,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("sort") String sort,
+      @QueryParam("after") String after,
+      @QueryParam("size") String size,
+      @HeaderParam("HX-Request") boolean htmx) {
+    LeadFilter filter =
+        LeadFilter.parse(q, status, campaign, source, region, from, to, sort, after, size);
+    LeadSearch.Page page = search.search(filter, me.viewer(), clock.getZone());
+    if (htmx) {
+      return Templates.list$rows(filter, page);
+    }
+    return Templates.list(
+        filter,
+        page,
+        campaigns.options(),
+        List.of(LeadStatus.values()),
+        List.of(LeadSort.values()));
+  }
+
+  @GET
+  @Path("{id}")
+  @Produces(MediaType.TEXT_HTML)
+  public TemplateInstance show(@PathParam("id") long id) {
+    Viewer viewer = me.viewer();
+    return leadPage.render(Lead.findVisible(id, viewer), viewer, FormErrors.none(), Map.of());
+  }
+
+  @POST
+  @Path("{id}/accept")
+  @Transactional
+  public Response accept(@PathParam("id") long id, @RestForm String quality) {
+    Viewer viewer = me.viewer();
+    Lead lead = editable(id, viewer);
+    Integer rating = rating(quality);
+    if (rating == null || !lead.status.awaitsResponse()) {
+      FormErrors errors =
+          new FormErrors()
+              .add("quality", rating == null ? "error_rating" : "lead_error_already_answered");
+      return leadPage.invalid(lead, viewer, errors, Map.of("quality", String.valueOf(quality)));
+    }
+    lead.accept(rating, Instant.now(clock));
+    return Flash.redirect(URI.create("/sales/leads/" + id), "success", "lead_flash_accepted");
+  }
+
+  @POST
+  @Path("{id}/reject")
+  @Transactional
+  public Response reject(
+      @PathParam("id") long id,
+      @RestForm String reason,
+      @RestForm("rejectQuality") String quality) {
+    Viewer viewer = me.viewer();
+    Lead lead = editable(id, viewer);
+    RejectReason why = RejectReason.fromCode(reason);
+    Integer rating = rating(quality);
+    FormErrors errors = new FormErrors();
+    if (why == null) {
+      errors.add("reason", "lead_error_reason_required");
+    }
+    if (rating == null) {
+      errors.add("rejectQuality", "error_rating");
+    }
+    if (!lead.status.awaitsResponse()) {
+      errors.add("reason", "lead_error_already_answered");
+    }
+    if (errors.isPresent()) {
+      return leadPage.invalid(
+          lead,
+          viewer,
+          errors,
+          Map.of("reason", String.valueOf(reason), "rejectQuality", String.valueOf(quality)));
+    }
+    lead.reject(why, rating, Instant.now(clock));
+    return Flash.redirect(URI.create("/sales/leads/" + id), "success", "lead_flash_rejected");
+  }
+
+  @POST
+  @Path("{id}/status")
+  @Transactional
+  public Response move(@PathParam("id") long id, @RestForm String to) {
+    Viewer viewer = me.viewer();
+    Lead lead = editable(id, viewer);
+    LeadStatus next = parseStatus(to);
+    if (next == null || next == LeadStatus.CONVERTED || !lead.status.canMoveTo(next)) {
+      return leadPage.invalid(
+          lead, viewer, new FormErrors().add("to", "lead_error_move"), Map.of());
+    }
+    lead.moveTo(next);
+    return Flash.redirect(URI.create("/sales/leads/" + id), "success", "lead_flash_moved");
+  }
+
+  @POST
+  @Path("{id}/activities")
+  @Transactional
+  public Response logActivity(
+      @PathParam("id") long id,
+      @RestForm String kind,
+      @RestForm String subject,
+      @RestForm String notes,
+      @RestForm String due,
+      @RestForm String formKey) {
+    Viewer viewer = me.viewer();
+    Lead lead = editable(id, viewer);
+    ActivityForm form = ActivityForm.parse(kind, subject, notes, due, formKey, clock.getZone());
+    if (form.errors().isPresent()) {
+      return leadPage.invalid(lead, viewer, form.errors(), form.values());
+    }
+    if (form.isNew()) {
+      Activity activity = form.toActivity(me.get());
+      activity.lead = lead;
+      activity.persist();
+      if (lead.status.awaitsResponse() && activity.kind != Activity.Kind.TASK) {
+        lead.firstResponseAt =
+            lead.firstResponseAt == null ? Instant.now(clock) : lead.firstResponseAt;
+      }
+    }
+    return Flash.redirect(
+        URI.create("/sales/leads/" + id + "#timeline"), "success", "activity_flash_logged");
+  }
+
+  private Lead editable(long id, Viewer viewer) {
+    Lead lead = Lead.findVisible(id, viewer);
+    if (!viewer.edits(lead.owner)) {
+      throw new jakarta.ws.rs.NotFoundException();
+    }
+    return lead;
+  }
+
+  static Integer rating(String value) {
+    try {
+      int n = Integer.parseInt(value == null ? "" : value.trim());
+      return n >= 1 && n <= 5 ? n : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static LeadStatus parseStatus(String to) {
+    try {
+      return to == null ? null : LeadStatus.valueOf(to.toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}
