@@ -267,3 +267,14 @@ insert into pipeline_stage (id, name, position, probability, kind) values
     (5, 'won', 5, 100, 'won'),
     (6, 'lost', 6, 0, 'lost');
 select setval('pipeline_stage_seq', 51);
+
+-- sales quotas per rep and month
+create sequence quota_seq start with 1 increment by 50;
+create table quota (
+    id        bigint primary key,
+    member_id bigint         not null references member (id),
+    month     date           not null check (extract(day from month) = 1),
+    amount    numeric(14, 2) not null check (amount >= 0),
+    currency  char(3)        not null default 'USD',
+    unique (member_id, month)
+);

@@ -242,6 +242,20 @@ public class Deal extends PanacheEntity {
     change.persist();
   }
 
+  /** Where the deal page posts a new activity. */
+  public String getActivitiesPath() {
+    return "/sales/deals/" + id + "/activities";
+  }
+
+  public String getLostReasonLabelKey() {
+    LostReason reason = LostReason.fromCode(lostReason);
+    return reason == null ? "lost_reason_other" : reason.labelKey();
+  }
+
+  public String getStatusKey() {
+    return "deal_status_" + status.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
   /** Amount times probability: what the deal adds to a forecast. */
   public BigDecimal weightedAmount() {
     return amount == null

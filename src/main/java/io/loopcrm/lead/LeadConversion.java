@@ -41,10 +41,15 @@ public class LeadConversion {
       String dealName, BigDecimal amount, String currency, LocalDate expectedClose) {}
 
   @Transactional
-  public Deal convert(Lead lead, Member by, Request request, Instant now) {
+  public Deal convert(Lead loaded, Member by, Request request, Instant now) {
+    Lead lead = Lead.getEntityManager().contains(loaded) ? loaded : Lead.<Lead>findById(loaded.id);
+    if (lead.version != loaded.version) {
+      throw new jakarta.persistence.OptimisticLockException(
+          "the lead changed while it was being converted");
+    }
     lead.moveTo(LeadStatus.CONVERTED);
 
-    String domain = companyDomain(lead.emailNormalized);
+    String domain = companyDomainOf(lead.emailNormalized);
     String companyName =
         lead.company == null || lead.company.isBlank() ? lead.getName() : lead.company;
     Account account =
@@ -88,7 +93,8 @@ public class LeadConversion {
     return deal;
   }
 
-  static String companyDomain(String email) {
+  /** The company domain of an e-mail address, or null for public mail services. */
+  public static String companyDomainOf(String email) {
     if (email == null || !email.contains("@")) {
       return null;
     }

@@ -55,7 +55,9 @@ public class CurrentUser {
       items.add(new NavItem("nav_home", "/"));
     }
     if (identity.hasRole(Roles.SALES) || identity.hasRole(Roles.SALES_MANAGER)) {
+      items.add(new NavItem("nav_today", "/sales/today"));
       items.add(new NavItem("nav_leads", "/sales/leads"));
+      items.add(new NavItem("nav_pipeline", "/sales/pipeline"));
     }
     return items;
   }

@@ -484,4 +484,259 @@ public interface Msg {
 
   @Message
   String activity_error_task_needs_due();
+
+  @Message
+  String save();
+
+  @Message
+  String error_too_long_300();
+
+  @Message
+  String stage_qualification();
+
+  @Message
+  String stage_discovery();
+
+  @Message
+  String stage_proposal();
+
+  @Message
+  String stage_negotiation();
+
+  @Message
+  String stage_won();
+
+  @Message
+  String stage_lost();
+
+  @Message
+  String lost_reason_price();
+
+  @Message
+  String lost_reason_competitor();
+
+  @Message
+  String lost_reason_no_decision();
+
+  @Message
+  String lost_reason_timing();
+
+  @Message
+  String lost_reason_features();
+
+  @Message
+  String lost_reason_no_budget();
+
+  @Message
+  String lost_reason_other();
+
+  @Message
+  String deal_status_open();
+
+  @Message
+  String deal_status_won();
+
+  @Message
+  String deal_status_lost();
+
+  @Message
+  String deal_details();
+
+  @Message
+  String deal_field_name();
+
+  @Message
+  String deal_field_amount();
+
+  @Message
+  String deal_field_currency();
+
+  @Message
+  String deal_field_expectedClose();
+
+  @Message
+  String deal_field_probability();
+
+  @Message
+  String deal_field_nextStep();
+
+  @Message
+  String deal_field_stage();
+
+  @Message
+  String deal_probability_manual();
+
+  @Message
+  String deal_probability_default();
+
+  @Message
+  String deal_origin_lead();
+
+  @Message
+  String deal_lost_because();
+
+  @Message
+  String deal_competitor();
+
+  @Message
+  String deal_move();
+
+  @Message
+  String deal_stage();
+
+  @Message
+  String deal_lost_reason();
+
+  @Message
+  String deal_move_help();
+
+  @Message
+  String deal_move_submit();
+
+  @Message
+  String deal_history();
+
+  @Message
+  String deal_history_none();
+
+  @Message
+  String deal_flash_saved();
+
+  @Message
+  String deal_flash_moved();
+
+  @Message
+  String deal_error_won_needs_amount();
+
+  @Message
+  String deal_error_won_needs_close_date();
+
+  @Message
+  String deal_error_lost_needs_reason();
+
+  @Message
+  String deal_error_stage();
+
+  @Message
+  String deal_error_changed_meanwhile();
+
+  @Message
+  String touch_conversion();
+
+  @Message
+  String conflict_field();
+
+  @Message
+  String conflict_saved();
+
+  @Message
+  String conflict_yours();
+
+  @Message
+  String conflict_reload();
+
+  @Message
+  String convert_title();
+
+  @Message
+  String convert_heading(String name);
+
+  @Message
+  String convert_submit();
+
+  @Message
+  String convert_what_happens();
+
+  @Message
+  String convert_existing_account(String name);
+
+  @Message
+  String convert_new_account();
+
+  @Message
+  String convert_existing_contact(String name);
+
+  @Message
+  String convert_new_contact();
+
+  @Message
+  String convert_attribution();
+
+  @Message
+  String convert_flash_done();
+
+  @Message
+  String convert_error_status();
+
+  @Message
+  String pipeline_title();
+
+  @Message
+  String pipeline_team_title();
+
+  @Message
+  String pipeline_mine();
+
+  @Message
+  String pipeline_team();
+
+  @Message
+  String pipeline_help();
+
+  @Message
+  String pipeline_count(String count);
+
+  @Message
+  String pipeline_this_month();
+
+  @Message
+  String pipeline_move();
+
+  @Message
+  String today_title();
+
+  @Message
+  String today_waiting();
+
+  @Message
+  String today_target(String time);
+
+  @Message
+  String today_no_waiting();
+
+  @Message
+  String today_tasks();
+
+  @Message
+  String today_no_tasks();
+
+  @Message
+  String today_overdue();
+
+  @Message
+  String today_due_today();
+
+  @Message
+  String today_numbers();
+
+  @Message
+  String today_no_deals();
+
+  @Message
+  String today_open_value();
+
+  @Message
+  String today_weighted_month();
+
+  @Message
+  String today_weighted_quarter();
+
+  @Message
+  String today_won_month();
+
+  @Message
+  String today_quota(String amount);
+
+  @Message
+  String today_open_pipeline();
 }

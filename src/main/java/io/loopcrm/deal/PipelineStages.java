@@ -1,0 +1,62 @@
+package io.loopcrm.deal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/**
+ * The pipeline's stages, kept in memory: they change only when an admin edits the settings, which
+ * calls {@link #invalidate()}. Saves the board and the deal page a query each.
+ */
+@ApplicationScoped
+public class PipelineStages {
+  /** A stage as the pages use it. */
+  public record Stage(
+      long id, String name, int position, int probability, PipelineStage.Kind kind) {
+    public String labelKey() {
+      return "stage_" + name;
+    }
+
+    /** The id as a form value. */
+    public String param() {
+      return Long.toString(id);
+    }
+
+    public boolean isWon() {
+      return kind == PipelineStage.Kind.WON;
+    }
+
+    public boolean isLost() {
+      return kind == PipelineStage.Kind.LOST;
+    }
+
+    public boolean isOpen() {
+      return kind == PipelineStage.Kind.OPEN;
+    }
+  }
+
+  private volatile List<Stage> stages;
+
+  public List<Stage> all() {
+    List<Stage> current = stages;
+    if (current == null) {
+      current =
+          PipelineStage.listActive().stream()
+              .map(s -> new Stage(s.id, s.name, s.position, s.probability, s.kind))
+              .toList();
+      stages = current;
+    }
+    return current;
+  }
+
+  public List<Stage> open() {
+    return all().stream().filter(Stage::isOpen).toList();
+  }
+
+  public Stage byId(long id) {
+    return all().stream().filter(s -> s.id() == id).findFirst().orElse(null);
+  }
+
+  public void invalidate() {
+    stages = null;
+  }
+}

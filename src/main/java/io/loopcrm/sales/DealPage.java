@@ -1,0 +1,148 @@
+package io.loopcrm.sales;
+
+import io.loopcrm.activity.Activity;
+import io.loopcrm.campaign.Campaign;
+import io.loopcrm.deal.Deal;
+import io.loopcrm.deal.DealChange;
+import io.loopcrm.deal.LostReason;
+import io.loopcrm.deal.PipelineStages;
+import io.loopcrm.funnel.Touch;
+import io.loopcrm.people.Viewer;
+import io.loopcrm.web.FormErrors;
+import io.loopcrm.web.Pages;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Assembles the deal page, its form errors and its edit-conflict page. */
+@ApplicationScoped
+public class DealPage {
+  @Inject PipelineStages stages;
+  @Inject Pages pages;
+
+  /** One field of an edit conflict: what is saved now and what the user tried to save. */
+  public record Difference(String fieldKey, String saved, String yours) {}
+
+  @CheckedTemplate(basePath = "SalesDealsResource")
+  static class Templates {
+    static native TemplateInstance show(
+        Deal deal,
+        List<PipelineStages.Stage> stages,
+        List<LeadPage.TouchView> touches,
+        List<DealChange> history,
+        List<Activity> timeline,
+        List<LostReason> lostReasons,
+        List<Activity.Kind> activityKinds,
+        List<String> currencies,
+        boolean editable,
+        FormErrors errors,
+        Map<String, String> values,
+        String formKey,
+        Instant now);
+
+    static native TemplateInstance conflict(Deal deal, List<Difference> differences);
+  }
+
+  TemplateInstance render(
+      Deal deal, Viewer viewer, FormErrors errors, Map<String, String> submitted) {
+    Map<String, String> values = new HashMap<>();
+    values.put("dealName", deal.name);
+    values.put("amount", deal.amount == null ? "" : deal.amount.toPlainString());
+    values.put("currency", deal.currency);
+    values.put("expectedClose", deal.expectedClose == null ? "" : deal.expectedClose.toString());
+    values.put("probability", Integer.toString(deal.probability));
+    values.put("nextStep", deal.nextStep == null ? "" : deal.nextStep);
+    values.put("stage", Long.toString(deal.stage.id));
+    values.putAll(submitted);
+    return Templates.show(
+        deal,
+        stages.all(),
+        touches(deal),
+        DealChange.historyOf(deal),
+        Activity.timelineOfDeal(deal),
+        List.of(LostReason.values()),
+        List.of(Activity.Kind.values()),
+        DealForm.CURRENCIES,
+        viewer.edits(deal.owner),
+        errors,
+        values,
+        UUID.randomUUID().toString(),
+        Instant.now());
+  }
+
+  Response invalid(Deal deal, Viewer viewer, FormErrors errors, Map<String, String> values) {
+    return pages.withStatus(422, render(deal, viewer, errors, values));
+  }
+
+  /** 409: somebody saved the deal after this user opened it; show both versions, save nothing. */
+  Response conflict(Deal deal, DealForm yours) {
+    List<Difference> differences = new ArrayList<>();
+    add(differences, "name", deal.name, yours.name());
+    add(differences, "amount", plain(deal.amount), plain(yours.amount()));
+    add(differences, "currency", deal.currency, yours.currency());
+    add(differences, "expectedClose", str(deal.expectedClose), str(yours.expectedClose()));
+    add(
+        differences,
+        "probability",
+        Integer.toString(deal.probability),
+        yours.probability() == null ? null : yours.probability().toString());
+    add(differences, "nextStep", deal.nextStep, yours.nextStep());
+    return pages.withStatus(409, Templates.conflict(deal, differences));
+  }
+
+  private static void add(List<Difference> differences, String field, String saved, String yours) {
+    if (!Objects.equals(saved, yours)) {
+      differences.add(
+          new Difference(
+              "deal_field_" + field, saved == null ? "—" : saved, yours == null ? "—" : yours));
+    }
+  }
+
+  private static List<LeadPage.TouchView> touches(Deal deal) {
+    List<Touch> all = Stream.of(deal.firstTouch, deal.lastTouch, deal.conversionTouch).toList();
+    List<Long> ids =
+        all.stream()
+            .filter(Objects::nonNull)
+            .map(t -> t.campaignId)
+            .filter(Objects::nonNull)
+            .distinct()
+            .toList();
+    Map<Long, String> names =
+        ids.isEmpty()
+            ? Map.of()
+            : Campaign.<Campaign>list("id in ?1", ids).stream()
+                .collect(Collectors.toMap(c -> c.id, c -> c.name));
+    List<LeadPage.TouchView> views = new ArrayList<>();
+    for (Touch t : all) {
+      views.add(
+          t == null || t.isEmpty()
+              ? null
+              : new LeadPage.TouchView(
+                  t.campaignId == null ? null : names.get(t.campaignId),
+                  t.utmSource,
+                  t.utmMedium,
+                  t.utmCampaign,
+                  t.at));
+    }
+    return views;
+  }
+
+  private static String plain(java.math.BigDecimal amount) {
+    return amount == null ? null : amount.stripTrailingZeros().toPlainString();
+  }
+
+  private static String str(Object o) {
+    return o == null ? null : o.toString();
+  }
+}

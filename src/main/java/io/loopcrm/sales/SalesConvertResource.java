@@ -1,0 +1,114 @@
+package io.loopcrm.sales;
+
+import io.loopcrm.customer.Account;
+import io.loopcrm.customer.Contact;
+import io.loopcrm.deal.Deal;
+import io.loopcrm.lead.Lead;
+import io.loopcrm.lead.LeadConversion;
+import io.loopcrm.lead.LeadStatus;
+import io.loopcrm.people.CurrentMember;
+import io.loopcrm.people.Roles;
+import io.loopcrm.people.Viewer;
+import io.loopcrm.web.Flash;
+import io.loopcrm.web.FormErrors;
+import io.loopcrm.web.Pages;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.resteasy.reactive.RestForm;
+
+/** Converting a lead into account + contact + deal, reusing an account or contact that exists. */
+@Path("/sales/leads/{id}/convert")
+@RolesAllowed({Roles.SALES, Roles.SALES_MANAGER})
+public class SalesConvertResource {
+  @Inject CurrentMember me;
+  @Inject LeadConversion conversion;
+  @Inject Pages pages;
+  @Inject Clock clock;
+
+  @CheckedTemplate
+  static class Templates {
+    static native TemplateInstance form(
+        Lead lead,
+        Account existingAccount,
+        Contact existingContact,
+        List<String> currencies,
+        FormErrors errors,
+        Map<String, String> values);
+  }
+
+  @GET
+  @Produces(MediaType.TEXT_HTML)
+  public Response form(@PathParam("id") long id) {
+    Lead lead = convertible(id);
+    if (lead.status == LeadStatus.CONVERTED) {
+      return Response.seeOther(URI.create("/sales/deals/" + lead.convertedDealId)).build();
+    }
+    Map<String, String> values = new HashMap<>();
+    values.put("dealName", (lead.company == null ? lead.getName() : lead.company));
+    values.put("currency", "USD");
+    return Response.ok(page(lead, FormErrors.none(), values)).build();
+  }
+
+  @POST
+  public Response convert(
+      @PathParam("id") long id,
+      @RestForm String dealName,
+      @RestForm String amount,
+      @RestForm String currency,
+      @RestForm String expectedClose) {
+    Lead lead = convertible(id);
+    if (lead.status == LeadStatus.CONVERTED) {
+      // a second click on the same form: the deal exists already
+      return Response.seeOther(URI.create("/sales/deals/" + lead.convertedDealId)).build();
+    }
+    DealForm form = DealForm.parse(dealName, amount, currency, expectedClose, null, null);
+    if (!lead.status.isConvertible()) {
+      form.errors().add("dealName", "convert_error_status");
+    }
+    if (form.errors().isPresent()) {
+      return pages.withStatus(422, page(lead, form.errors(), form.values()));
+    }
+    Deal deal =
+        conversion.convert(
+            lead,
+            me.get(),
+            new LeadConversion.Request(
+                form.name(), form.amount(), form.currency(), form.expectedClose()),
+            Instant.now(clock));
+    return Flash.redirect(URI.create("/sales/deals/" + deal.id), "success", "convert_flash_done");
+  }
+
+  private TemplateInstance page(Lead lead, FormErrors errors, Map<String, String> values) {
+    Optional<Account> account =
+        Account.findMatching(LeadConversion.companyDomainOf(lead.emailNormalized), lead.company);
+    Optional<Contact> contact = Contact.findByEmail(lead.emailNormalized);
+    return Templates.form(
+        lead, account.orElse(null), contact.orElse(null), DealForm.CURRENCIES, errors, values);
+  }
+
+  private Lead convertible(long id) {
+    Viewer viewer = me.viewer();
+    Lead lead = Lead.findVisible(id, viewer);
+    if (!viewer.edits(lead.owner)) {
+      throw new NotFoundException();
+    }
+    return lead;
+  }
+}

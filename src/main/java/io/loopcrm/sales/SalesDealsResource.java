@@ -1,0 +1,182 @@
+package io.loopcrm.sales;
+
+import io.loopcrm.activity.Activity;
+import io.loopcrm.deal.Deal;
+import io.loopcrm.deal.LostReason;
+import io.loopcrm.deal.PipelineStage;
+import io.loopcrm.deal.PipelineStages;
+import io.loopcrm.people.CurrentMember;
+import io.loopcrm.people.Roles;
+import io.loopcrm.people.Viewer;
+import io.loopcrm.web.Flash;
+import io.loopcrm.web.FormErrors;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import org.jboss.resteasy.reactive.RestForm;
+
+/**
+ * The deal page: sales-owned fields, stage moves, activities; edits are guarded by the deal's
+ * version.
+ */
+@Path("/sales/deals/{id}")
+@RolesAllowed({Roles.SALES, Roles.SALES_MANAGER})
+public class SalesDealsResource {
+  @Inject CurrentMember me;
+  @Inject DealPage dealPage;
+  @Inject PipelineStages stages;
+  @Inject Clock clock;
+
+  @GET
+  @Produces(MediaType.TEXT_HTML)
+  public Response show(@PathParam("id") long id, @jakarta.ws.rs.QueryParam("stage") Long stage) {
+    Viewer viewer = me.viewer();
+    Map<String, String> preset = stage == null ? Map.of() : Map.of("stage", stage.toString());
+    return Response.ok(
+            dealPage.render(Deal.findVisible(id, viewer), viewer, FormErrors.none(), preset))
+        .build();
+  }
+
+  @POST
+  @Transactional
+  public Response edit(
+      @PathParam("id") long id,
+      @RestForm String dealName,
+      @RestForm String amount,
+      @RestForm String currency,
+      @RestForm String expectedClose,
+      @RestForm String probability,
+      @RestForm String nextStep,
+      @RestForm String version) {
+    Viewer viewer = me.viewer();
+    Deal deal = editable(id, viewer);
+    DealForm form =
+        DealForm.parse(dealName, amount, currency, expectedClose, probability, nextStep);
+    if (form.errors().isPresent()) {
+      return dealPage.invalid(deal, viewer, form.errors(), form.values());
+    }
+    if (!String.valueOf(deal.version).equals(version)) {
+      return dealPage.conflict(deal, form);
+    }
+    Instant now = Instant.now(clock);
+    var by = me.get();
+    deal.record("name", deal.name, form.name(), by, now);
+    deal.record("amount", plain(deal.amount), plain(form.amount()), by, now);
+    deal.record("currency", deal.currency, form.currency(), by, now);
+    deal.record("expectedClose", deal.expectedClose, form.expectedClose(), by, now);
+    deal.record("nextStep", deal.nextStep, form.nextStep(), by, now);
+    int newProbability = form.probability() == null ? deal.stage.probability : form.probability();
+    deal.record("probability", deal.probability, newProbability, by, now);
+    if (form.probability() == null) {
+      deal.probabilityManual = false;
+    } else if (form.probability() != deal.probability) {
+      deal.probabilityManual = true;
+    }
+    deal.name = form.name();
+    deal.amount = form.amount();
+    deal.currency = form.currency();
+    deal.expectedClose = form.expectedClose();
+    deal.nextStep = form.nextStep();
+    deal.probability = newProbability;
+    deal.flush();
+    return Flash.redirect(URI.create("/sales/deals/" + id), "success", "deal_flash_saved");
+  }
+
+  @POST
+  @Path("stage")
+  @Transactional
+  public Response move(
+      @PathParam("id") long id,
+      @RestForm String stage,
+      @RestForm String lostReason,
+      @RestForm String competitor,
+      @RestForm String version) {
+    Viewer viewer = me.viewer();
+    Deal deal = editable(id, viewer);
+    FormErrors errors = new FormErrors();
+    PipelineStage target = parseStage(stage);
+    if (target == null) {
+      errors.add("stage", "deal_error_stage");
+    } else if (version != null && !String.valueOf(deal.version).equals(version)) {
+      errors.add("stage", "deal_error_changed_meanwhile");
+    } else {
+      try {
+        deal.moveTo(
+            target, me.get(), Instant.now(clock), LostReason.fromCode(lostReason), competitor);
+        deal.flush();
+        return Flash.redirect(URI.create("/sales/deals/" + id), "success", "deal_flash_moved");
+      } catch (Deal.DealRuleViolation v) {
+        errors.add(v.field, v.messageKey);
+      }
+    }
+    return dealPage.invalid(
+        deal,
+        viewer,
+        errors,
+        Map.of(
+            "stage",
+            String.valueOf(stage),
+            "lostReason",
+            String.valueOf(lostReason),
+            "competitor",
+            competitor == null ? "" : competitor));
+  }
+
+  @POST
+  @Path("activities")
+  @Transactional
+  public Response logActivity(
+      @PathParam("id") long id,
+      @RestForm String kind,
+      @RestForm String subject,
+      @RestForm String notes,
+      @RestForm String due,
+      @RestForm String formKey) {
+    Viewer viewer = me.viewer();
+    Deal deal = editable(id, viewer);
+    ActivityForm form = ActivityForm.parse(kind, subject, notes, due, formKey, clock.getZone());
+    if (form.errors().isPresent()) {
+      return dealPage.invalid(deal, viewer, form.errors(), form.values());
+    }
+    if (form.isNew()) {
+      Activity activity = form.toActivity(me.get());
+      activity.deal = deal;
+      activity.contact = deal.contact;
+      activity.persist();
+    }
+    return Flash.redirect(
+        URI.create("/sales/deals/" + id + "#timeline"), "success", "activity_flash_logged");
+  }
+
+  private Deal editable(long id, Viewer viewer) {
+    Deal deal = Deal.findVisible(id, viewer);
+    if (!viewer.edits(deal.owner)) {
+      throw new NotFoundException();
+    }
+    return deal;
+  }
+
+  private static PipelineStage parseStage(String stage) {
+    try {
+      return stage == null ? null : PipelineStage.findById(Long.valueOf(stage));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static String plain(java.math.BigDecimal amount) {
+    return amount == null ? null : amount.stripTrailingZeros().toPlainString();
+  }
+}

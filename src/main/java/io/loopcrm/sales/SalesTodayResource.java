@@ -1,0 +1,80 @@
+package io.loopcrm.sales;
+
+import io.loopcrm.activity.Activity;
+import io.loopcrm.deal.Forecast;
+import io.loopcrm.deal.Quota;
+import io.loopcrm.lead.Lead;
+import io.loopcrm.lead.LeadStatus;
+import io.loopcrm.people.CurrentMember;
+import io.loopcrm.people.Member;
+import io.loopcrm.people.Roles;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** A rep's home: tasks due, new leads waiting for a first response, and the month in numbers. */
+@Path("/sales/today")
+@RolesAllowed({Roles.SALES, Roles.SALES_MANAGER})
+public class SalesTodayResource {
+  @Inject CurrentMember me;
+  @Inject Forecast forecast;
+  @Inject Clock clock;
+
+  @ConfigProperty(name = "loop.sales.response-target", defaultValue = "PT1H")
+  Duration responseTarget;
+
+  /** A lead waiting for its first response, against the team's response target. */
+  public record Waiting(Lead lead, Duration waited, boolean late) {}
+
+  @CheckedTemplate
+  static class Templates {
+    static native TemplateInstance today(
+        List<Activity> tasks,
+        List<Waiting> waiting,
+        Duration target,
+        List<Forecast.Line> forecast,
+        Quota quota,
+        Instant now);
+  }
+
+  @GET
+  @Produces(MediaType.TEXT_HTML)
+  public TemplateInstance today() {
+    Member member = me.get();
+    Instant now = Instant.now(clock);
+    LocalDate today = LocalDate.now(clock);
+    Instant endOfToday = today.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
+    Instant monthStart = today.withDayOfMonth(1).atStartOfDay(clock.getZone()).toInstant();
+    List<Waiting> waiting =
+        Lead.<Lead>find(
+                "owner = ?1 and status in ?2 order by assignedAt, id",
+                member,
+                List.of(LeadStatus.NEW, LeadStatus.ASSIGNED))
+            .page(0, 20)
+            .list()
+            .stream()
+            .map(
+                l ->
+                    new Waiting(
+                        l, l.responseTime(now), l.responseTime(now).compareTo(responseTarget) > 0))
+            .toList();
+    return Templates.today(
+        Activity.openTasksDueBefore(member, endOfToday),
+        waiting,
+        responseTarget,
+        forecast.of(member, today, monthStart),
+        Quota.forMonth(member, today).orElse(null),
+        now);
+  }
+}

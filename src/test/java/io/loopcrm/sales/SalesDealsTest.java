@@ -1,0 +1,419 @@
+package io.loopcrm.sales;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import io.loopcrm.campaign.CampaignVariant;
+import io.loopcrm.customer.Account;
+import io.loopcrm.customer.Contact;
+import io.loopcrm.deal.Deal;
+import io.loopcrm.deal.DealChange;
+import io.loopcrm.deal.PipelineStage;
+import io.loopcrm.deal.StageChange;
+import io.loopcrm.lead.Lead;
+import io.loopcrm.lead.LeadConversion;
+import io.loopcrm.lead.LeadStatus;
+import io.loopcrm.people.Member;
+import io.loopcrm.testing.Csrf;
+import io.loopcrm.testing.Fixtures;
+import io.loopcrm.testing.StatementCounter;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@TestSecurity(user = "sam", roles = "sales")
+class SalesDealsTest {
+  @Inject EntityManagerFactory emf;
+  @Inject LeadConversion conversion;
+
+  Member sam;
+  Member rita;
+  CampaignVariant variant;
+
+  @BeforeEach
+  void people() {
+    sam = Fixtures.member("sam", List.of("sales"), "Team East");
+    rita = Fixtures.member("rita", List.of("sales"), "Team West");
+    variant = Fixtures.campaignWithVariant(Fixtures.unique("Autumn"));
+  }
+
+  private Lead acceptedLead(Member owner, String company) {
+    Lead lead = Fixtures.lead(owner, "Garcia", company, variant);
+    QuarkusTransaction.requiringNew()
+        .run(() -> Lead.<Lead>findById(lead.id).accept(4, Instant.now()));
+    return lead;
+  }
+
+  private long convert(Lead lead, String amount) {
+    String location =
+        Csrf.form()
+            .formParam("dealName", "Pilot for " + lead.company)
+            .formParam("amount", amount)
+            .formParam("currency", "EUR")
+            .formParam("expectedClose", LocalDate.now().plusDays(10).toString())
+            .post("/sales/leads/" + lead.id + "/convert")
+            .then()
+            .statusCode(303)
+            .extract()
+            .header("Location");
+    return Long.parseLong(location.replaceAll(".*/sales/deals/(\\d+).*", "$1"));
+  }
+
+  @Test
+  void conversionCreatesAccountContactAndDealWithTheAttributionSnapshot() {
+    Lead lead = acceptedLead(sam, Fixtures.unique("Soylent"));
+    given()
+        .get("/sales/leads/" + lead.id + "/convert")
+        .then()
+        .statusCode(200)
+        .body(containsString("Creates a new account"));
+    long dealId = convert(lead, "12000");
+
+    Deal deal =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  Deal d = Deal.findById(dealId);
+                  d.account.name.length();
+                  d.contact.lastName.length();
+                  return d;
+                });
+    assertThat(deal.amount).isEqualByComparingTo("12000");
+    assertThat(deal.currency).isEqualTo("EUR");
+    assertThat(deal.firstTouch.campaignId).isEqualTo(variant.campaign.id);
+    assertThat(deal.lastTouch.variantId).isEqualTo(variant.id);
+    assertThat(deal.conversionTouch.campaignId).isEqualTo(variant.campaign.id);
+    assertThat(deal.conversionTouch.utmSource).isEqualTo("google");
+    assertThat(Fixtures.reload(Lead.class, lead.id).status).isEqualTo(LeadStatus.CONVERTED);
+
+    given()
+        .get("/sales/deals/" + dealId)
+        .then()
+        .statusCode(200)
+        .body(containsString("Pilot for " + lead.company))
+        .body(containsString(variant.campaign.name))
+        .body(containsString("Conversion touch"));
+
+    // a second click on the same form leads to the same deal, nothing is created twice
+    Csrf.form()
+        .formParam("dealName", "again")
+        .formParam("currency", "EUR")
+        .post("/sales/leads/" + lead.id + "/convert")
+        .then()
+        .statusCode(303)
+        .header("Location", containsString("/sales/deals/" + dealId));
+  }
+
+  @Test
+  void conversionReusesAnExistingAccountAndContact() {
+    String company = Fixtures.unique("Tyrell");
+    Lead first = acceptedLead(sam, company);
+    long firstDeal = convert(first, "1000");
+    Lead second = acceptedLead(sam, company);
+    given()
+        .get("/sales/leads/" + second.id + "/convert")
+        .then()
+        .body(containsString("Links to the existing account " + company));
+    long secondDeal = convert(second, "2000");
+
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              Deal a = Deal.findById(firstDeal);
+              Deal b = Deal.findById(secondDeal);
+              assertThat(b.account.id).isEqualTo(a.account.id);
+              assertThat(b.contact.id).isEqualTo(a.contact.id);
+              assertThat(Account.count("lower(name) = ?1", company.toLowerCase())).isEqualTo(1);
+              assertThat(Contact.count("emailNormalized", first.emailNormalized)).isEqualTo(1);
+            });
+  }
+
+  @Test
+  void aConversionThatFailsHalfwayLeavesNothing() {
+    String company = Fixtures.unique("Cyberdyne");
+    Lead lead = acceptedLead(sam, company);
+    Member owner = sam;
+    // a negative amount passes no form, but here it reaches the database and breaks the last insert
+    org.junit.jupiter.api.Assertions.assertThrows(
+        Exception.class,
+        () ->
+            conversion.convert(
+                Lead.<Lead>findById(lead.id),
+                owner,
+                new LeadConversion.Request("Broken", new BigDecimal("-5"), "USD", null),
+                Instant.now()));
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              assertThat(Account.count("lower(name) = ?1", company.toLowerCase())).isZero();
+              assertThat(Contact.count("emailNormalized", lead.emailNormalized)).isZero();
+              assertThat(Deal.count("lead.id", lead.id)).isZero();
+              assertThat(Lead.<Lead>findById(lead.id).status).isEqualTo(LeadStatus.ACCEPTED);
+            });
+  }
+
+  @Test
+  void wonNeedsAmountAndCloseDateAndLostNeedsAReason() {
+    Lead lead = acceptedLead(sam, Fixtures.unique("Oscorp"));
+    long dealId =
+        Long.parseLong(
+            Csrf.form()
+                .formParam("dealName", "No amount yet")
+                .formParam("currency", "USD")
+                .post("/sales/leads/" + lead.id + "/convert")
+                .then()
+                .statusCode(303)
+                .extract()
+                .header("Location")
+                .replaceAll(".*/sales/deals/(\\d+).*", "$1"));
+    long won = stageId(PipelineStage.Kind.WON);
+    long lost = stageId(PipelineStage.Kind.LOST);
+
+    Csrf.form()
+        .formParam("stage", won)
+        .post("/sales/deals/" + dealId + "/stage")
+        .then()
+        .statusCode(422)
+        .body(containsString("A won deal needs an amount"));
+    Csrf.form()
+        .formParam("stage", lost)
+        .post("/sales/deals/" + dealId + "/stage")
+        .then()
+        .statusCode(422)
+        .body(containsString("Choose why the deal was lost."));
+    assertThat(Fixtures.reload(Deal.class, dealId).status).isEqualTo(Deal.Status.OPEN);
+
+    Csrf.form()
+        .formParam("stage", lost)
+        .formParam("lostReason", "competitor")
+        .formParam("competitor", "Initrode")
+        .post("/sales/deals/" + dealId + "/stage")
+        .then()
+        .statusCode(303);
+    Deal closed = Fixtures.reload(Deal.class, dealId);
+    assertThat(closed.status).isEqualTo(Deal.Status.LOST);
+    assertThat(closed.lostReason).isEqualTo("competitor");
+    assertThat(closed.competitor).isEqualTo("Initrode");
+    assertThat(closed.closedAt).isNotNull();
+    long moves = QuarkusTransaction.requiringNew().call(() -> StageChange.count("deal.id", dealId));
+    assertThat(moves).isEqualTo(2); // entered the first stage, then lost
+  }
+
+  @Test
+  void editsAreRecordedAndTheManualProbabilityIsKept() {
+    long dealId = convert(acceptedLead(sam, Fixtures.unique("Vandelay")), "5000");
+    long version = Fixtures.reload(Deal.class, dealId).version;
+    Csrf.form()
+        .formParam("dealName", "Bigger pilot")
+        .formParam("amount", "7500.50")
+        .formParam("currency", "EUR")
+        .formParam("probability", "40")
+        .formParam("nextStep", "Send the contract")
+        .formParam("version", version)
+        .post("/sales/deals/" + dealId)
+        .then()
+        .statusCode(303);
+    Deal edited = Fixtures.reload(Deal.class, dealId);
+    assertThat(edited.amount).isEqualByComparingTo("7500.50");
+    assertThat(edited.probability).isEqualTo(40);
+    assertThat(edited.probabilityManual).isTrue();
+    long proposal =
+        QuarkusTransaction.requiringNew()
+            .call(() -> PipelineStage.<PipelineStage>find("name", "proposal").firstResult().id);
+    Csrf.form()
+        .formParam("stage", proposal)
+        .post("/sales/deals/" + dealId + "/stage")
+        .then()
+        .statusCode(303);
+    assertThat(Fixtures.reload(Deal.class, dealId).probability)
+        .as("the rep's value survives the stage change")
+        .isEqualTo(40);
+
+    List<String> fields =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    DealChange.<DealChange>list("deal.id", dealId).stream()
+                        .map(c -> c.field)
+                        .toList());
+    assertThat(fields).contains("name", "amount", "probability", "nextStep", "stage");
+    given().get("/sales/deals/" + dealId).then().body(containsString("5000 → 7500.5"));
+  }
+
+  @Test
+  void theSecondOfTwoConcurrentSavesGetsTheConflictPageAndOverwritesNothing() {
+    long dealId = convert(acceptedLead(sam, Fixtures.unique("Pied Piper")), "3000");
+    long opened = Fixtures.reload(Deal.class, dealId).version;
+    Csrf.form()
+        .formParam("dealName", "First save")
+        .formParam("amount", "3100")
+        .formParam("currency", "EUR")
+        .formParam("version", opened)
+        .post("/sales/deals/" + dealId)
+        .then()
+        .statusCode(303);
+    Csrf.form()
+        .formParam("dealName", "Second save")
+        .formParam("amount", "9999")
+        .formParam("currency", "EUR")
+        .formParam("version", opened)
+        .post("/sales/deals/" + dealId)
+        .then()
+        .statusCode(409)
+        .body(containsString("Someone else changed this record"))
+        .body(containsString("First save"))
+        .body(containsString("Second save"));
+    Deal saved = Fixtures.reload(Deal.class, dealId);
+    assertThat(saved.name).isEqualTo("First save");
+    assertThat(saved.amount).isEqualByComparingTo("3100");
+  }
+
+  @Test
+  void anotherRepsDealIsNotFoundOnEveryRoute() {
+    Lead theirs = Fixtures.lead(rita, "Theirs", Fixtures.unique("Massive Dynamic"), null);
+    long dealId =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  Lead l = Lead.findById(theirs.id);
+                  l.accept(3, Instant.now());
+                  return conversion.convert(
+                          l,
+                          Member.findById(rita.id),
+                          new LeadConversion.Request("Theirs", BigDecimal.TEN, "USD", null),
+                          Instant.now())
+                      .id;
+                });
+    given().get("/sales/deals/" + dealId).then().statusCode(404);
+    Csrf.form()
+        .formParam("dealName", "x")
+        .formParam("currency", "USD")
+        .formParam("version", "0")
+        .post("/sales/deals/" + dealId)
+        .then()
+        .statusCode(404);
+    Csrf.form()
+        .formParam("stage", stageId(PipelineStage.Kind.LOST))
+        .post("/sales/deals/" + dealId + "/stage")
+        .then()
+        .statusCode(404);
+    Csrf.form()
+        .formParam("kind", "note")
+        .formParam("subject", "x")
+        .post("/sales/deals/" + dealId + "/activities")
+        .then()
+        .statusCode(404);
+    Csrf.form()
+        .formParam("deal", dealId)
+        .formParam("stage", stageId(PipelineStage.Kind.LOST))
+        .post("/sales/pipeline/move")
+        .then()
+        .statusCode(404);
+    given().get("/sales/pipeline").then().body(not(containsString("deal-card-" + dealId + "\"")));
+  }
+
+  @Test
+  void theBoardShowsColumnsWithSQLTotalsAndMovesCardsWithAndWithoutHtmx() {
+    long dealId = convert(acceptedLead(sam, Fixtures.unique("Gringotts")), "4200");
+    given()
+        .get("/sales/pipeline")
+        .then()
+        .statusCode(200)
+        .body(containsString("id=\"deal-card-" + dealId + "\""))
+        .body(containsString("id=\"totals-qualification\""))
+        .body(containsString("€"));
+
+    long discovery =
+        QuarkusTransaction.requiringNew()
+            .call(() -> PipelineStage.<PipelineStage>find("name", "discovery").firstResult().id);
+    Csrf.form()
+        .header("HX-Request", "true")
+        .formParam("deal", dealId)
+        .formParam("stage", discovery)
+        .post("/sales/pipeline/move")
+        .then()
+        .statusCode(200)
+        .body(containsString("id=\"board-columns\""))
+        .body(not(containsString("<html")));
+    assertThat(QuarkusTransaction.requiringNew().call(() -> Deal.<Deal>findById(dealId).stage.name))
+        .isEqualTo("discovery");
+
+    // lost needs a reason the card cannot give: htmx is sent to the deal page's form
+    Csrf.form()
+        .header("HX-Request", "true")
+        .formParam("deal", dealId)
+        .formParam("stage", stageId(PipelineStage.Kind.LOST))
+        .post("/sales/pipeline/move")
+        .then()
+        .statusCode(200)
+        .header("HX-Redirect", containsString("/sales/deals/" + dealId));
+    // and without JavaScript the card's form redirects there too
+    Csrf.form()
+        .formParam("deal", dealId)
+        .formParam("stage", stageId(PipelineStage.Kind.LOST))
+        .post("/sales/pipeline/move")
+        .then()
+        .statusCode(303)
+        .header("Location", containsString("/sales/deals/" + dealId));
+  }
+
+  @Test
+  void theBoardCostsAtMostThreeStatementsWhateverTheNumberOfDeals() {
+    convert(acceptedLead(sam, Fixtures.unique("Budget1")), "100");
+    given().get("/sales/pipeline").then().statusCode(200); // warm the stage cache
+    long few =
+        StatementCounter.count(emf, () -> given().get("/sales/pipeline").then().statusCode(200));
+    for (int i = 0; i < 5; i++) {
+      convert(acceptedLead(sam, Fixtures.unique("Budget")), "100");
+    }
+    long more =
+        StatementCounter.count(emf, () -> given().get("/sales/pipeline").then().statusCode(200));
+    assertThat(few).isLessThanOrEqualTo(3);
+    assertThat(more).isLessThanOrEqualTo(3);
+  }
+
+  @Test
+  void aDealPageHasNoNPlusOne() {
+    long dealId = convert(acceptedLead(sam, Fixtures.unique("Budget page")), "100");
+    for (int i = 0; i < 3; i++) {
+      Csrf.form()
+          .formParam("kind", "note")
+          .formParam("subject", "Note " + i)
+          .post("/sales/deals/" + dealId + "/activities")
+          .then()
+          .statusCode(303);
+    }
+    given().get("/sales/deals/" + dealId).then().statusCode(200);
+    long statements =
+        StatementCounter.count(
+            emf, () -> given().get("/sales/deals/" + dealId).then().statusCode(200));
+    assertThat(statements).isLessThanOrEqualTo(6);
+  }
+
+  @Test
+  void todayShowsWaitingLeadsAndTheMonth() {
+    Lead waiting = Fixtures.lead(sam, "Waiting", Fixtures.unique("Aperture"), variant);
+    given()
+        .get("/sales/today")
+        .then()
+        .statusCode(200)
+        .body(containsString("/sales/leads/" + waiting.id + "\""))
+        .body(containsString("Team target for a first response: 1 h 0 min."));
+  }
+
+  private static long stageId(PipelineStage.Kind kind) {
+    return QuarkusTransaction.requiringNew()
+        .call(() -> PipelineStage.<PipelineStage>find("kind", kind).firstResult().id);
+  }
+}
