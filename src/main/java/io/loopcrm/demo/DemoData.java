@@ -44,6 +44,8 @@ public class DemoData {
   @ConfigProperty(name = "loop.demo-data")
   boolean enabled;
 
+  @jakarta.inject.Inject DemoSales salesData;
+
   void onStart(@Observes StartupEvent event) {
     if (enabled) {
       load();
@@ -74,6 +76,7 @@ public class DemoData {
         team.manager = member;
       }
     }
+    salesData.load(Member.list("order by id"));
     LOG.infof("demo data: loaded %d members and team %s", USERS.size(), team.name);
   }
 }

@@ -53,7 +53,7 @@ class SalesLeadsTest {
         .statusCode(200)
         .body(containsString("/sales/leads/" + mine.id + "\""))
         .body(not(containsString("/sales/leads/" + theirs.id + "\"")))
-        .body(containsString("1 leads"))
+        .body(containsString("1 lead<"))
         .body(containsString(variant.campaign.name));
 
     given()

@@ -1,0 +1,82 @@
+package io.loopcrm.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A rep's main journey in a real browser: accept a waiting lead, convert it, drag the deal to won.
+ */
+final class SalesJourney {
+  private static final String APP = "http://localhost:8081";
+
+  private SalesJourney() {}
+
+  /** Returns the id of the deal it won. */
+  static long acceptConvertAndWin(WebDriver driver, Path screenshots) throws Exception {
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    driver.get(APP + "/sales/today");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("waiting-leads")));
+    PackagedAppIT.screenshot(driver, "today-sales.png");
+    driver.findElement(By.cssSelector("#waiting-leads a")).click();
+
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("accept-form")));
+    PackagedAppIT.screenshot(driver, "lead-page.png");
+    driver.findElement(By.cssSelector("label[for=quality-4]")).click();
+    driver.findElement(By.cssSelector("#accept-form button[type=submit]")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("flash")));
+    assertThat(driver.findElement(By.id("flash")).getText()).contains("Lead accepted.");
+
+    driver.findElement(By.id("convert")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("convert-form")));
+    WebElement amount = driver.findElement(By.id("amount"));
+    amount.clear();
+    amount.sendKeys("25000");
+    ((JavascriptExecutor) driver)
+        .executeScript(
+            "document.getElementById('expectedClose').value = arguments[0];",
+            LocalDate.now().plusDays(14).toString());
+    PackagedAppIT.screenshot(driver, "convert.png");
+    driver.findElement(By.cssSelector("#convert-form button[type=submit]")).click();
+
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("deal-form")));
+    long dealId =
+        Long.parseLong(driver.getCurrentUrl().replaceAll(".*/sales/deals/(\\d+).*", "$1"));
+    PackagedAppIT.screenshot(driver, "deal-page.png");
+
+    driver.get(APP + "/sales/pipeline");
+    WebElement card =
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("deal-card-" + dealId)));
+    WebElement won = driver.findElement(By.cssSelector(".board-won"));
+    PackagedAppIT.screenshot(driver, "pipeline-before.png");
+    // Chrome does not let WebDriver perform native HTML5 drag-and-drop, so the drag events the
+    // board listens to are dispatched the way the browser would
+    ((JavascriptExecutor) driver)
+        .executeScript(
+            "const card = arguments[0], column = arguments[1], data = new DataTransfer();"
+                + "card.dispatchEvent(new DragEvent('dragstart', {bubbles: true, dataTransfer: data}));"
+                + "column.dispatchEvent(new DragEvent('dragover', {bubbles: true, cancelable: true, dataTransfer: data}));"
+                + "column.dispatchEvent(new DragEvent('drop', {bubbles: true, cancelable: true, dataTransfer: data}));"
+                + "card.dispatchEvent(new DragEvent('dragend', {bubbles: true, dataTransfer: data}));",
+            card,
+            won);
+    wait.until(ExpectedConditions.stalenessOf(card));
+    assertThat(driver.findElements(By.id("deal-card-" + dealId)))
+        .as("a won deal leaves the open columns")
+        .isEmpty();
+    PackagedAppIT.screenshot(driver, "pipeline-after.png");
+
+    driver.get(APP + "/sales/deals/" + dealId);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("deal-status")));
+    assertThat(driver.findElement(By.id("deal-status")).getText()).isEqualTo("Won");
+    return dealId;
+  }
+}
