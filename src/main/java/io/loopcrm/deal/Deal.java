@@ -247,6 +247,11 @@ public class Deal extends PanacheEntity {
     return "/sales/deals/" + id + "/activities";
   }
 
+  /** Where a manager posts a new owner. */
+  public String getOwnerPath() {
+    return "/sales/deals/" + id + "/owner";
+  }
+
   public String getLostReasonLabelKey() {
     LostReason reason = LostReason.fromCode(lostReason);
     return reason == null ? "lost_reason_other" : reason.labelKey();

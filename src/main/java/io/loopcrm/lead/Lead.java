@@ -135,6 +135,11 @@ public class Lead extends PanacheEntity {
     return "/sales/leads/" + id + "/activities";
   }
 
+  /** Where a manager posts a new owner. */
+  public String getOwnerPath() {
+    return "/sales/leads/" + id + "/owner";
+  }
+
   public String getRejectReasonLabelKey() {
     RejectReason reason = RejectReason.fromCode(rejectReason);
     return reason == null ? "reject_reason_other" : reason.labelKey();

@@ -50,6 +50,18 @@ public class Member extends PanacheEntity {
     return list("order by displayName");
   }
 
+  /** The team's members who work leads (sales reps and managers), by name. */
+  public static List<Member> listSellersOfTeam(Long teamId) {
+    if (teamId == null) {
+      return List.of();
+    }
+    return list(
+        "team.id = ?1 and (roles like ?2 or roles like ?3) order by displayName",
+        teamId,
+        "%sales%",
+        "%sales-manager%");
+  }
+
   public List<String> roleList() {
     return roles.isBlank() ? List.of() : Arrays.asList(roles.split(","));
   }

@@ -46,6 +46,7 @@ public class DealPage {
         List<Activity.Kind> activityKinds,
         List<String> currencies,
         boolean editable,
+        List<io.loopcrm.people.Member> teamMembers,
         FormErrors errors,
         Map<String, String> values,
         String formKey,
@@ -75,6 +76,9 @@ public class DealPage {
         List.of(Activity.Kind.values()),
         DealForm.CURRENCIES,
         viewer.edits(deal.owner),
+        viewer.isManager()
+            ? io.loopcrm.people.Member.listSellersOfTeam(viewer.teamId())
+            : List.of(),
         errors,
         values,
         UUID.randomUUID().toString(),

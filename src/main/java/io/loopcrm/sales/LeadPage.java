@@ -6,6 +6,7 @@ import io.loopcrm.funnel.Touch;
 import io.loopcrm.lead.Lead;
 import io.loopcrm.lead.LeadStatus;
 import io.loopcrm.lead.RejectReason;
+import io.loopcrm.people.Member;
 import io.loopcrm.people.Viewer;
 import io.loopcrm.web.FormErrors;
 import io.loopcrm.web.Pages;
@@ -48,6 +49,7 @@ public class LeadPage {
         List.of(Activity.Kind.values()),
         moves,
         viewer.edits(lead.owner),
+        viewer.isManager() ? Member.listSellersOfTeam(viewer.teamId()) : List.of(),
         errors,
         v,
         UUID.randomUUID().toString(),

@@ -160,6 +160,27 @@ public class SalesDealsResource {
         URI.create("/sales/deals/" + id + "#timeline"), "success", "activity_flash_logged");
   }
 
+  /** A manager hands a deal to another member of the team; the history records it. */
+  @POST
+  @Path("owner")
+  @Transactional
+  public Response reassign(@PathParam("id") long id, @RestForm Long owner) {
+    Viewer viewer = me.viewer();
+    Deal deal = editable(id, viewer);
+    io.loopcrm.people.Member target =
+        owner == null ? null : io.loopcrm.people.Member.findById(owner);
+    if (!viewer.isManager()
+        || target == null
+        || target.team == null
+        || !target.team.id.equals(viewer.teamId())) {
+      return dealPage.invalid(
+          deal, viewer, new FormErrors().add("owner", "reassign_error_owner"), Map.of());
+    }
+    deal.record("owner", deal.owner.displayName, target.displayName, me.get(), Instant.now(clock));
+    deal.owner = target;
+    return Flash.redirect(URI.create("/sales/deals/" + id), "success", "reassign_flash_done");
+  }
+
   private Deal editable(long id, Viewer viewer) {
     Deal deal = Deal.findVisible(id, viewer);
     if (!viewer.edits(deal.owner)) {

@@ -64,6 +64,7 @@ public class SalesLeadsResource {
         List<Activity.Kind> activityKinds,
         List<LeadStatus> moves,
         boolean editable,
+        List<io.loopcrm.people.Member> teamMembers,
         FormErrors errors,
         Map<String, String> values,
         String formKey,
@@ -197,6 +198,31 @@ public class SalesLeadsResource {
     }
     return Flash.redirect(
         URI.create("/sales/leads/" + id + "#timeline"), "success", "activity_flash_logged");
+  }
+
+  /** A manager hands a lead to another member of the team. */
+  @POST
+  @Path("{id}/owner")
+  @Transactional
+  public Response reassign(@PathParam("id") long id, @RestForm Long owner) {
+    Viewer viewer = me.viewer();
+    Lead lead = editable(id, viewer);
+    io.loopcrm.people.Member target =
+        owner == null ? null : io.loopcrm.people.Member.findById(owner);
+    if (!viewer.isManager()
+        || target == null
+        || target.team == null
+        || !target.team.id.equals(viewer.teamId())) {
+      return leadPage.invalid(
+          lead, viewer, new FormErrors().add("owner", "reassign_error_owner"), Map.of());
+    }
+    if (!target.id.equals(lead.owner.id)) {
+      lead.owner = target;
+      if (lead.status.awaitsResponse()) {
+        lead.assignedAt = Instant.now(clock);
+      }
+    }
+    return Flash.redirect(URI.create("/sales/leads/" + id), "success", "reassign_flash_done");
   }
 
   private Lead editable(long id, Viewer viewer) {

@@ -739,4 +739,19 @@ public interface Msg {
 
   @Message
   String today_open_pipeline();
+
+  @Message
+  String reassign_title();
+
+  @Message
+  String reassign_submit();
+
+  @Message
+  String reassign_flash_done();
+
+  @Message
+  String reassign_error_owner();
+
+  @Message
+  String deal_field_owner();
 }

@@ -242,6 +242,67 @@ class SalesLeadsTest {
   }
 
   @Test
+  @TestSecurity(
+      user = "max",
+      roles = {"sales", "sales-manager"})
+  void aManagerReassignsWithinTheTeamOnly() {
+    Member sue = Fixtures.member("sue", List.of("sales"), "Team East");
+    Lead lead = Fixtures.lead(sam, "Handover", Fixtures.unique("Reassign"), null);
+    given().get("/sales/leads/" + lead.id).then().body(containsString("id=\"reassign\""));
+    Csrf.form()
+        .formParam("owner", rita.id)
+        .post("/sales/leads/" + lead.id + "/owner")
+        .then()
+        .statusCode(422)
+        .body(containsString("Choose a member of your team."));
+    Csrf.form()
+        .formParam("owner", sue.id)
+        .post("/sales/leads/" + lead.id + "/owner")
+        .then()
+        .statusCode(303);
+    assertThat(
+            QuarkusTransaction.requiringNew()
+                .call(() -> Lead.<Lead>findById(lead.id).owner.username))
+        .isEqualTo("sue");
+  }
+
+  @Test
+  @TestSecurity(user = "sam", roles = "sales")
+  void aRepCannotReassign() {
+    Member sue = Fixtures.member("sue", List.of("sales"), "Team East");
+    Lead lead = Fixtures.lead(sam, "Keep", Fixtures.unique("NoReassign"), null);
+    given().get("/sales/leads/" + lead.id).then().body(not(containsString("id=\"reassign\"")));
+    Csrf.form()
+        .formParam("owner", sue.id)
+        .post("/sales/leads/" + lead.id + "/owner")
+        .then()
+        .statusCode(422);
+    assertThat(
+            QuarkusTransaction.requiringNew()
+                .call(() -> Lead.<Lead>findById(lead.id).owner.username))
+        .isEqualTo("sam");
+  }
+
+  @Test
+  @TestSecurity(user = "sam", roles = "sales")
+  void aLeadPageHasNoNPlusOne() {
+    Lead lead = Fixtures.lead(sam, "Statements", Fixtures.unique("NPlusOne"), variant);
+    for (int i = 0; i < 4; i++) {
+      Csrf.form()
+          .formParam("kind", "note")
+          .formParam("subject", "Note " + i)
+          .post("/sales/leads/" + lead.id + "/activities")
+          .then()
+          .statusCode(303);
+    }
+    given().get("/sales/leads/" + lead.id).then().statusCode(200);
+    long statements =
+        StatementCounter.count(
+            emf, () -> given().get("/sales/leads/" + lead.id).then().statusCode(200));
+    assertThat(statements).isLessThanOrEqualTo(5);
+  }
+
+  @Test
   @TestSecurity(user = "olga", roles = "operations")
   void operationsCannotUseTheSalesScreens() {
     given().get("/sales/leads").then().statusCode(403);
