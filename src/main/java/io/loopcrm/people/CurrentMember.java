@@ -5,6 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -36,11 +37,16 @@ public class CurrentMember {
   @Transactional
   Member findOrCreate() {
     String subject = subject();
-    return Member.findBySubject(subject)
-        .or(
-            () ->
-                Member.<Member>find("username", identity.getPrincipal().getName())
-                    .firstResultOptional())
+    // one statement: the subject wins; the username covers identities without a token subject
+    List<Member> candidates =
+        Member.list(
+            "from Member m left join fetch m.team where m.subject = ?1 or m.username = ?2",
+            subject,
+            identity.getPrincipal().getName());
+    return candidates.stream()
+        .filter(m -> m.subject.equals(subject))
+        .findFirst()
+        .or(() -> candidates.stream().findFirst())
         .orElseGet(() -> create(subject));
   }
 

@@ -59,6 +59,9 @@ public class CurrentUser {
       items.add(new NavItem("nav_leads", "/sales/leads"));
       items.add(new NavItem("nav_pipeline", "/sales/pipeline"));
     }
+    if (identity.hasRole(Roles.SALES_MANAGER)) {
+      items.add(new NavItem("nav_team", "/sales/team"));
+    }
     return items;
   }
 }

@@ -754,4 +754,34 @@ public interface Msg {
 
   @Message
   String deal_field_owner();
+
+  @Message
+  String nav_team();
+
+  @Message
+  String team_title();
+
+  @Message
+  String team_month(String date);
+
+  @Message
+  String team_none();
+
+  @Message
+  String team_member();
+
+  @Message
+  String team_open_deals();
+
+  @Message
+  String team_attainment();
+
+  @Message
+  String team_quota();
+
+  @Message
+  String team_board();
+
+  @Message
+  String team_flash_quota();
 }

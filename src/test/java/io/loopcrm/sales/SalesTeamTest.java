@@ -1,0 +1,70 @@
+package io.loopcrm.sales;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import io.loopcrm.deal.Quota;
+import io.loopcrm.people.Member;
+import io.loopcrm.testing.Csrf;
+import io.loopcrm.testing.Fixtures;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class SalesTeamTest {
+
+  @Test
+  @TestSecurity(
+      user = "max",
+      roles = {"sales", "sales-manager"})
+  void aManagerSeesTheTeamAndSetsQuotas() {
+    Member sam = Fixtures.member("sam", List.of("sales"), "Team East");
+    Fixtures.member("max", List.of("sales", "sales-manager"), "Team East");
+    Member rita = Fixtures.member("rita", List.of("sales"), "Team West");
+    given()
+        .get("/sales/team")
+        .then()
+        .statusCode(200)
+        .body(containsString("id=\"team-table\""))
+        .body(containsString(">Sam"));
+
+    Csrf.form()
+        .formParam("member", sam.id)
+        .formParam("amount", "45000")
+        .formParam("currency", "USD")
+        .post("/sales/team/quota")
+        .then()
+        .statusCode(303);
+    Quota quota =
+        QuarkusTransaction.requiringNew()
+            .call(() -> Quota.forMonth(Member.findById(sam.id), LocalDate.now()).orElseThrow());
+    assertThat(quota.amount).isEqualByComparingTo("45000");
+
+    Csrf.form()
+        .formParam("member", rita.id)
+        .formParam("amount", "1")
+        .formParam("currency", "USD")
+        .post("/sales/team/quota")
+        .then()
+        .statusCode(422);
+    Csrf.form()
+        .formParam("member", sam.id)
+        .formParam("amount", "-3")
+        .formParam("currency", "USD")
+        .post("/sales/team/quota")
+        .then()
+        .statusCode(422)
+        .body(containsString("Enter an amount of 0 or more"));
+  }
+
+  @Test
+  @TestSecurity(user = "sam", roles = "sales")
+  void repsHaveNoTeamPage() {
+    given().get("/sales/team").then().statusCode(403);
+  }
+}
