@@ -42,6 +42,11 @@ public class Contact extends PanacheEntity {
         : find("emailNormalized", normalizedEmail).firstResultOptional();
   }
 
+  /** The id as a form value. */
+  public String getIdParam() {
+    return String.valueOf(id);
+  }
+
   public String getName() {
     return firstName == null || firstName.isBlank() ? lastName : firstName + " " + lastName;
   }

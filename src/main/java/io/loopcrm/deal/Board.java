@@ -68,6 +68,36 @@ public class Board {
     return columns;
   }
 
+  /** Open value per open stage for the viewer's own deals, in one grouped query (for Today). */
+  public List<Column> openTotals(Viewer viewer) {
+    String scope = scope(viewer, false);
+    TypedQuery<Object[]> query =
+        em.createQuery(
+            "select d.stage.id, d.currency, count(d), coalesce(sum(d.amount), 0) from Deal d where "
+                + scope
+                + " and d.status = :open group by d.stage.id, d.currency order by d.currency",
+            Object[].class);
+    Map<Long, List<Total>> totals = new LinkedHashMap<>();
+    Map<Long, Long> counts = new LinkedHashMap<>();
+    for (Object[] row : bind(query, viewer, scope).getResultList()) {
+      long stageId = (Long) row[0];
+      totals
+          .computeIfAbsent(stageId, k -> new ArrayList<>())
+          .add(new Total((String) row[1], (BigDecimal) row[3]));
+      counts.merge(stageId, (Long) row[2], Long::sum);
+    }
+    List<Column> columns = new ArrayList<>();
+    for (PipelineStages.Stage stage : stages.open()) {
+      columns.add(
+          new Column(
+              stage,
+              counts.getOrDefault(stage.id(), 0L),
+              totals.getOrDefault(stage.id(), List.of()),
+              List.of()));
+    }
+    return columns;
+  }
+
   private static <T> TypedQuery<T> bind(TypedQuery<T> query, Viewer viewer, String scope) {
     query.setParameter("me", viewer.memberId());
     query.setParameter("open", Deal.Status.OPEN);

@@ -45,6 +45,7 @@ public class DealPage {
         List<LostReason> lostReasons,
         List<Activity.Kind> activityKinds,
         List<String> currencies,
+        List<io.loopcrm.customer.Contact> contacts,
         boolean editable,
         List<io.loopcrm.people.Member> teamMembers,
         FormErrors errors,
@@ -65,6 +66,7 @@ public class DealPage {
     values.put("probability", Integer.toString(deal.probability));
     values.put("nextStep", deal.nextStep == null ? "" : deal.nextStep);
     values.put("stage", Long.toString(deal.stage.id));
+    values.put("contact", deal.contact == null ? "" : deal.contact.id.toString());
     values.putAll(submitted);
     return Templates.show(
         deal,
@@ -75,6 +77,7 @@ public class DealPage {
         List.of(LostReason.values()),
         List.of(Activity.Kind.values()),
         DealForm.CURRENCIES,
+        io.loopcrm.customer.Contact.list("account = ?1 order by lastName, firstName", deal.account),
         viewer.edits(deal.owner),
         viewer.isManager()
             ? io.loopcrm.people.Member.listSellersOfTeam(viewer.teamId())

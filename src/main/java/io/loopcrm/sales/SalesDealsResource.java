@@ -59,11 +59,17 @@ public class SalesDealsResource {
       @RestForm String expectedClose,
       @RestForm String probability,
       @RestForm String nextStep,
+      @RestForm Long contact,
       @RestForm String version) {
     Viewer viewer = me.viewer();
     Deal deal = editable(id, viewer);
     DealForm form =
         DealForm.parse(dealName, amount, currency, expectedClose, probability, nextStep);
+    io.loopcrm.customer.Contact newContact =
+        contact == null ? null : io.loopcrm.customer.Contact.findById(contact);
+    if (newContact != null && !newContact.account.id.equals(deal.account.id)) {
+      form.errors().add("contact", "deal_error_contact");
+    }
     if (form.errors().isPresent()) {
       return dealPage.invalid(deal, viewer, form.errors(), form.values());
     }
@@ -77,6 +83,13 @@ public class SalesDealsResource {
     deal.record("currency", deal.currency, form.currency(), by, now);
     deal.record("expectedClose", deal.expectedClose, form.expectedClose(), by, now);
     deal.record("nextStep", deal.nextStep, form.nextStep(), by, now);
+    deal.record(
+        "contact",
+        deal.contact == null ? null : deal.contact.getName(),
+        newContact == null ? null : newContact.getName(),
+        by,
+        now);
+    deal.contact = newContact;
     int newProbability = form.probability() == null ? deal.stage.probability : form.probability();
     deal.record("probability", deal.probability, newProbability, by, now);
     if (form.probability() == null) {

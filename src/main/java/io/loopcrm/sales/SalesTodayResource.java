@@ -29,6 +29,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SalesTodayResource {
   @Inject CurrentMember me;
   @Inject Forecast forecast;
+  @Inject io.loopcrm.deal.Board board;
   @Inject Clock clock;
 
   @ConfigProperty(name = "loop.sales.response-target", defaultValue = "PT1H")
@@ -44,7 +45,9 @@ public class SalesTodayResource {
         List<Waiting> waiting,
         Duration target,
         List<Forecast.Line> forecast,
+        List<io.loopcrm.deal.Board.Column> stages,
         Quota quota,
+        Integer attainment,
         Instant now);
   }
 
@@ -69,12 +72,33 @@ public class SalesTodayResource {
                     new Waiting(
                         l, l.responseTime(now), l.responseTime(now).compareTo(responseTarget) > 0))
             .toList();
+    List<Forecast.Line> lines = forecast.of(member, today, monthStart);
+    Quota quota = Quota.forMonth(member, today).orElse(null);
     return Templates.today(
         Activity.openTasksDueBefore(member, endOfToday),
         waiting,
         responseTarget,
-        forecast.of(member, today, monthStart),
-        Quota.forMonth(member, today).orElse(null),
+        lines,
+        board.openTotals(me.viewer()),
+        quota,
+        attainment(lines, quota),
         now);
+  }
+
+  /** Won this month against quota, in percent, when the quota's currency has won deals. */
+  static Integer attainment(List<Forecast.Line> lines, Quota quota) {
+    if (quota == null || quota.amount.signum() == 0) {
+      return null;
+    }
+    return lines.stream()
+        .filter(l -> l.currency().equals(quota.currency))
+        .findFirst()
+        .map(
+            l ->
+                l.wonMonth()
+                    .multiply(java.math.BigDecimal.valueOf(100))
+                    .divide(quota.amount, 0, java.math.RoundingMode.HALF_UP)
+                    .intValue())
+        .orElse(0);
   }
 }

@@ -784,4 +784,16 @@ public interface Msg {
 
   @Message
   String team_flash_quota();
+
+  @Message
+  String today_attainment(String percent);
+
+  @Message
+  String today_by_stage();
+
+  @Message
+  String deal_field_contact();
+
+  @Message
+  String deal_error_contact();
 }
