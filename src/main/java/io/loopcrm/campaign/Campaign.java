@@ -1,5 +1,6 @@
 package io.loopcrm.campaign;
 
+import io.loopcrm.audit.Audited;
 import io.loopcrm.funnel.LowerCaseEnumConverter;
 import io.loopcrm.people.Member;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
@@ -17,7 +18,7 @@ import java.util.List;
 /** A campaign that operations designs; its objective is one AARRR stage. */
 @Entity
 @Table(name = "campaign")
-public class Campaign extends PanacheEntity {
+public class Campaign extends PanacheEntity implements Audited {
   /** The AARRR stage a campaign aims at. */
   public enum Objective {
     ACQUISITION,

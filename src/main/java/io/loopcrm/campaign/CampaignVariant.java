@@ -1,5 +1,6 @@
 package io.loopcrm.campaign;
 
+import io.loopcrm.audit.Audited;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,7 +11,7 @@ import jakarta.persistence.Table;
 /** One A/B variant of a campaign: the copy and call to action a person responded to. */
 @Entity
 @Table(name = "campaign_variant")
-public class CampaignVariant extends PanacheEntity {
+public class CampaignVariant extends PanacheEntity implements Audited {
   @ManyToOne(fetch = FetchType.LAZY, optional = false)
   public Campaign campaign;
 

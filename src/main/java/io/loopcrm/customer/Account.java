@@ -1,5 +1,6 @@
 package io.loopcrm.customer;
 
+import io.loopcrm.audit.Audited;
 import io.loopcrm.people.Member;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
@@ -15,7 +16,7 @@ import java.util.Optional;
 /** A customer company. */
 @Entity
 @Table(name = "account")
-public class Account extends PanacheEntity {
+public class Account extends PanacheEntity implements Audited {
   @Column(nullable = false)
   public String name;
 

@@ -1,5 +1,6 @@
 package io.loopcrm.customer;
 
+import io.loopcrm.audit.Audited;
 import io.loopcrm.people.Member;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
@@ -14,7 +15,7 @@ import java.util.Optional;
 /** A person at a customer account. */
 @Entity
 @Table(name = "contact")
-public class Contact extends PanacheEntity {
+public class Contact extends PanacheEntity implements Audited {
   @ManyToOne(fetch = FetchType.LAZY, optional = false)
   public Account account;
 

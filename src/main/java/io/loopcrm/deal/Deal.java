@@ -1,5 +1,6 @@
 package io.loopcrm.deal;
 
+import io.loopcrm.audit.Audited;
 import io.loopcrm.customer.Account;
 import io.loopcrm.customer.Contact;
 import io.loopcrm.funnel.LowerCaseEnumConverter;
@@ -31,7 +32,7 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "deal")
-public class Deal extends PanacheEntity {
+public class Deal extends PanacheEntity implements Audited {
   /** Open while in the pipeline; won or lost once closed. */
   public enum Status {
     OPEN,

@@ -1,5 +1,6 @@
 package io.loopcrm.deal;
 
+import io.loopcrm.audit.Audited;
 import io.loopcrm.people.Member;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
@@ -14,7 +15,7 @@ import java.util.Optional;
 /** What a rep is expected to win in a month. */
 @Entity
 @Table(name = "quota")
-public class Quota extends PanacheEntity {
+public class Quota extends PanacheEntity implements Audited {
   @ManyToOne(fetch = FetchType.LAZY, optional = false)
   public Member member;
 

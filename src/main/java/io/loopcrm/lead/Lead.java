@@ -1,5 +1,6 @@
 package io.loopcrm.lead;
 
+import io.loopcrm.audit.Audited;
 import io.loopcrm.campaign.Campaign;
 import io.loopcrm.campaign.CampaignVariant;
 import io.loopcrm.funnel.Touch;
@@ -25,7 +26,7 @@ import java.util.Optional;
 /** A person (and their company) who may become a customer, with where they came from. */
 @Entity
 @Table(name = "lead")
-public class Lead extends PanacheEntity {
+public class Lead extends PanacheEntity implements Audited {
   public String firstName;
 
   @Column(nullable = false)

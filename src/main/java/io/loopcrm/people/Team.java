@@ -1,5 +1,6 @@
 package io.loopcrm.people;
 
+import io.loopcrm.audit.Audited;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,7 +12,7 @@ import java.util.Optional;
 /** A sales team: routing sends leads to teams, managers see their team's records. */
 @Entity
 @Table(name = "team")
-public class Team extends PanacheEntity {
+public class Team extends PanacheEntity implements Audited {
   @Column(nullable = false, unique = true, length = 100)
   public String name;
 

@@ -1,0 +1,175 @@
+package io.loopcrm.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InstanceHandle;
+import io.quarkus.hibernate.orm.PersistenceUnitExtension;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import java.io.Serializable;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.hibernate.Interceptor;
+import org.hibernate.Transaction;
+import org.hibernate.proxy.HibernateProxy;
+import org.hibernate.type.Type;
+
+/**
+ * Collects the creates, updates and deletes of {@link Audited} entities while a session flushes,
+ * and writes them as audit entries just before the transaction commits, on the transaction's own
+ * connection: a rolled-back change leaves no entry, a committed one always has it. One instance per
+ * session.
+ */
+@PersistenceUnitExtension
+@Dependent
+public class AuditInterceptor implements Interceptor, Serializable {
+  private static final Set<String> IGNORED =
+      Set.of("updatedAt", "createdAt", "version", "stageEnteredAt");
+
+  @Inject transient AgroalDataSource dataSource;
+  @Inject transient ObjectMapper json;
+
+  private final transient List<Entry> pending = new ArrayList<>();
+
+  record Entry(
+      String actor, String type, long id, String action, List<Map<String, Object>> changes) {}
+
+  @Override
+  public boolean onPersist(Object entity, Object id, Object[] state, String[] names, Type[] types) {
+    if (entity instanceof Audited) {
+      pending.add(
+          new Entry(
+              actor(),
+              type(entity),
+              ((Number) id).longValue(),
+              "create",
+              changes(null, state, names)));
+    }
+    return false;
+  }
+
+  @Override
+  public boolean onFlushDirty(
+      Object entity, Object id, Object[] current, Object[] previous, String[] names, Type[] types) {
+    if (entity instanceof Audited) {
+      List<Map<String, Object>> changes = changes(previous, current, names);
+      if (!changes.isEmpty()) {
+        pending.add(new Entry(actor(), type(entity), ((Number) id).longValue(), "update", changes));
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public void onRemove(Object entity, Object id, Object[] state, String[] names, Type[] types) {
+    if (entity instanceof Audited) {
+      pending.add(
+          new Entry(
+              actor(),
+              type(entity),
+              ((Number) id).longValue(),
+              "delete",
+              changes(state, null, names)));
+    }
+  }
+
+  @Override
+  public void beforeTransactionCompletion(Transaction tx) {
+    if (pending.isEmpty()) {
+      return;
+    }
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement insert =
+            c.prepareStatement(
+                "insert into audit_entry (actor, entity_type, entity_id, action, changes) values (?, ?, ?, ?, cast(? as jsonb))")) {
+      for (Entry e : pending) {
+        insert.setString(1, e.actor());
+        insert.setString(2, e.type());
+        insert.setLong(3, e.id());
+        insert.setString(4, e.action());
+        insert.setString(5, json.writeValueAsString(e.changes()));
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException ex) {
+      throw new IllegalStateException("could not write the audit trail", ex);
+    } finally {
+      pending.clear();
+    }
+  }
+
+  @Override
+  public void afterTransactionCompletion(Transaction tx) {
+    pending.clear();
+  }
+
+  private static List<Map<String, Object>> changes(
+      Object[] before, Object[] after, String[] names) {
+    List<Map<String, Object>> changes = new ArrayList<>();
+    for (int i = 0; i < names.length; i++) {
+      if (IGNORED.contains(names[i])) {
+        continue;
+      }
+      Object old = before == null ? null : plain(before[i]);
+      Object now = after == null ? null : plain(after[i]);
+      if (!Objects.equals(old, now)) {
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("field", names[i]);
+        change.put("old", old);
+        change.put("new", now);
+        changes.add(change);
+      }
+    }
+    return changes;
+  }
+
+  /** A value as the trail keeps it: entities by id, everything else as text. */
+  private static Object plain(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof HibernateProxy proxy) {
+      return proxy.getHibernateLazyInitializer().getInternalIdentifier();
+    }
+    if (value instanceof io.quarkus.hibernate.orm.panache.PanacheEntity entity) {
+      return entity.id;
+    }
+    if (value instanceof Number || value instanceof Boolean) {
+      return value;
+    }
+    if (value instanceof io.loopcrm.funnel.Touch touch) {
+      return touch.campaignId == null ? null : "campaign " + touch.campaignId;
+    }
+    return value.toString();
+  }
+
+  private static String type(Object entity) {
+    return entity
+        .getClass()
+        .getSimpleName()
+        .replace("$HibernateProxy", "")
+        .toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static String actor() {
+    if (!Arc.container().requestContext().isActive()) {
+      return "system";
+    }
+    try (InstanceHandle<SecurityIdentity> identity =
+        Arc.container().instance(SecurityIdentity.class)) {
+      SecurityIdentity id = identity.get();
+      return id == null || id.isAnonymous() ? "anonymous" : id.getPrincipal().getName();
+    } catch (RuntimeException e) {
+      return "system";
+    }
+  }
+}

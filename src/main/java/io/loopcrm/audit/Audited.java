@@ -1,0 +1,4 @@
+package io.loopcrm.audit;
+
+/** Marks an entity whose creates, updates and deletes go to the audit trail. */
+public interface Audited {}
