@@ -62,6 +62,9 @@ public class CurrentUser {
     if (identity.hasRole(Roles.SALES_MANAGER)) {
       items.add(new NavItem("nav_team", "/sales/team"));
     }
+    if (identity.hasRole(Roles.ADMIN)) {
+      items.add(new NavItem("nav_audit", "/admin/audit"));
+    }
     return items;
   }
 }

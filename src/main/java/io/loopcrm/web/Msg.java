@@ -796,4 +796,67 @@ public interface Msg {
 
   @Message
   String deal_error_contact();
+
+  @Message
+  String nav_audit();
+
+  @Message
+  String audit_title();
+
+  @Message
+  String audit_help();
+
+  @Message
+  String audit_none();
+
+  @Message
+  String audit_type();
+
+  @Message
+  String audit_record();
+
+  @Message
+  String audit_actor();
+
+  @Message
+  String audit_when();
+
+  @Message
+  String audit_action();
+
+  @Message
+  String audit_changes();
+
+  @Message
+  String audit_action_create();
+
+  @Message
+  String audit_action_update();
+
+  @Message
+  String audit_action_delete();
+
+  @Message
+  String audit_type_lead();
+
+  @Message
+  String audit_type_deal();
+
+  @Message
+  String audit_type_campaign();
+
+  @Message
+  String audit_type_campaignvariant();
+
+  @Message
+  String audit_type_account();
+
+  @Message
+  String audit_type_contact();
+
+  @Message
+  String audit_type_quota();
+
+  @Message
+  String audit_type_team();
 }

@@ -1,0 +1,121 @@
+package io.loopcrm.audit;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Searches the audit trail, newest first, keyset-paged by id. */
+@ApplicationScoped
+public class AuditSearch {
+  @Inject EntityManager em;
+  @Inject ObjectMapper json;
+
+  /** One changed field. */
+  public record Change(String field, String oldValue, String newValue) {}
+
+  /** One entry. */
+  public record Row(
+      long id,
+      Instant at,
+      String actor,
+      String type,
+      long entityId,
+      String action,
+      List<Change> changes) {
+    public String actionKey() {
+      return "audit_action_" + action;
+    }
+
+    public String typeKey() {
+      return "audit_type_" + type;
+    }
+  }
+
+  /** What to look for; null means any. */
+  public record Filter(
+      String type, Long entityId, String actor, LocalDate from, LocalDate to, Long before) {}
+
+  public record Page(List<Row> rows, Long nextBefore) {}
+
+  public Page search(Filter f, int size, ZoneId zone) {
+    StringBuilder sql =
+        new StringBuilder(
+            "select id, at, actor, entity_type, entity_id, action, changes::text from audit_entry where true");
+    Map<String, Object> params = new LinkedHashMap<>();
+    if (f.type() != null) {
+      sql.append(" and entity_type = :type");
+      params.put("type", f.type());
+    }
+    if (f.entityId() != null) {
+      sql.append(" and entity_id = :entity");
+      params.put("entity", f.entityId());
+    }
+    if (f.actor() != null) {
+      sql.append(" and actor = :actor");
+      params.put("actor", f.actor());
+    }
+    if (f.from() != null) {
+      sql.append(" and at >= :from");
+      params.put("from", Timestamp.from(f.from().atStartOfDay(zone).toInstant()));
+    }
+    if (f.to() != null) {
+      sql.append(" and at < :to");
+      params.put("to", Timestamp.from(f.to().plusDays(1).atStartOfDay(zone).toInstant()));
+    }
+    if (f.before() != null) {
+      sql.append(" and id < :before");
+      params.put("before", f.before());
+    }
+    sql.append(" order by id desc limit ").append(size + 1);
+    Query q = em.createNativeQuery(sql.toString());
+    params.forEach(q::setParameter);
+    @SuppressWarnings("unchecked")
+    List<Object[]> raw = q.getResultList();
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < raw.size() && i < size; i++) {
+      Object[] r = raw.get(i);
+      rows.add(
+          new Row(
+              ((Number) r[0]).longValue(),
+              r[1] instanceof Timestamp t
+                  ? t.toInstant()
+                  : r[1] instanceof java.time.OffsetDateTime o ? o.toInstant() : (Instant) r[1],
+              (String) r[2],
+              (String) r[3],
+              ((Number) r[4]).longValue(),
+              (String) r[5],
+              changes((String) r[6])));
+    }
+    Long next = raw.size() > size ? rows.get(rows.size() - 1).id() : null;
+    return new Page(rows, next);
+  }
+
+  private List<Change> changes(String text) {
+    try {
+      List<Map<String, Object>> list = json.readValue(text, new TypeReference<>() {});
+      List<Change> changes = new ArrayList<>();
+      for (Map<String, Object> m : list) {
+        changes.add(
+            new Change(String.valueOf(m.get("field")), str(m.get("old")), str(m.get("new"))));
+      }
+      return changes;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return List.of();
+    }
+  }
+
+  private static String str(Object o) {
+    return o == null ? "—" : o.toString();
+  }
+}
