@@ -2,6 +2,7 @@ package io.loopcrm.admin;
 
 import io.loopcrm.audit.AuditSearch;
 import io.loopcrm.people.Roles;
+import io.loopcrm.web.Params;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -12,8 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** The audit trail for administrators: search by record, user, type and date. Read-only. */
@@ -45,10 +44,10 @@ public class AdminAuditResource {
     AuditSearch.Filter filter =
         new AuditSearch.Filter(
             type != null && TYPES.contains(type) ? type : null,
-            parseLong(record),
+            Params.parseLong(record),
             actor == null || actor.isBlank() ? null : actor.trim(),
-            parseDate(from),
-            parseDate(to),
+            Params.parseDate(from),
+            Params.parseDate(to),
             before);
     String query =
         "type="
@@ -72,21 +71,5 @@ public class AdminAuditResource {
 
   private static String str(Object o) {
     return o == null ? "" : o.toString();
-  }
-
-  private static Long parseLong(String s) {
-    try {
-      return s == null || s.isBlank() ? null : Long.valueOf(s.trim());
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
-
-  private static LocalDate parseDate(String s) {
-    try {
-      return s == null || s.isBlank() ? null : LocalDate.parse(s.trim());
-    } catch (DateTimeParseException e) {
-      return null;
-    }
   }
 }

@@ -175,6 +175,15 @@ public class Deal extends PanacheEntity implements Audited {
         .orElseThrow(NotFoundException::new);
   }
 
+  /** The deal, if {@code viewer} may change it; otherwise 404 (see {@link #findVisible}). */
+  public static Deal findEditable(long id, Viewer viewer) {
+    Deal deal = findVisible(id, viewer);
+    if (!viewer.edits(deal.owner)) {
+      throw new NotFoundException();
+    }
+    return deal;
+  }
+
   /** A deal in {@code stage}, owned by {@code owner}, with the stage's default probability. */
   public static Deal open(String name, Account account, Member owner, PipelineStage stage) {
     Deal deal = new Deal();

@@ -146,6 +146,15 @@ public class Lead extends PanacheEntity implements Audited {
     return reason == null ? "reject_reason_other" : reason.labelKey();
   }
 
+  /** The lead, if {@code viewer} may change it; otherwise 404 (see {@link #findVisible}). */
+  public static Lead findEditable(long id, Viewer viewer) {
+    Lead lead = findVisible(id, viewer);
+    if (!viewer.edits(lead.owner)) {
+      throw new NotFoundException();
+    }
+    return lead;
+  }
+
   public String getName() {
     return firstName == null || firstName.isBlank() ? lastName : firstName + " " + lastName;
   }

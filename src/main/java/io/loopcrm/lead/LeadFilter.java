@@ -1,5 +1,6 @@
 package io.loopcrm.lead;
 
+import io.loopcrm.web.Params;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -38,15 +39,15 @@ public record LeadFilter(
       String after,
       String size) {
     return new LeadFilter(
-        trimToNull(q, 100),
+        Params.trimToNull(q, 100),
         parseStatus(status),
-        parseLong(campaign),
-        trimToNull(source, 40),
-        trimToNull(region, 60),
-        parseDate(from),
-        parseDate(to),
+        Params.parseLong(campaign),
+        Params.trimToNull(source, 40),
+        Params.trimToNull(region, 60),
+        Params.parseDate(from),
+        Params.parseDate(to),
         LeadSort.fromParam(sort),
-        trimToNull(after, 200),
+        Params.trimToNull(after, 200),
         parseSize(size));
   }
 
@@ -90,14 +91,6 @@ public record LeadFilter(
     }
   }
 
-  private static String trimToNull(String s, int max) {
-    if (s == null || s.isBlank()) {
-      return null;
-    }
-    String t = s.trim();
-    return t.length() > max ? t.substring(0, max) : t;
-  }
-
   private static LeadStatus parseStatus(String s) {
     if (s == null || s.isBlank()) {
       return null;
@@ -105,22 +98,6 @@ public record LeadFilter(
     try {
       return LeadStatus.valueOf(s.trim().toUpperCase(java.util.Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      return null;
-    }
-  }
-
-  private static Long parseLong(String s) {
-    try {
-      return s == null || s.isBlank() ? null : Long.valueOf(s.trim());
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
-
-  private static LocalDate parseDate(String s) {
-    try {
-      return s == null || s.isBlank() ? null : LocalDate.parse(s.trim());
-    } catch (java.time.format.DateTimeParseException e) {
       return null;
     }
   }

@@ -8,7 +8,6 @@ import io.loopcrm.lead.LeadConversion;
 import io.loopcrm.lead.LeadStatus;
 import io.loopcrm.people.CurrentMember;
 import io.loopcrm.people.Roles;
-import io.loopcrm.people.Viewer;
 import io.loopcrm.web.Flash;
 import io.loopcrm.web.FormErrors;
 import io.loopcrm.web.Pages;
@@ -17,7 +16,6 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -56,7 +54,7 @@ public class SalesConvertResource {
   @GET
   @Produces(MediaType.TEXT_HTML)
   public Response form(@PathParam("id") long id) {
-    Lead lead = convertible(id);
+    Lead lead = Lead.findEditable(id, me.viewer());
     if (lead.status == LeadStatus.CONVERTED) {
       return Response.seeOther(URI.create("/sales/deals/" + lead.convertedDealId)).build();
     }
@@ -73,7 +71,7 @@ public class SalesConvertResource {
       @RestForm String amount,
       @RestForm String currency,
       @RestForm String expectedClose) {
-    Lead lead = convertible(id);
+    Lead lead = Lead.findEditable(id, me.viewer());
     if (lead.status == LeadStatus.CONVERTED) {
       // a second click on the same form: the deal exists already
       return Response.seeOther(URI.create("/sales/deals/" + lead.convertedDealId)).build();
@@ -101,14 +99,5 @@ public class SalesConvertResource {
     Optional<Contact> contact = Contact.findByEmail(lead.emailNormalized);
     return Templates.form(
         lead, account.orElse(null), contact.orElse(null), DealForm.CURRENCIES, errors, values);
-  }
-
-  private Lead convertible(long id) {
-    Viewer viewer = me.viewer();
-    Lead lead = Lead.findVisible(id, viewer);
-    if (!viewer.edits(lead.owner)) {
-      throw new NotFoundException();
-    }
-    return lead;
   }
 }

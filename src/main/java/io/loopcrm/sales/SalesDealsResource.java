@@ -14,7 +14,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -62,7 +61,7 @@ public class SalesDealsResource {
       @RestForm Long contact,
       @RestForm String version) {
     Viewer viewer = me.viewer();
-    Deal deal = editable(id, viewer);
+    Deal deal = Deal.findEditable(id, viewer);
     DealForm form =
         DealForm.parse(dealName, amount, currency, expectedClose, probability, nextStep);
     io.loopcrm.customer.Contact newContact =
@@ -117,7 +116,7 @@ public class SalesDealsResource {
       @RestForm String competitor,
       @RestForm String version) {
     Viewer viewer = me.viewer();
-    Deal deal = editable(id, viewer);
+    Deal deal = Deal.findEditable(id, viewer);
     FormErrors errors = new FormErrors();
     PipelineStage target = parseStage(stage);
     if (target == null) {
@@ -158,7 +157,7 @@ public class SalesDealsResource {
       @RestForm String due,
       @RestForm String formKey) {
     Viewer viewer = me.viewer();
-    Deal deal = editable(id, viewer);
+    Deal deal = Deal.findEditable(id, viewer);
     ActivityForm form = ActivityForm.parse(kind, subject, notes, due, formKey, clock.getZone());
     if (form.errors().isPresent()) {
       return dealPage.invalid(deal, viewer, form.errors(), form.values());
@@ -179,7 +178,7 @@ public class SalesDealsResource {
   @Transactional
   public Response reassign(@PathParam("id") long id, @RestForm Long owner) {
     Viewer viewer = me.viewer();
-    Deal deal = editable(id, viewer);
+    Deal deal = Deal.findEditable(id, viewer);
     io.loopcrm.people.Member target =
         owner == null ? null : io.loopcrm.people.Member.findById(owner);
     if (!viewer.isManager()
@@ -192,14 +191,6 @@ public class SalesDealsResource {
     deal.record("owner", deal.owner.displayName, target.displayName, me.get(), Instant.now(clock));
     deal.owner = target;
     return Flash.redirect(URI.create("/sales/deals/" + id), "success", "reassign_flash_done");
-  }
-
-  private Deal editable(long id, Viewer viewer) {
-    Deal deal = Deal.findVisible(id, viewer);
-    if (!viewer.edits(deal.owner)) {
-      throw new NotFoundException();
-    }
-    return deal;
   }
 
   private static PipelineStage parseStage(String stage) {

@@ -112,7 +112,7 @@ public class SalesLeadsResource {
   @Transactional
   public Response accept(@PathParam("id") long id, @RestForm String quality) {
     Viewer viewer = me.viewer();
-    Lead lead = editable(id, viewer);
+    Lead lead = Lead.findEditable(id, viewer);
     Integer rating = rating(quality);
     if (rating == null || !lead.status.awaitsResponse()) {
       FormErrors errors =
@@ -132,7 +132,7 @@ public class SalesLeadsResource {
       @RestForm String reason,
       @RestForm("rejectQuality") String quality) {
     Viewer viewer = me.viewer();
-    Lead lead = editable(id, viewer);
+    Lead lead = Lead.findEditable(id, viewer);
     RejectReason why = RejectReason.fromCode(reason);
     Integer rating = rating(quality);
     FormErrors errors = new FormErrors();
@@ -161,7 +161,7 @@ public class SalesLeadsResource {
   @Transactional
   public Response move(@PathParam("id") long id, @RestForm String to) {
     Viewer viewer = me.viewer();
-    Lead lead = editable(id, viewer);
+    Lead lead = Lead.findEditable(id, viewer);
     LeadStatus next = parseStatus(to);
     if (next == null || next == LeadStatus.CONVERTED || !lead.status.canMoveTo(next)) {
       return leadPage.invalid(
@@ -182,7 +182,7 @@ public class SalesLeadsResource {
       @RestForm String due,
       @RestForm String formKey) {
     Viewer viewer = me.viewer();
-    Lead lead = editable(id, viewer);
+    Lead lead = Lead.findEditable(id, viewer);
     ActivityForm form = ActivityForm.parse(kind, subject, notes, due, formKey, clock.getZone());
     if (form.errors().isPresent()) {
       return leadPage.invalid(lead, viewer, form.errors(), form.values());
@@ -206,7 +206,7 @@ public class SalesLeadsResource {
   @Transactional
   public Response reassign(@PathParam("id") long id, @RestForm Long owner) {
     Viewer viewer = me.viewer();
-    Lead lead = editable(id, viewer);
+    Lead lead = Lead.findEditable(id, viewer);
     io.loopcrm.people.Member target =
         owner == null ? null : io.loopcrm.people.Member.findById(owner);
     if (!viewer.isManager()
@@ -223,14 +223,6 @@ public class SalesLeadsResource {
       }
     }
     return Flash.redirect(URI.create("/sales/leads/" + id), "success", "reassign_flash_done");
-  }
-
-  private Lead editable(long id, Viewer viewer) {
-    Lead lead = Lead.findVisible(id, viewer);
-    if (!viewer.edits(lead.owner)) {
-      throw new jakarta.ws.rs.NotFoundException();
-    }
-    return lead;
   }
 
   static Integer rating(String value) {

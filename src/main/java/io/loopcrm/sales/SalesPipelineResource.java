@@ -67,10 +67,7 @@ public class SalesPipelineResource {
       @RestForm boolean team,
       @HeaderParam("HX-Request") boolean htmx) {
     Viewer viewer = me.viewer();
-    Deal d = Deal.findVisible(deal, viewer);
-    if (!viewer.edits(d.owner)) {
-      throw new NotFoundException();
-    }
+    Deal d = Deal.findEditable(deal, viewer);
     PipelineStage target = PipelineStage.findById(stage);
     if (target == null) {
       throw new NotFoundException();
