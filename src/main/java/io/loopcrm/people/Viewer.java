@@ -31,6 +31,18 @@ public record Viewer(long memberId, Long teamId, Set<String> roles) {
   }
 
   /**
+   * Whether a manager may hand records to {@code member} or set their quota: a member of the
+   * manager's own team.
+   */
+  public boolean managesMember(Member member) {
+    return isManager()
+        && member != null
+        && member.team != null
+        && teamId != null
+        && teamId.equals(member.team.id);
+  }
+
+  /**
    * Whether sales fields of records owned by {@code owner} may be changed (never by operations or
    * admin).
    */

@@ -181,10 +181,7 @@ public class SalesDealsResource {
     Deal deal = Deal.findEditable(id, viewer);
     io.loopcrm.people.Member target =
         owner == null ? null : io.loopcrm.people.Member.findById(owner);
-    if (!viewer.isManager()
-        || target == null
-        || target.team == null
-        || !target.team.id.equals(viewer.teamId())) {
+    if (!viewer.managesMember(target)) {
       return dealPage.invalid(
           deal, viewer, new FormErrors().add("owner", "reassign_error_owner"), Map.of());
     }

@@ -209,10 +209,7 @@ public class SalesLeadsResource {
     Lead lead = Lead.findEditable(id, viewer);
     io.loopcrm.people.Member target =
         owner == null ? null : io.loopcrm.people.Member.findById(owner);
-    if (!viewer.isManager()
-        || target == null
-        || target.team == null
-        || !target.team.id.equals(viewer.teamId())) {
+    if (!viewer.managesMember(target)) {
       return leadPage.invalid(
           lead, viewer, new FormErrors().add("owner", "reassign_error_owner"), Map.of());
     }

@@ -57,7 +57,7 @@ public class SalesTeamResource {
     Member target = member == null ? null : Member.findById(member);
     DealForm form = DealForm.parse("quota", amount, currency, null, null, null);
     FormErrors errors = new FormErrors();
-    if (target == null || target.team == null || !target.team.id.equals(viewer.teamId())) {
+    if (!viewer.managesMember(target)) {
       errors.add("member", "reassign_error_owner");
     }
     if (form.amount() == null) {
