@@ -63,7 +63,7 @@ public class AuditInterceptor implements Interceptor, Serializable {
     if (entity instanceof Audited) {
       List<Map<String, Object>> changes = changes(previous, current, names);
       if (!changes.isEmpty()) {
-        pending.add(new Entry(actor(), type(entity), ((Number) id).longValue(), "update", changes));
+        merge(new Entry(actor(), type(entity), ((Number) id).longValue(), "update", changes));
       }
     }
     return false;
@@ -80,6 +80,40 @@ public class AuditInterceptor implements Interceptor, Serializable {
               "delete",
               changes(state, null, names)));
     }
+  }
+
+  /**
+   * One entry per record and transaction: a record flushed several times keeps, per field, the
+   * first old value and the last new one (a field changed back and forth drops out).
+   */
+  private void merge(Entry update) {
+    for (int i = 0; i < pending.size(); i++) {
+      Entry e = pending.get(i);
+      if (e.type().equals(update.type()) && e.id() == update.id() && !e.action().equals("delete")) {
+        Map<String, Map<String, Object>> byField = new LinkedHashMap<>();
+        for (Map<String, Object> c : e.changes()) {
+          byField.put((String) c.get("field"), new LinkedHashMap<>(c));
+        }
+        for (Map<String, Object> c : update.changes()) {
+          byField.merge(
+              (String) c.get("field"),
+              new LinkedHashMap<>(c),
+              (old, now) -> {
+                old.put("new", now.get("new"));
+                return old;
+              });
+        }
+        List<Map<String, Object>> merged = new ArrayList<>();
+        for (Map<String, Object> c : byField.values()) {
+          if (e.action().equals("create") || !Objects.equals(c.get("old"), c.get("new"))) {
+            merged.add(c);
+          }
+        }
+        pending.set(i, new Entry(e.actor(), e.type(), e.id(), e.action(), merged));
+        return;
+      }
+    }
+    pending.add(update);
   }
 
   @Override
@@ -152,6 +186,13 @@ public class AuditInterceptor implements Interceptor, Serializable {
     return value.toString();
   }
 
+  private static boolean inHttpRequest() {
+    try (InstanceHandle<io.quarkus.vertx.http.runtime.CurrentVertxRequest> request =
+        Arc.container().instance(io.quarkus.vertx.http.runtime.CurrentVertxRequest.class)) {
+      return request.isAvailable() && request.get().getCurrent() != null;
+    }
+  }
+
   private static String type(Object entity) {
     return entity
         .getClass()
@@ -167,7 +208,10 @@ public class AuditInterceptor implements Interceptor, Serializable {
     try (InstanceHandle<SecurityIdentity> identity =
         Arc.container().instance(SecurityIdentity.class)) {
       SecurityIdentity id = identity.get();
-      return id == null || id.isAnonymous() ? "anonymous" : id.getPrincipal().getName();
+      if (id != null && !id.isAnonymous()) {
+        return id.getPrincipal().getName();
+      }
+      return inHttpRequest() ? "anonymous" : "system";
     } catch (RuntimeException e) {
       return "system";
     }

@@ -859,4 +859,7 @@ public interface Msg {
 
   @Message
   String audit_type_team();
+
+  @Message
+  String audit_fields(String count);
 }

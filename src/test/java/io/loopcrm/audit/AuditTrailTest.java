@@ -73,6 +73,27 @@ class AuditTrailTest {
   }
 
   @Test
+  void aRecordFlushedTwiceInOneTransactionGetsOneEntryFromFirstOldToLastNew() throws Exception {
+    Member sam = Fixtures.member("sam", List.of("sales"), "Team East");
+    Lead lead = Fixtures.lead(sam, "TwoFlushes", Fixtures.unique("Trail"), null);
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              Lead l = Lead.findById(lead.id);
+              l.accept(4, Instant.now());
+              l.flush();
+              l.moveTo(LeadStatus.WORKING);
+              l.flush();
+            });
+    List<String[]> entries = entries("lead", lead.id);
+    assertThat(entries).extracting(e -> e[1]).containsExactly("create", "update");
+    assertThat(entries.get(1)[2])
+        .contains("\"old\": \"ASSIGNED\"")
+        .contains("\"new\": \"WORKING\"")
+        .doesNotContain("ACCEPTED");
+  }
+
+  @Test
   void entriesCannotBeChangedOrDeleted() throws Exception {
     Member sam = Fixtures.member("sam", List.of("sales"), "Team East");
     Lead lead = Fixtures.lead(sam, "Immutable", Fixtures.unique("Trail"), null);
