@@ -72,6 +72,24 @@ record ActivityForm(
     return new ActivityForm(k, s, n, d, key, errors, values);
   }
 
+  static ActivityForm parse(ActivityInput in, ZoneId zone) {
+    return parse(in.kind, in.subject, in.notes, in.due, in.formKey, zone);
+  }
+
+  /**
+   * Saves the activity for {@code owner}, attached by {@code attach}; nothing when this very form
+   * was saved before (a double click or a resubmit).
+   */
+  java.util.Optional<Activity> save(Member owner, java.util.function.Consumer<Activity> attach) {
+    if (!isNew()) {
+      return java.util.Optional.empty();
+    }
+    Activity activity = toActivity(owner);
+    attach.accept(activity);
+    activity.persist();
+    return java.util.Optional.of(activity);
+  }
+
   /** False when this very form was already saved (a double click or a resubmit). */
   boolean isNew() {
     return formKey == null || Activity.count("formKey", formKey) == 0;

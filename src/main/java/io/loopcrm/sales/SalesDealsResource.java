@@ -1,6 +1,5 @@
 package io.loopcrm.sales;
 
-import io.loopcrm.activity.Activity;
 import io.loopcrm.deal.Deal;
 import io.loopcrm.deal.LostReason;
 import io.loopcrm.deal.PipelineStage;
@@ -13,6 +12,7 @@ import io.loopcrm.web.FormErrors;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -149,25 +149,19 @@ public class SalesDealsResource {
   @POST
   @Path("activities")
   @Transactional
-  public Response logActivity(
-      @PathParam("id") long id,
-      @RestForm String kind,
-      @RestForm String subject,
-      @RestForm String notes,
-      @RestForm String due,
-      @RestForm String formKey) {
+  public Response logActivity(@PathParam("id") long id, @BeanParam ActivityInput input) {
     Viewer viewer = me.viewer();
     Deal deal = Deal.findEditable(id, viewer);
-    ActivityForm form = ActivityForm.parse(kind, subject, notes, due, formKey, clock.getZone());
+    ActivityForm form = ActivityForm.parse(input, clock.getZone());
     if (form.errors().isPresent()) {
       return dealPage.invalid(deal, viewer, form.errors(), form.values());
     }
-    if (form.isNew()) {
-      Activity activity = form.toActivity(me.get());
-      activity.deal = deal;
-      activity.contact = deal.contact;
-      activity.persist();
-    }
+    form.save(
+        me.get(),
+        a -> {
+          a.deal = deal;
+          a.contact = deal.contact;
+        });
     return Flash.redirect(
         URI.create("/sales/deals/" + id + "#timeline"), "success", "activity_flash_logged");
   }

@@ -18,6 +18,7 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -174,28 +175,20 @@ public class SalesLeadsResource {
   @POST
   @Path("{id}/activities")
   @Transactional
-  public Response logActivity(
-      @PathParam("id") long id,
-      @RestForm String kind,
-      @RestForm String subject,
-      @RestForm String notes,
-      @RestForm String due,
-      @RestForm String formKey) {
+  public Response logActivity(@PathParam("id") long id, @BeanParam ActivityInput input) {
     Viewer viewer = me.viewer();
     Lead lead = Lead.findEditable(id, viewer);
-    ActivityForm form = ActivityForm.parse(kind, subject, notes, due, formKey, clock.getZone());
+    ActivityForm form = ActivityForm.parse(input, clock.getZone());
     if (form.errors().isPresent()) {
       return leadPage.invalid(lead, viewer, form.errors(), form.values());
     }
-    if (form.isNew()) {
-      Activity activity = form.toActivity(me.get());
-      activity.lead = lead;
-      activity.persist();
-      if (lead.status.awaitsResponse() && activity.kind != Activity.Kind.TASK) {
-        lead.firstResponseAt =
-            lead.firstResponseAt == null ? Instant.now(clock) : lead.firstResponseAt;
-      }
-    }
+    form.save(me.get(), a -> a.lead = lead)
+        .filter(
+            a ->
+                a.kind != Activity.Kind.TASK
+                    && lead.status.awaitsResponse()
+                    && lead.firstResponseAt == null)
+        .ifPresent(a -> lead.firstResponseAt = Instant.now(clock));
     return Flash.redirect(
         URI.create("/sales/leads/" + id + "#timeline"), "success", "activity_flash_logged");
   }
