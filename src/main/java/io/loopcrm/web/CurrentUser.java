@@ -51,7 +51,8 @@ public class CurrentUser {
   /** The main navigation for the user's roles; only pages that exist are listed. */
   public List<NavItem> getNav() {
     List<NavItem> items = new ArrayList<>();
-    if (isSignedIn()) {
+    boolean sells = identity.hasRole(Roles.SALES) || identity.hasRole(Roles.SALES_MANAGER);
+    if (isSignedIn() && !sells) {
       items.add(new NavItem("nav_home", "/"));
     }
     if (identity.hasRole(Roles.SALES) || identity.hasRole(Roles.SALES_MANAGER)) {

@@ -37,17 +37,17 @@ class KeycloakLoginTest {
 
   @ParameterizedTest
   @CsvSource({
-    "sam, Sam Sales, Sales",
-    "rita, Rita Rep, Sales",
-    "max, Max Manager, Sales manager",
-    "olga, Olga Ops, Operations",
-    "ada, Ada Admin, Admin"
+    "sam, Sam Sales, Sales, /sales/today",
+    "rita, Rita Rep, Sales, /sales/today",
+    "max, Max Manager, Sales manager, /sales/today",
+    "olga, Olga Ops, Operations, /",
+    "ada, Ada Admin, Admin, /"
   })
-  void eachDemoUserSignsInAndLandsOnTheirHome(String username, String name, String role)
-      throws Exception {
+  void eachDemoUserSignsInAndLandsOnTheirHome(
+      String username, String name, String role, String home) throws Exception {
     try (WebClient web = KeycloakLogin.browser()) {
       Page landed = KeycloakLogin.signIn(web, "/", username);
-      assertThat(landed.getUrl().toString()).isEqualTo(KeycloakLogin.APP + "/");
+      assertThat(landed.getUrl().toString()).isEqualTo(KeycloakLogin.APP + home);
       String html = ((HtmlPage) landed).asXml();
       assertThat(((HtmlPage) landed).getElementById("current-user").asNormalizedText())
           .contains(name)

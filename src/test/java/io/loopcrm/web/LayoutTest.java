@@ -2,6 +2,7 @@ package io.loopcrm.web;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
@@ -18,29 +19,38 @@ class LayoutTest {
 
   @Test
   @AsSales
-  void salesHomeShowsTheSalesWorkspaceOnly() {
+  void aRepsHomeIsTodayWithTheSalesNavigation() {
     given()
-        .when()
+        .redirects()
+        .follow(false)
         .get("/")
+        .then()
+        .statusCode(303)
+        .header("Location", endsWith("/sales/today"));
+    given()
+        .get("/sales/today")
         .then()
         .statusCode(200)
         .body(containsString("id=\"current-user\""))
         .body(containsString(">sam<"))
         .body(containsString("role-badge\">Sales<"))
         .body(containsString("href=\"/logout\""))
-        .body(containsString("Work your leads"))
-        .body(not(containsString("Design campaigns")));
+        .body(containsString("href=\"/sales/leads\""))
+        .body(containsString("href=\"/sales/pipeline\""))
+        .body(not(containsString("href=\"/sales/team\"")))
+        .body(not(containsString("href=\"/admin/audit\"")));
   }
 
   @Test
   @AsSalesManager
   void managerSeesBothSalesRoles() {
     given()
-        .get("/")
+        .get("/sales/today")
         .then()
         .statusCode(200)
         .body(containsString("role-badge\">Sales<"))
-        .body(containsString("role-badge\">Sales manager<"));
+        .body(containsString("role-badge\">Sales manager<"))
+        .body(containsString("href=\"/sales/team\""));
   }
 
   @Test
@@ -58,7 +68,12 @@ class LayoutTest {
   @Test
   @AsAdmin
   void adminHome() {
-    given().get("/").then().statusCode(200).body(containsString("role-badge\">Admin<"));
+    given()
+        .get("/")
+        .then()
+        .statusCode(200)
+        .body(containsString("role-badge\">Admin<"))
+        .body(containsString("href=\"/admin/audit\""));
   }
 
   @Test
@@ -66,11 +81,11 @@ class LayoutTest {
   void chineseFromAcceptLanguage() {
     given()
         .header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.5")
-        .get("/")
+        .get("/sales/today")
         .then()
         .statusCode(200)
         .body(containsString("<html lang=\"zh-CN\">"))
-        .body(containsString("欢迎，sam"))
+        .body(containsString("<h1 class=\"h3 mb-4\">今日</h1>"))
         .body(containsString("role-badge\">销售<"))
         .body(containsString("退出登录"));
   }
@@ -89,9 +104,9 @@ class LayoutTest {
     given()
         .cookie("loop_lang", "zh-CN")
         .header("Accept-Language", "en")
-        .get("/")
+        .get("/sales/today")
         .then()
-        .body(containsString("欢迎，sam"));
+        .body(containsString("今日"));
   }
 
   @Test
@@ -113,7 +128,7 @@ class LayoutTest {
   @AsSales
   void everyPageCarriesTheCsrfTokenForHtmxAndTheSecurityHeaders() {
     given()
-        .get("/")
+        .get("/sales/today")
         .then()
         .statusCode(200)
         .body(containsString("hx-headers='{\"X-CSRF-TOKEN\": \""))
