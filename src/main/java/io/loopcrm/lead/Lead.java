@@ -183,6 +183,16 @@ public class Lead extends PanacheEntity implements Audited {
     status = next;
   }
 
+  /**
+   * A call, e-mail, meeting or note logged on a lead waiting for its first response counts as that
+   * response (a scheduled task does not).
+   */
+  public void contacted(boolean isTask, Instant now) {
+    if (!isTask && status.awaitsResponse()) {
+      respondedAt(now);
+    }
+  }
+
   private void respondedAt(Instant now) {
     if (firstResponseAt == null) {
       firstResponseAt = now;

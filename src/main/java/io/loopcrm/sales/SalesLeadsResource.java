@@ -183,12 +183,7 @@ public class SalesLeadsResource {
       return leadPage.invalid(lead, viewer, form.errors(), form.values());
     }
     form.save(me.get(), a -> a.lead = lead)
-        .filter(
-            a ->
-                a.kind != Activity.Kind.TASK
-                    && lead.status.awaitsResponse()
-                    && lead.firstResponseAt == null)
-        .ifPresent(a -> lead.firstResponseAt = Instant.now(clock));
+        .ifPresent(a -> lead.contacted(a.isTask(), Instant.now(clock)));
     return Flash.redirect(
         URI.create("/sales/leads/" + id + "#timeline"), "success", "activity_flash_logged");
   }

@@ -42,6 +42,19 @@ class LeadStatusTest {
   }
 
   @Test
+  void aLoggedCallIsTheFirstResponseButATaskIsNot() {
+    Lead lead = new Lead();
+    lead.status = LeadStatus.ASSIGNED;
+    Instant task = Instant.parse("2026-11-27T09:00:00Z");
+    lead.contacted(true, task);
+    assertThat(lead.firstResponseAt).isNull();
+    Instant call = Instant.parse("2026-11-27T09:30:00Z");
+    lead.contacted(false, call);
+    lead.contacted(false, call.plusSeconds(600));
+    assertThat(lead.firstResponseAt).isEqualTo(call);
+  }
+
+  @Test
   void phonesAndEmailsAreNormalisedForDeduplication() {
     assertThat(Lead.normalizeEmail("  Li.Wang@Example.COM ")).isEqualTo("li.wang@example.com");
     assertThat(Lead.normalizePhone("+86 (21) 5550-1000")).isEqualTo("+862155501000");
