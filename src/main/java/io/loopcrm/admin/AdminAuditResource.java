@@ -20,7 +20,18 @@ import java.util.List;
 @RolesAllowed(Roles.ADMIN)
 public class AdminAuditResource {
   static final List<String> TYPES =
-      List.of("lead", "deal", "campaign", "campaignvariant", "account", "contact", "quota", "team");
+      List.of(
+          "lead",
+          "deal",
+          "campaign",
+          "campaignvariant",
+          "account",
+          "contact",
+          "quota",
+          "team",
+          "member",
+          "pipelinestage",
+          "choice");
   private static final int PAGE = 50;
 
   @Inject AuditSearch search;

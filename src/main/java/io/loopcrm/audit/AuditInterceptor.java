@@ -33,7 +33,7 @@ import org.hibernate.type.Type;
 @Dependent
 public class AuditInterceptor implements Interceptor, Serializable {
   private static final Set<String> IGNORED =
-      Set.of("updatedAt", "createdAt", "version", "stageEnteredAt");
+      Set.of("updatedAt", "createdAt", "version", "stageEnteredAt", "lastLoginAt");
 
   @Inject transient AgroalDataSource dataSource;
   @Inject transient ObjectMapper json;

@@ -1,5 +1,6 @@
 package io.loopcrm.people;
 
+import io.loopcrm.audit.Audited;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -18,7 +19,7 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "member")
-public class Member extends PanacheEntity {
+public class Member extends PanacheEntity implements Audited {
   /** The Keycloak subject id ({@code sub} claim). */
   @Column(nullable = false, unique = true, length = 64)
   public String subject;
@@ -41,6 +42,10 @@ public class Member extends PanacheEntity {
 
   @Column(name = "last_login_at")
   public Instant lastLoginAt;
+
+  /** False once an admin disabled the user in Keycloak through Loop CRM. */
+  @Column(nullable = false)
+  public boolean enabled = true;
 
   public static Optional<Member> findBySubject(String subject) {
     return find("subject", subject).firstResultOptional();

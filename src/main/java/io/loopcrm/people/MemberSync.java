@@ -14,6 +14,8 @@ import org.jboss.logging.Logger;
 public class MemberSync {
   private static final Logger LOG = Logger.getLogger(MemberSync.class);
 
+  @jakarta.inject.Inject DisabledMembers disabled;
+
   @Transactional
   void onLogin(@ObservesAsync SecurityEvent event) {
     if (event.getEventType() != SecurityEvent.Type.OIDC_LOGIN) {
@@ -30,7 +32,10 @@ public class MemberSync {
     member.email = token.getClaim("email");
     member.replaceRoles(identity.getRoles());
     member.lastLoginAt = Instant.now();
+    // Keycloak lets only enabled users sign in
+    member.enabled = true;
     member.persist();
+    disabled.set(member.subject, true);
     LOG.debugf("member %s refreshed at sign-in", member.username);
   }
 

@@ -64,6 +64,7 @@ public class CurrentUser {
       items.add(new NavItem("nav_team", "/sales/team"));
     }
     if (identity.hasRole(Roles.ADMIN)) {
+      items.add(new NavItem("nav_users", "/admin/users"));
       items.add(new NavItem("nav_audit", "/admin/audit"));
     }
     return items;

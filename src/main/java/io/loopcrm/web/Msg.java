@@ -4,10 +4,11 @@ import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * The application's messages. The texts live in {@code messages/msg.properties} (English) and
- * {@code messages/msg_zh_CN.properties} (Simplified Chinese); each key is declared here so that the
- * build checks every {@code {msg:key}} in a template. Dynamic keys go through {@code
- * msg:message(key)}.
+ * The shared messages: layout, errors, statuses and every key looked up dynamically with {@code
+ * msg:message(key)}. English in {@code messages/msg.properties}, Simplified Chinese in {@code
+ * messages/msg_zh_CN.properties}; templates write {@code {msg:key}} and the build checks each
+ * against this interface. Generated from the properties file; a bundle stays under 300 keys
+ * (Quarkus 3.33 generates broken bytecode for larger ones).
  */
 @MessageBundle(value = "msg", locale = "en")
 public interface Msg {
@@ -144,19 +145,7 @@ public interface Msg {
   String reset();
 
   @Message
-  String choose();
-
-  @Message
-  String read_only();
-
-  @Message
-  String breadcrumb();
-
-  @Message
   String pager();
-
-  @Message
-  String pager_first();
 
   @Message
   String pager_next();
@@ -198,46 +187,10 @@ public interface Msg {
   String nav_pipeline();
 
   @Message
-  String leads_title();
-
-  @Message
-  String leads_search();
-
-  @Message
-  String leads_search_hint();
-
-  @Message
-  String leads_status();
-
-  @Message
-  String leads_campaign();
-
-  @Message
-  String leads_source();
-
-  @Message
-  String leads_region();
-
-  @Message
   String leads_created_from();
 
   @Message
   String leads_created_to();
-
-  @Message
-  String leads_sort();
-
-  @Message
-  String leads_count(String count);
-
-  @Message
-  String leads_count_more(String count);
-
-  @Message
-  String leads_none();
-
-  @Message
-  String leads_none_filtered();
 
   @Message
   String lead_sort_created_desc();
@@ -306,97 +259,7 @@ public interface Msg {
   String lead_action_converted();
 
   @Message
-  String lead_name();
-
-  @Message
-  String lead_company();
-
-  @Message
-  String lead_contact();
-
-  @Message
-  String lead_score();
-
-  @Message
-  String lead_score_value(String score);
-
-  @Message
-  String lead_created();
-
-  @Message
-  String lead_details();
-
-  @Message
-  String lead_title_field();
-
-  @Message
-  String lead_email();
-
-  @Message
-  String lead_phone();
-
-  @Message
-  String lead_segment();
-
-  @Message
-  String lead_industry();
-
-  @Message
   String lead_owner();
-
-  @Message
-  String lead_variant();
-
-  @Message
-  String lead_utm();
-
-  @Message
-  String lead_came_from();
-
-  @Message
-  String lead_open_deal();
-
-  @Message
-  String touch_first();
-
-  @Message
-  String touch_last();
-
-  @Message
-  String lead_respond();
-
-  @Message
-  String lead_waiting_for(String time);
-
-  @Message
-  String lead_quality();
-
-  @Message
-  String lead_quality_value(String quality);
-
-  @Message
-  String lead_accept();
-
-  @Message
-  String lead_reject();
-
-  @Message
-  String lead_reject_reason();
-
-  @Message
-  String lead_rejected_because();
-
-  @Message
-  String lead_responded_in(String time);
-
-  @Message
-  String lead_feedback();
-
-  @Message
-  String lead_next();
-
-  @Message
-  String lead_convert();
 
   @Message
   String lead_flash_accepted();
@@ -540,9 +403,6 @@ public interface Msg {
   String deal_status_lost();
 
   @Message
-  String deal_details();
-
-  @Message
   String deal_field_name();
 
   @Message
@@ -562,42 +422,6 @@ public interface Msg {
 
   @Message
   String deal_field_stage();
-
-  @Message
-  String deal_probability_manual();
-
-  @Message
-  String deal_probability_default();
-
-  @Message
-  String deal_origin_lead();
-
-  @Message
-  String deal_lost_because();
-
-  @Message
-  String deal_competitor();
-
-  @Message
-  String deal_move();
-
-  @Message
-  String deal_stage();
-
-  @Message
-  String deal_lost_reason();
-
-  @Message
-  String deal_move_help();
-
-  @Message
-  String deal_move_submit();
-
-  @Message
-  String deal_history();
-
-  @Message
-  String deal_history_none();
 
   @Message
   String deal_flash_saved();
@@ -621,124 +445,10 @@ public interface Msg {
   String deal_error_changed_meanwhile();
 
   @Message
-  String touch_conversion();
-
-  @Message
-  String conflict_field();
-
-  @Message
-  String conflict_saved();
-
-  @Message
-  String conflict_yours();
-
-  @Message
-  String conflict_reload();
-
-  @Message
-  String convert_title();
-
-  @Message
-  String convert_heading(String name);
-
-  @Message
-  String convert_submit();
-
-  @Message
-  String convert_what_happens();
-
-  @Message
-  String convert_existing_account(String name);
-
-  @Message
-  String convert_new_account();
-
-  @Message
-  String convert_existing_contact(String name);
-
-  @Message
-  String convert_new_contact();
-
-  @Message
-  String convert_attribution();
-
-  @Message
   String convert_flash_done();
 
   @Message
   String convert_error_status();
-
-  @Message
-  String pipeline_title();
-
-  @Message
-  String pipeline_team_title();
-
-  @Message
-  String pipeline_mine();
-
-  @Message
-  String pipeline_team();
-
-  @Message
-  String pipeline_help();
-
-  @Message
-  String pipeline_count(String count);
-
-  @Message
-  String pipeline_this_month();
-
-  @Message
-  String pipeline_move();
-
-  @Message
-  String today_title();
-
-  @Message
-  String today_waiting();
-
-  @Message
-  String today_target(String time);
-
-  @Message
-  String today_no_waiting();
-
-  @Message
-  String today_tasks();
-
-  @Message
-  String today_no_tasks();
-
-  @Message
-  String today_overdue();
-
-  @Message
-  String today_due_today();
-
-  @Message
-  String today_numbers();
-
-  @Message
-  String today_no_deals();
-
-  @Message
-  String today_open_value();
-
-  @Message
-  String today_weighted_month();
-
-  @Message
-  String today_weighted_quarter();
-
-  @Message
-  String today_won_month();
-
-  @Message
-  String today_quota(String amount);
-
-  @Message
-  String today_open_pipeline();
 
   @Message
   String reassign_title();
@@ -759,37 +469,7 @@ public interface Msg {
   String nav_team();
 
   @Message
-  String team_title();
-
-  @Message
-  String team_month(String date);
-
-  @Message
-  String team_none();
-
-  @Message
-  String team_member();
-
-  @Message
-  String team_open_deals();
-
-  @Message
-  String team_attainment();
-
-  @Message
-  String team_quota();
-
-  @Message
-  String team_board();
-
-  @Message
   String team_flash_quota();
-
-  @Message
-  String today_attainment(String percent);
-
-  @Message
-  String today_by_stage();
 
   @Message
   String deal_field_contact();
@@ -799,33 +479,6 @@ public interface Msg {
 
   @Message
   String nav_audit();
-
-  @Message
-  String audit_title();
-
-  @Message
-  String audit_help();
-
-  @Message
-  String audit_none();
-
-  @Message
-  String audit_type();
-
-  @Message
-  String audit_record();
-
-  @Message
-  String audit_actor();
-
-  @Message
-  String audit_when();
-
-  @Message
-  String audit_action();
-
-  @Message
-  String audit_changes();
 
   @Message
   String audit_action_create();
@@ -861,5 +514,77 @@ public interface Msg {
   String audit_type_team();
 
   @Message
-  String audit_fields(String count);
+  String error_email();
+
+  @Message
+  String error_too_long_100();
+
+  @Message
+  String nav_users();
+
+  @Message
+  String users_username();
+
+  @Message
+  String users_email();
+
+  @Message
+  String users_first_name();
+
+  @Message
+  String users_last_name();
+
+  @Message
+  String users_flash_created();
+
+  @Message
+  String users_flash_saved();
+
+  @Message
+  String users_error_username();
+
+  @Message
+  String users_error_username_taken();
+
+  @Message
+  String users_error_email_taken();
+
+  @Message
+  String users_error_role_required();
+
+  @Message
+  String users_error_role_unknown();
+
+  @Message
+  String users_error_self_admin();
+
+  @Message
+  String users_error_self_disable();
+
+  @Message
+  String users_error_team();
+
+  @Message
+  String users_error_password();
+
+  @Message
+  String users_error_unreachable();
+
+  @Message
+  String users_error_not_found();
+
+  @Message
+  String users_error_rejected();
+
+  @Message
+  String users_error_refused();
+
+  @Message
+  String audit_type_member();
+
+  @Message
+  String audit_type_pipelinestage();
+
+  @Message
+  String audit_type_choice();
 }

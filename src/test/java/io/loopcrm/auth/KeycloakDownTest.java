@@ -52,6 +52,18 @@ class KeycloakDownTest {
   }
 
   @Test
+  @io.loopcrm.testing.AsAdmin
+  void userAdministrationSaysKeycloakIsUnreachable() {
+    given()
+        .header("Accept-Language", "en")
+        .get("/admin/users")
+        .then()
+        .statusCode(503)
+        .body(containsString("Keycloak cannot be reached just now"))
+        .body(not(containsString("Exception")));
+  }
+
+  @Test
   void publicPagesStillWork() {
     given().get("/signed-out").then().statusCode(200);
   }

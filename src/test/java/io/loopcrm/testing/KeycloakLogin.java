@@ -35,6 +35,28 @@ public final class KeycloakLogin {
     return submit(login, username, PASSWORD);
   }
 
+  /** Signs in with a given password (a new user's temporary one, for example). */
+  public static Page signIn(WebClient web, String path, String username, String password)
+      throws IOException {
+    HtmlPage login = web.getPage(APP + path);
+    return submit(login, username, password);
+  }
+
+  /**
+   * Answers Keycloak's "update password" form, which a temporary password leads to, and returns the
+   * page it lands on; any other page is returned as it is.
+   */
+  public static Page updatePasswordIfAsked(Page page, String newPassword) throws IOException {
+    if (!(page instanceof HtmlPage html) || html.getElementById("kc-passwd-update-form") == null) {
+      return page;
+    }
+    HtmlForm form = (HtmlForm) html.getElementById("kc-passwd-update-form");
+    form.getInputByName("password-new").type(newPassword);
+    form.getInputByName("password-confirm").type(newPassword);
+    HtmlElement submit = (HtmlElement) form.getFirstByXPath(".//*[@type='submit']");
+    return submit.click();
+  }
+
   public static boolean isLoginForm(Page page) {
     return page instanceof HtmlPage html && html.getElementById("kc-form-login") != null;
   }
