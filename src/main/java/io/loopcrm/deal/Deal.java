@@ -200,7 +200,7 @@ public class Deal extends PanacheEntity implements Audited {
    * lost needs a reason.
    */
   public void moveTo(
-      PipelineStage target, Member by, Instant now, LostReason reason, String competitor) {
+      PipelineStage target, Member by, Instant now, String reason, String competitor) {
     if (target.isWon()) {
       if (amount == null || amount.signum() <= 0) {
         throw new DealRuleViolation("amount", "deal_error_won_needs_amount");
@@ -231,7 +231,7 @@ public class Deal extends PanacheEntity implements Audited {
     }
     status = target.isWon() ? Status.WON : target.isLost() ? Status.LOST : Status.OPEN;
     closedAt = target.isOpen() ? null : now;
-    lostReason = target.isLost() ? reason.code() : null;
+    lostReason = target.isLost() ? reason : null;
     this.competitor = target.isLost() ? blankToNull(competitor) : this.competitor;
   }
 
@@ -260,11 +260,6 @@ public class Deal extends PanacheEntity implements Audited {
   /** Where a manager posts a new owner. */
   public String getOwnerPath() {
     return "/sales/deals/" + id + "/owner";
-  }
-
-  public String getLostReasonLabelKey() {
-    LostReason reason = LostReason.fromCode(lostReason);
-    return reason == null ? "lost_reason_other" : reason.labelKey();
   }
 
   public String getStatusKey() {

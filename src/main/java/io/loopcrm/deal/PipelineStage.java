@@ -11,7 +11,7 @@ import java.util.List;
 /** A column of the pipeline, with the probability a deal in it gets by default. */
 @Entity
 @Table(name = "pipeline_stage")
-public class PipelineStage extends PanacheEntity {
+public class PipelineStage extends PanacheEntity implements io.loopcrm.audit.Audited {
   /** Open stages hold working deals; a won or lost stage closes the deal. */
   public enum Kind {
     OPEN,
@@ -40,6 +40,10 @@ public class PipelineStage extends PanacheEntity {
   public Kind kind = Kind.OPEN;
 
   public boolean archived;
+
+  /** The name an admin gave the stage; null for a built-in stage, which is translated. */
+  @Column(length = 100)
+  public String label;
 
   public static List<PipelineStage> listActive() {
     return list("archived = false order by position");

@@ -11,7 +11,7 @@ import java.util.List;
 public class PipelineStages {
   /** A stage as the pages use it. */
   public record Stage(
-      long id, String name, int position, int probability, PipelineStage.Kind kind) {
+      long id, String name, String label, int position, int probability, PipelineStage.Kind kind) {
     public String labelKey() {
       return "stage_" + name;
     }
@@ -41,7 +41,7 @@ public class PipelineStages {
     if (current == null) {
       current =
           PipelineStage.listActive().stream()
-              .map(s -> new Stage(s.id, s.name, s.position, s.probability, s.kind))
+              .map(s -> new Stage(s.id, s.name, s.label, s.position, s.probability, s.kind))
               .toList();
       stages = current;
     }

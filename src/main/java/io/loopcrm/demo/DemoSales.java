@@ -80,7 +80,8 @@ class DemoSales {
                 i);
         switch (plan[i]) {
           case ASSIGNED -> {}
-          case REJECTED -> lead.reject(RejectReason.NOT_A_FIT, 2, now.minus(Duration.ofHours(3)));
+          case REJECTED ->
+              lead.reject(RejectReason.NOT_A_FIT.code(), 2, now.minus(Duration.ofHours(3)));
           default -> {
             lead.accept(
                 3 + random.nextInt(3),
@@ -117,7 +118,7 @@ class DemoSales {
               stages.get(target),
               owner,
               now.minus(Duration.ofHours(5)),
-              LostReason.PRICE,
+              LostReason.PRICE.code(),
               target.equals("lost") ? "Initrode" : null);
           Activity task = new Activity();
           task.kind = Activity.Kind.TASK;

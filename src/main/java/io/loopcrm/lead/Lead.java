@@ -141,11 +141,6 @@ public class Lead extends PanacheEntity implements Audited {
     return "/sales/leads/" + id + "/owner";
   }
 
-  public String getRejectReasonLabelKey() {
-    RejectReason reason = RejectReason.fromCode(rejectReason);
-    return reason == null ? "reject_reason_other" : reason.labelKey();
-  }
-
   /** The lead, if {@code viewer} may change it; otherwise 404 (see {@link #findVisible}). */
   public static Lead findEditable(long id, Viewer viewer) {
     Lead lead = findVisible(id, viewer);
@@ -168,9 +163,9 @@ public class Lead extends PanacheEntity implements Audited {
   }
 
   /** Rejects a newly assigned lead with a reason and a quality rating. */
-  public void reject(RejectReason reason, int rating, Instant now) {
+  public void reject(String reason, int rating, Instant now) {
     moveTo(LeadStatus.REJECTED);
-    rejectReason = reason.code();
+    rejectReason = reason;
     quality = (short) rating;
     respondedAt(now);
   }

@@ -1,6 +1,9 @@
 package io.loopcrm.sales;
 
+import io.loopcrm.settings.ChoiceList;
+import io.loopcrm.settings.Choices;
 import io.loopcrm.web.FormErrors;
+import io.quarkus.arc.Arc;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -22,7 +25,14 @@ record DealForm(
     FormErrors errors,
     Map<String, String> values) {
 
-  static final List<String> CURRENCIES = List.of("USD", "EUR", "CNY", "GBP", "JPY");
+  /** The currencies forms offer: the admin's list, without the archived ones. */
+  static List<String> currencies() {
+    return choices().activeCodes(ChoiceList.CURRENCY);
+  }
+
+  private static Choices choices() {
+    return Arc.container().instance(Choices.class).get();
+  }
 
   static DealForm parse(
       String name,
@@ -59,7 +69,8 @@ record DealForm(
       }
     }
     String c = currency == null ? "" : currency.trim();
-    if (!CURRENCIES.contains(c)) {
+    // an archived currency stays valid for the records that already use it
+    if (choices().all(ChoiceList.CURRENCY).stream().noneMatch(o -> o.code().equals(c))) {
       errors.add("currency", "error_currency");
     }
     LocalDate d = null;

@@ -4,10 +4,11 @@ import io.loopcrm.activity.Activity;
 import io.loopcrm.campaign.Campaign;
 import io.loopcrm.deal.Deal;
 import io.loopcrm.deal.DealChange;
-import io.loopcrm.deal.LostReason;
 import io.loopcrm.deal.PipelineStages;
 import io.loopcrm.funnel.Touch;
 import io.loopcrm.people.Viewer;
+import io.loopcrm.settings.ChoiceList;
+import io.loopcrm.settings.Choices;
 import io.loopcrm.web.FormErrors;
 import io.loopcrm.web.Pages;
 import io.quarkus.qute.CheckedTemplate;
@@ -29,6 +30,7 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class DealPage {
   @Inject PipelineStages stages;
+  @Inject Choices choices;
   @Inject Pages pages;
 
   /** One field of an edit conflict: what is saved now and what the user tried to save. */
@@ -42,7 +44,9 @@ public class DealPage {
         List<LeadPage.TouchView> touches,
         List<DealChange> history,
         List<Activity> timeline,
-        List<LostReason> lostReasons,
+        List<Choices.Option> lostReasons,
+        Choices.Option lostReason,
+        List<Choices.Option> competitors,
         List<Activity.Kind> activityKinds,
         List<String> currencies,
         List<io.loopcrm.customer.Contact> contacts,
@@ -74,9 +78,11 @@ public class DealPage {
         touches(deal),
         DealChange.historyOf(deal),
         Activity.timelineOfDeal(deal),
-        List.of(LostReason.values()),
+        choices.active(ChoiceList.LOST_REASON),
+        choices.show(ChoiceList.LOST_REASON, deal.lostReason),
+        choices.active(ChoiceList.COMPETITOR),
         List.of(Activity.Kind.values()),
-        DealForm.CURRENCIES,
+        currencies(deal.currency),
         io.loopcrm.customer.Contact.list("account = ?1 order by lastName, firstName", deal.account),
         viewer.edits(deal.owner),
         viewer.isManager()
@@ -86,6 +92,15 @@ public class DealPage {
         values,
         UUID.randomUUID().toString(),
         Instant.now());
+  }
+
+  /** The active currencies, and the deal's own even when an admin archived it since. */
+  private List<String> currencies(String current) {
+    List<String> codes = new ArrayList<>(choices.activeCodes(ChoiceList.CURRENCY));
+    if (current != null && !codes.contains(current)) {
+      codes.add(current);
+    }
+    return codes;
   }
 
   Response invalid(Deal deal, Viewer viewer, FormErrors errors, Map<String, String> values) {

@@ -5,9 +5,10 @@ import io.loopcrm.campaign.Campaign;
 import io.loopcrm.funnel.Touch;
 import io.loopcrm.lead.Lead;
 import io.loopcrm.lead.LeadStatus;
-import io.loopcrm.lead.RejectReason;
 import io.loopcrm.people.Member;
 import io.loopcrm.people.Viewer;
+import io.loopcrm.settings.ChoiceList;
+import io.loopcrm.settings.Choices;
 import io.loopcrm.web.FormErrors;
 import io.loopcrm.web.Pages;
 import io.quarkus.qute.TemplateInstance;
@@ -27,6 +28,7 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class LeadPage {
   @Inject Pages pages;
+  @Inject Choices choices;
 
   /** An attribution touch as the page shows it: the campaign's name instead of its id. */
   public record TouchView(
@@ -45,7 +47,8 @@ public class LeadPage {
         view(lead.firstTouch, names),
         view(lead.lastTouch, names),
         timeline,
-        List.of(RejectReason.values()),
+        choices.active(ChoiceList.REJECT_REASON),
+        choices.show(ChoiceList.REJECT_REASON, lead.rejectReason),
         List.of(Activity.Kind.values()),
         moves,
         viewer.edits(lead.owner),

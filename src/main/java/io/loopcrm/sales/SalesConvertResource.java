@@ -98,6 +98,6 @@ public class SalesConvertResource {
         Account.findMatching(LeadConversion.companyDomainOf(lead.emailNormalized), lead.company);
     Optional<Contact> contact = Contact.findByEmail(lead.emailNormalized);
     return Templates.form(
-        lead, account.orElse(null), contact.orElse(null), DealForm.CURRENCIES, errors, values);
+        lead, account.orElse(null), contact.orElse(null), DealForm.currencies(), errors, values);
   }
 }

@@ -1,12 +1,13 @@
 package io.loopcrm.sales;
 
 import io.loopcrm.deal.Deal;
-import io.loopcrm.deal.LostReason;
 import io.loopcrm.deal.PipelineStage;
 import io.loopcrm.deal.PipelineStages;
 import io.loopcrm.people.CurrentMember;
 import io.loopcrm.people.Roles;
 import io.loopcrm.people.Viewer;
+import io.loopcrm.settings.ChoiceList;
+import io.loopcrm.settings.Choices;
 import io.loopcrm.web.Flash;
 import io.loopcrm.web.FormErrors;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,6 +34,7 @@ import org.jboss.resteasy.reactive.RestForm;
 @Path("/sales/deals/{id}")
 @RolesAllowed({Roles.SALES, Roles.SALES_MANAGER})
 public class SalesDealsResource {
+  @Inject Choices choices;
   @Inject CurrentMember me;
   @Inject DealPage dealPage;
   @Inject PipelineStages stages;
@@ -126,7 +128,11 @@ public class SalesDealsResource {
     } else {
       try {
         deal.moveTo(
-            target, me.get(), Instant.now(clock), LostReason.fromCode(lostReason), competitor);
+            target,
+            me.get(),
+            Instant.now(clock),
+            choices.isActive(ChoiceList.LOST_REASON, lostReason) ? lostReason : null,
+            competitor);
         deal.flush();
         return Flash.redirect(URI.create("/sales/deals/" + id), "success", "deal_flash_moved");
       } catch (Deal.DealRuleViolation v) {

@@ -7,10 +7,11 @@ import io.loopcrm.lead.LeadFilter;
 import io.loopcrm.lead.LeadSearch;
 import io.loopcrm.lead.LeadSort;
 import io.loopcrm.lead.LeadStatus;
-import io.loopcrm.lead.RejectReason;
 import io.loopcrm.people.CurrentMember;
 import io.loopcrm.people.Roles;
 import io.loopcrm.people.Viewer;
+import io.loopcrm.settings.ChoiceList;
+import io.loopcrm.settings.Choices;
 import io.loopcrm.web.Flash;
 import io.loopcrm.web.FormErrors;
 import io.quarkus.qute.CheckedTemplate;
@@ -39,6 +40,7 @@ import org.jboss.resteasy.reactive.RestForm;
 @Path("/sales/leads")
 @RolesAllowed({Roles.SALES, Roles.SALES_MANAGER})
 public class SalesLeadsResource {
+  @Inject Choices choices;
   @Inject CurrentMember me;
   @Inject LeadSearch search;
   @Inject LeadPage leadPage;
@@ -61,7 +63,8 @@ public class SalesLeadsResource {
         LeadPage.TouchView firstTouch,
         LeadPage.TouchView lastTouch,
         List<Activity> timeline,
-        List<RejectReason> rejectReasons,
+        List<Choices.Option> rejectReasons,
+        Choices.Option rejectReason,
         List<Activity.Kind> activityKinds,
         List<LeadStatus> moves,
         boolean editable,
@@ -134,7 +137,7 @@ public class SalesLeadsResource {
       @RestForm("rejectQuality") String quality) {
     Viewer viewer = me.viewer();
     Lead lead = Lead.findEditable(id, viewer);
-    RejectReason why = RejectReason.fromCode(reason);
+    String why = choices.isActive(ChoiceList.REJECT_REASON, reason) ? reason : null;
     Integer rating = rating(quality);
     FormErrors errors = new FormErrors();
     if (why == null) {

@@ -95,6 +95,6 @@ public class SalesTeamResource {
                 viewer.teamId(),
                 today,
                 today.withDayOfMonth(1).atStartOfDay(clock.getZone()).toInstant());
-    return Templates.team(rows, DealForm.CURRENCIES, today.withDayOfMonth(1), errors);
+    return Templates.team(rows, DealForm.currencies(), today.withDayOfMonth(1), errors);
   }
 }

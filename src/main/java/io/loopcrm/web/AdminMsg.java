@@ -116,4 +116,127 @@ public interface AdminMsg {
 
   @Message
   String form_cancel();
+
+  @Message
+  String teams_title();
+
+  @Message
+  String teams_help();
+
+  @Message
+  String teams_none();
+
+  @Message
+  String teams_name();
+
+  @Message
+  String teams_manager();
+
+  @Message
+  String teams_members();
+
+  @Message
+  String teams_new();
+
+  @Message
+  String teams_create();
+
+  @Message
+  String teams_no_manager();
+
+  @Message
+  String teams_manager_help();
+
+  @Message
+  String teams_no_people();
+
+  @Message
+  String teams_now_in(String team);
+
+  @Message
+  String teams_members_help();
+
+  @Message
+  String settings_title();
+
+  @Message
+  String settings_help();
+
+  @Message
+  String settings_stages();
+
+  @Message
+  String settings_stages_help();
+
+  @Message
+  String settings_stage_name();
+
+  @Message
+  String settings_stage_position();
+
+  @Message
+  String settings_stage_probability();
+
+  @Message
+  String settings_stage_kind();
+
+  @Message
+  String settings_kind_open();
+
+  @Message
+  String settings_kind_won();
+
+  @Message
+  String settings_kind_lost();
+
+  @Message
+  String settings_new_stage();
+
+  @Message
+  String settings_add();
+
+  @Message
+  String settings_remove();
+
+  @Message
+  String settings_restore();
+
+  @Message
+  String settings_archived();
+
+  @Message
+  String settings_value_name();
+
+  @Message
+  String settings_value_hint();
+
+  @Message
+  String settings_currency_hint();
+
+  @Message
+  String settings_list_empty();
+
+  @Message
+  String settings_reject_reasons();
+
+  @Message
+  String settings_reject_reasons_help();
+
+  @Message
+  String settings_lost_reasons();
+
+  @Message
+  String settings_lost_reasons_help();
+
+  @Message
+  String settings_competitors();
+
+  @Message
+  String settings_competitors_help();
+
+  @Message
+  String settings_currencies();
+
+  @Message
+  String settings_currencies_help();
 }

@@ -65,6 +65,8 @@ public class CurrentUser {
     }
     if (identity.hasRole(Roles.ADMIN)) {
       items.add(new NavItem("nav_users", "/admin/users"));
+      items.add(new NavItem("nav_teams", "/admin/teams"));
+      items.add(new NavItem("nav_settings", "/admin/settings"));
       items.add(new NavItem("nav_audit", "/admin/audit"));
     }
     return items;

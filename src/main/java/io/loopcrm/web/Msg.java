@@ -587,4 +587,73 @@ public interface Msg {
 
   @Message
   String audit_type_choice();
+
+  @Message
+  String nav_teams();
+
+  @Message
+  String teams_name_label();
+
+  @Message
+  String teams_error_name_taken();
+
+  @Message
+  String teams_error_manager();
+
+  @Message
+  String teams_error_members();
+
+  @Message
+  String teams_flash_created();
+
+  @Message
+  String teams_flash_saved();
+
+  @Message
+  String nav_settings();
+
+  @Message
+  String settings_error_position();
+
+  @Message
+  String settings_error_kind();
+
+  @Message
+  String settings_error_needs_open();
+
+  @Message
+  String settings_error_needs_one_won();
+
+  @Message
+  String settings_error_needs_one_lost();
+
+  @Message
+  String settings_error_stage_has_deals();
+
+  @Message
+  String settings_error_currency();
+
+  @Message
+  String settings_error_exists();
+
+  @Message
+  String settings_error_last_value();
+
+  @Message
+  String settings_flash_saved();
+
+  @Message
+  String settings_flash_stage_added();
+
+  @Message
+  String settings_flash_value_added();
+
+  @Message
+  String settings_flash_archived();
+
+  @Message
+  String settings_flash_deleted();
+
+  @Message
+  String settings_flash_restored();
 }

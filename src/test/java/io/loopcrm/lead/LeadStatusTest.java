@@ -31,7 +31,7 @@ class LeadStatusTest {
     Lead lead = new Lead();
     lead.status = LeadStatus.ASSIGNED;
     Instant first = Instant.parse("2026-11-27T10:00:00Z");
-    lead.reject(RejectReason.SPAM, 1, first);
+    lead.reject(RejectReason.SPAM.code(), 1, first);
     assertThat(lead.status).isEqualTo(LeadStatus.REJECTED);
     assertThat(lead.rejectReason).isEqualTo("spam");
     assertThat(lead.firstResponseAt).isEqualTo(first);

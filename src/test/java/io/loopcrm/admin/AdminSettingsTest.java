@@ -1,0 +1,267 @@
+package io.loopcrm.admin;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import io.loopcrm.deal.PipelineStage;
+import io.loopcrm.lead.Lead;
+import io.loopcrm.people.Member;
+import io.loopcrm.settings.Choice;
+import io.loopcrm.testing.AsAdmin;
+import io.loopcrm.testing.AsOperations;
+import io.loopcrm.testing.AsSales;
+import io.loopcrm.testing.Csrf;
+import io.loopcrm.testing.Fixtures;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Pipeline stages and editable lists: rules, archive-not-delete, and what reps then see. */
+@QuarkusTest
+class AdminSettingsTest {
+
+  @Test
+  @TestSecurity(
+      user = "ada",
+      roles = {"admin", "sales"})
+  void anAddedReasonIsOfferedToRepsAndIsArchivedNotDeletedOnceUsed() {
+    Member ada = Fixtures.member("ada", List.of("admin", "sales"), null);
+    String label = Fixtures.unique("Bought elsewhere");
+    Csrf.form()
+        .formParam("label", label)
+        .post("/admin/settings/lists/reject_reason")
+        .then()
+        .statusCode(303);
+    Choice added = choice("reject_reason", label);
+    try {
+      Lead lead = Fixtures.lead(ada, Fixtures.unique("Reject"), "Acme", null);
+      given()
+          .get("/sales/leads/" + lead.id)
+          .then()
+          .statusCode(200)
+          .body(containsString("value=\"" + added.code + "\""));
+      Csrf.form()
+          .formParam("reason", added.code)
+          .formParam("rejectQuality", "2")
+          .post("/sales/leads/" + lead.id + "/reject")
+          .then()
+          .statusCode(303);
+
+      // in use: "remove" archives it; the lead keeps showing it, the form no longer offers it
+      Csrf.form()
+          .post("/admin/settings/lists/reject_reason/" + added.id + "/remove")
+          .then()
+          .statusCode(303);
+      Choice archived = Fixtures.reload(Choice.class, added.id);
+      assertThat(archived).isNotNull();
+      assertThat(archived.archived).isTrue();
+      given()
+          .get("/sales/leads/" + lead.id)
+          .then()
+          .statusCode(200)
+          .body(containsString(label))
+          .body(not(containsString("value=\"" + added.code + "\"")));
+      Lead other = Fixtures.lead(ada, Fixtures.unique("Other"), "Acme", null);
+      Csrf.form()
+          .formParam("reason", added.code)
+          .formParam("rejectQuality", "2")
+          .post("/sales/leads/" + other.id + "/reject")
+          .then()
+          .statusCode(422);
+    } finally {
+      QuarkusTransaction.requiringNew()
+          .run(() -> Lead.update("rejectReason = null where rejectReason = ?1", added.code));
+      Csrf.form()
+          .post("/admin/settings/lists/reject_reason/" + added.id + "/remove")
+          .then()
+          .statusCode(303);
+    }
+    // unused now: removing deletes it
+    assertThat(Fixtures.reload(Choice.class, added.id)).isNull();
+  }
+
+  @Test
+  @AsAdmin
+  void renamingABuiltInValueAndClearingTheNameBringsTheTranslationBack() {
+    Choice price =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    Choice.<Choice>find("list = ?1 and code = ?2", "lost_reason", "price")
+                        .firstResult());
+    Csrf.form()
+        .formParam("label", "Too expensive")
+        .post("/admin/settings/lists/lost_reason/" + price.id)
+        .then()
+        .statusCode(303);
+    given().get("/admin/settings").then().body(containsString("value=\"Too expensive\""));
+    Csrf.form()
+        .formParam("label", "")
+        .post("/admin/settings/lists/lost_reason/" + price.id)
+        .then()
+        .statusCode(303);
+    assertThat(Fixtures.reload(Choice.class, price.id).label).isNull();
+    given()
+        .header("Accept-Language", "zh-CN")
+        .get("/admin/settings")
+        .then()
+        .body(containsString("placeholder=\"价格\""));
+  }
+
+  @Test
+  @AsAdmin
+  void currenciesMustBeRealIsoCodes() {
+    Csrf.form()
+        .header("Accept-Language", "en")
+        .formParam("label", "XQQ")
+        .post("/admin/settings/lists/currency")
+        .then()
+        .statusCode(422)
+        .body(containsString("Enter a three-letter ISO currency code"));
+    Csrf.form()
+        .formParam("label", "chf")
+        .post("/admin/settings/lists/currency")
+        .then()
+        .statusCode(303);
+    Choice chf = choiceByCode("currency", "CHF");
+    try {
+      given().get("/admin/settings").then().body(containsString(">CHF<"));
+      Csrf.form()
+          .formParam("label", "CHF")
+          .post("/admin/settings/lists/currency")
+          .then()
+          .statusCode(422)
+          .body(containsString("This value is already in the list."));
+    } finally {
+      Csrf.form()
+          .post("/admin/settings/lists/currency/" + chf.id + "/remove")
+          .then()
+          .statusCode(303);
+    }
+    assertThat(Fixtures.reload(Choice.class, chf.id)).isNull();
+  }
+
+  @Test
+  @AsAdmin
+  void aNewStageJoinsThePipelineAndTheRulesKeepOneWonAndOneLostStage() {
+    Csrf.form()
+        .formParam("label", "Security review")
+        .formParam("probability", "60")
+        .formParam("kind", "open")
+        .post("/admin/settings/stages")
+        .then()
+        .statusCode(303);
+    PipelineStage added =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> PipelineStage.<PipelineStage>find("label", "Security review").firstResult());
+    try {
+      assertThat(added.probability).isEqualTo(60);
+      assertThat(added.isOpen()).isTrue();
+      given().get("/admin/settings").then().body(containsString("value=\"Security review\""));
+
+      // a second won stage breaks the rule: refused, nothing saved
+      Csrf.form()
+          .header("Accept-Language", "en")
+          .formParam("label", "Security review")
+          .formParam("position", String.valueOf(added.position))
+          .formParam("probability", "60")
+          .formParam("kind", "won")
+          .post("/admin/settings/stages/" + added.id)
+          .then()
+          .statusCode(422)
+          .body(containsString("The pipeline needs exactly one won stage."));
+      assertThat(Fixtures.reload(PipelineStage.class, added.id).isOpen()).isTrue();
+
+      // bad numbers are explained next to the field
+      Csrf.form()
+          .header("Accept-Language", "en")
+          .formParam("label", "Security review")
+          .formParam("position", "x")
+          .formParam("probability", "140")
+          .formParam("kind", "open")
+          .post("/admin/settings/stages/" + added.id)
+          .then()
+          .statusCode(422)
+          .body(containsString("Enter a whole number from 1 to 999."))
+          .body(containsString("Enter a whole number from 0 to 100."));
+    } finally {
+      Csrf.form().post("/admin/settings/stages/" + added.id + "/remove").then().statusCode(303);
+    }
+    assertThat(Fixtures.reload(PipelineStage.class, added.id)).isNull();
+  }
+
+  @Test
+  @AsAdmin
+  void theOnlyLostStageCannotBeRemoved() {
+    Csrf.form()
+        .header("Accept-Language", "en")
+        .post("/admin/settings/stages/6/remove")
+        .then()
+        .statusCode(422)
+        .body(containsString("exactly one lost stage"));
+    assertThat(Fixtures.reload(PipelineStage.class, 6L).archived).isFalse();
+  }
+
+  @Test
+  @AsAdmin
+  void settingsChangesAreAudited() {
+    Csrf.form()
+        .formParam("label", "Acme Rival")
+        .post("/admin/settings/lists/competitor")
+        .then()
+        .statusCode(303);
+    Choice rival = choice("competitor", "Acme Rival");
+    Csrf.form()
+        .post("/admin/settings/lists/competitor/" + rival.id + "/remove")
+        .then()
+        .statusCode(303);
+    given()
+        .get("/admin/audit?type=choice&record=" + rival.id)
+        .then()
+        .statusCode(200)
+        .body(containsString("Acme Rival"))
+        .body(containsString("Created"))
+        .body(containsString("Deleted"));
+  }
+
+  @Test
+  @AsSales
+  void salesCannotChangeSettings() {
+    given().get("/admin/settings").then().statusCode(403);
+    Csrf.form()
+        .formParam("label", "X")
+        .post("/admin/settings/lists/competitor")
+        .then()
+        .statusCode(403);
+    Csrf.form().post("/admin/settings/stages/6/remove").then().statusCode(403);
+    given().get("/admin/teams").then().statusCode(403);
+    Csrf.form().formParam("name", "X").post("/admin/teams").then().statusCode(403);
+  }
+
+  @Test
+  @AsOperations
+  void operationsCannotChangeSettings() {
+    given().get("/admin/settings").then().statusCode(403);
+    Csrf.form()
+        .formParam("label", "Y")
+        .post("/admin/settings/lists/currency")
+        .then()
+        .statusCode(403);
+    given().get("/admin/teams/1").then().statusCode(403);
+  }
+
+  private static Choice choice(String list, String label) {
+    return QuarkusTransaction.requiringNew()
+        .call(() -> Choice.<Choice>find("list = ?1 and label = ?2", list, label).firstResult());
+  }
+
+  private static Choice choiceByCode(String list, String code) {
+    return QuarkusTransaction.requiringNew()
+        .call(() -> Choice.<Choice>find("list = ?1 and code = ?2", list, code).firstResult());
+  }
+}
