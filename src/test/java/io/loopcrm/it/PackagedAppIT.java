@@ -84,6 +84,15 @@ class PackagedAppIT {
         screenshot(driver, "today-zh.png");
         driver.get("http://localhost:8081/no-such-page");
         screenshot(driver, "error-404-zh.png");
+
+        WebDriver admin = chromium();
+        WebDriver newcomer = chromium();
+        try {
+          AdminJourney.createSalesUserWithTeam(admin, newcomer);
+        } finally {
+          admin.quit();
+          newcomer.quit();
+        }
       }
     } finally {
       driver.quit();
@@ -151,6 +160,11 @@ class PackagedAppIT {
   }
 
   private static void signIn(WebDriver driver, String username) throws Exception {
+    signIn(driver, username, "Sam Sales");
+    screenshot(driver, "home-sales-en.png");
+  }
+
+  static void signIn(WebDriver driver, String username, String name) throws Exception {
     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     driver.get("http://localhost:8081/");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kc-form-login")));
@@ -159,8 +173,7 @@ class PackagedAppIT {
     driver.findElement(By.id("password")).sendKeys(KeycloakLogin.PASSWORD);
     driver.findElement(By.id("kc-login")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("current-user")));
-    assertThat(driver.findElement(By.id("current-user")).getText()).contains("Sam Sales");
-    screenshot(driver, "home-sales-en.png");
+    assertThat(driver.findElement(By.id("current-user")).getText()).contains(name);
   }
 
   static void screenshot(WebDriver driver, String name) throws Exception {
