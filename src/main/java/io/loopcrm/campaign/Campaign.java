@@ -28,13 +28,59 @@ public class Campaign extends PanacheEntity implements Audited {
     REFERRAL
   }
 
-  /** Lifecycle of a campaign. */
+  /**
+   * Lifecycle of a campaign: capture (tracking clicks, forms, referrals) works only while active; a
+   * completed campaign is read-only.
+   */
   public enum Status {
     DRAFT,
     SCHEDULED,
     ACTIVE,
     PAUSED,
-    COMPLETED
+    COMPLETED;
+
+    /** The statuses this one may move to. */
+    public java.util.Set<Status> next() {
+      return switch (this) {
+        case DRAFT -> java.util.EnumSet.of(SCHEDULED, ACTIVE);
+        case SCHEDULED -> java.util.EnumSet.of(DRAFT, ACTIVE);
+        case ACTIVE -> java.util.EnumSet.of(PAUSED, COMPLETED);
+        case PAUSED -> java.util.EnumSet.of(ACTIVE, COMPLETED);
+        case COMPLETED -> java.util.EnumSet.noneOf(Status.class);
+      };
+    }
+
+    public String code() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public String labelKey() {
+      return "campaign_status_" + code();
+    }
+
+    /** Message key of the button that moves a campaign to this status. */
+    public String toKey() {
+      return "campaign_to_" + code();
+    }
+
+    public String badgeClass() {
+      return switch (this) {
+        case DRAFT -> "text-bg-light border";
+        case SCHEDULED -> "text-bg-info";
+        case ACTIVE -> "text-bg-success";
+        case PAUSED -> "text-bg-warning";
+        case COMPLETED -> "text-bg-secondary";
+      };
+    }
+
+    public static Status fromCode(String code) {
+      for (Status s : values()) {
+        if (s.code().equals(code)) {
+          return s;
+        }
+      }
+      return null;
+    }
   }
 
   @Column(nullable = false, length = 200)
@@ -64,6 +110,26 @@ public class Campaign extends PanacheEntity implements Audited {
   @ManyToOne(fetch = FetchType.LAZY)
   public Campaign parent;
 
+  public String targetRegion;
+  public String targetIndustry;
+  public String targetCompanySize;
+
+  public Integer goalLeads;
+  public Integer goalActivated;
+  public Integer goalRetained;
+  public BigDecimal goalRevenue;
+  public Integer goalReferrals;
+
+  public java.time.Instant updatedAt = java.time.Instant.now();
+
+  public boolean isActive() {
+    return status == Status.ACTIVE;
+  }
+
+  public boolean isReadOnly() {
+    return status == Status.COMPLETED;
+  }
+
   @Version public long version;
 
   static class ObjectiveColumn extends LowerCaseEnumConverter<Objective> {
@@ -76,6 +142,14 @@ public class Campaign extends PanacheEntity implements Audited {
     StatusColumn() {
       super(Status.class);
     }
+  }
+
+  public String objectiveCode() {
+    return objective.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  public String objectiveKey() {
+    return "campaign_objective_" + objectiveCode();
   }
 
   public static List<Campaign> listByName() {

@@ -14,7 +14,12 @@ public class CampaignDirectory {
   private static final Duration TTL = Duration.ofSeconds(30);
 
   /** A campaign as a menu shows it. */
-  public record Option(long id, String name) {}
+  public record Option(long id, String name) {
+    /** The id as a form value. */
+    public String param() {
+      return Long.toString(id);
+    }
+  }
 
   private volatile List<Option> options;
   private volatile Instant loadedAt = Instant.EPOCH;

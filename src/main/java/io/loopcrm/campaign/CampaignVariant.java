@@ -24,6 +24,13 @@ public class CampaignVariant extends PanacheEntity implements Audited {
   public String landingUrl;
   public int weight = 1;
 
+  public String getWeightText() {
+    return Integer.toString(weight);
+  }
+
+  /** Where the form sends the visitor after a submission; our thank-you page when empty. */
+  public String thankYouUrl;
+
   @Column(nullable = false, unique = true, length = 32)
   public String trackingCode;
 }

@@ -105,6 +105,19 @@ public class Lead extends PanacheEntity implements Audited {
 
   public Long convertedDealId;
 
+  /** The customer whose referral link brought the lead, if any. */
+  @ManyToOne(fetch = FetchType.LAZY)
+  @jakarta.persistence.JoinColumn(name = "referrer_contact_id")
+  public io.loopcrm.customer.Contact referrerContact;
+
+  /** The anonymous visitor (tracking cookie) the lead came from, when captured by a form. */
+  public java.util.UUID visitorId;
+
+  /** Why routing sent the lead where it is, in words, and the rule that did. */
+  public String routingNote;
+
+  public Long routingRuleId;
+
   @Column(nullable = false, updatable = false)
   public Instant createdAt = Instant.now();
 

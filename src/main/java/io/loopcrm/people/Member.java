@@ -47,6 +47,9 @@ public class Member extends PanacheEntity implements Audited {
   @Column(nullable = false)
   public boolean enabled = true;
 
+  /** The most open leads routing gives this rep; null for no limit. */
+  public Integer leadCapacity;
+
   public static Optional<Member> findBySubject(String subject) {
     return find("subject", subject).firstResultOptional();
   }

@@ -63,6 +63,9 @@ public class CurrentUser {
     if (identity.hasRole(Roles.SALES_MANAGER)) {
       items.add(new NavItem("nav_team", "/sales/team"));
     }
+    if (identity.hasRole(Roles.OPERATIONS)) {
+      items.add(new NavItem("nav_campaigns", "/ops/campaigns"));
+    }
     if (identity.hasRole(Roles.ADMIN)) {
       items.add(new NavItem("nav_users", "/admin/users"));
       items.add(new NavItem("nav_teams", "/admin/teams"));

@@ -656,4 +656,148 @@ public interface Msg {
 
   @Message
   String settings_flash_restored();
+
+  @Message
+  String form_first_name();
+
+  @Message
+  String form_last_name();
+
+  @Message
+  String form_email();
+
+  @Message
+  String form_phone();
+
+  @Message
+  String form_company();
+
+  @Message
+  String form_title();
+
+  @Message
+  String form_region();
+
+  @Message
+  String form_error_contact();
+
+  @Message
+  String form_error_phone();
+
+  @Message
+  String form_error_company_size();
+
+  @Message
+  String form_error_too_long();
+
+  @Message
+  String form_closed();
+
+  @Message
+  String form_too_many();
+
+  @Message
+  String nav_campaigns();
+
+  @Message
+  String campaign_field_name();
+
+  @Message
+  String campaign_field_starts();
+
+  @Message
+  String campaign_field_ends();
+
+  @Message
+  String campaign_field_budget();
+
+  @Message
+  String campaign_field_region();
+
+  @Message
+  String campaign_field_industry();
+
+  @Message
+  String campaign_goal_leads();
+
+  @Message
+  String campaign_goal_activated();
+
+  @Message
+  String campaign_goal_retained();
+
+  @Message
+  String campaign_goal_revenue();
+
+  @Message
+  String campaign_goal_referrals();
+
+  @Message
+  String campaign_error_objective();
+
+  @Message
+  String campaign_error_channel();
+
+  @Message
+  String campaign_error_end_before_start();
+
+  @Message
+  String campaign_error_owner();
+
+  @Message
+  String campaign_error_parent();
+
+  @Message
+  String campaign_error_count();
+
+  @Message
+  String campaign_error_transition();
+
+  @Message
+  String campaign_error_no_variant();
+
+  @Message
+  String campaign_error_completed();
+
+  @Message
+  String variant_error_name_taken();
+
+  @Message
+  String variant_error_url();
+
+  @Message
+  String variant_error_weight();
+
+  @Message
+  String cost_error_variant();
+
+  @Message
+  String campaign_flash_created();
+
+  @Message
+  String campaign_flash_saved();
+
+  @Message
+  String campaign_flash_draft();
+
+  @Message
+  String campaign_flash_scheduled();
+
+  @Message
+  String campaign_flash_active();
+
+  @Message
+  String campaign_flash_paused();
+
+  @Message
+  String campaign_flash_completed();
+
+  @Message
+  String variant_flash_added();
+
+  @Message
+  String variant_flash_saved();
+
+  @Message
+  String cost_flash_added();
 }

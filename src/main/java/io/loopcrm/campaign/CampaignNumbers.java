@@ -1,0 +1,138 @@
+package io.loopcrm.campaign;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Campaigns with their headline numbers (clicks, leads, accepted, won revenue, cost, cost per lead)
+ * in one grouped query. Money is counted in the campaign's currency; deals and costs in other
+ * currencies are left out of these headline figures.
+ */
+@ApplicationScoped
+public class CampaignNumbers {
+  @Inject EntityManager em;
+
+  /** One campaign's line in the list. */
+  public record Row(
+      long id,
+      String name,
+      Campaign.Status status,
+      String objective,
+      String channel,
+      BigDecimal budget,
+      String currency,
+      LocalDate startsOn,
+      LocalDate endsOn,
+      String owner,
+      long clicks,
+      long leads,
+      long accepted,
+      BigDecimal won,
+      BigDecimal cost) {
+    public BigDecimal costPerLead() {
+      return leads == 0 ? null : cost.divide(BigDecimal.valueOf(leads), 2, RoundingMode.HALF_UP);
+    }
+
+    public String objectiveKey() {
+      return "campaign_objective_" + objective;
+    }
+
+    /** Spent against budget in percent, or null without a budget. */
+    public Integer spentPercent() {
+      if (budget == null || budget.signum() == 0) {
+        return null;
+      }
+      return cost.multiply(BigDecimal.valueOf(100))
+          .divide(budget, 0, RoundingMode.HALF_UP)
+          .intValue();
+    }
+  }
+
+  /** The filters of the list; null means any. */
+  public record Filter(Campaign.Status status, String objective, String channel, String q) {}
+
+  @SuppressWarnings("unchecked")
+  public List<Row> list(Filter f, Long onlyId) {
+    StringBuilder sql =
+        new StringBuilder(
+            "select c.id, c.name, c.status, c.objective, c.channel, c.budget, c.currency,"
+                + " c.starts_on, c.ends_on, o.display_name,"
+                + " coalesce(cl.clicks, 0), coalesce(l.leads, 0), coalesce(l.accepted, 0),"
+                + " coalesce(w.won, 0), coalesce(k.cost, 0)"
+                + " from campaign c left join member o on o.id = c.owner_id"
+                + " left join (select campaign_id, count(*) as clicks from click group by campaign_id) cl"
+                + "   on cl.campaign_id = c.id"
+                + " left join (select campaign_id, count(*) as leads, count(*) filter (where status in"
+                + "   ('accepted', 'working', 'qualified', 'converted')) as accepted from lead"
+                + "   where campaign_id is not null group by campaign_id) l on l.campaign_id = c.id"
+                + " left join (select first_touch_campaign_id as cid, currency, sum(amount) as won"
+                + "   from deal where status = 'won' and first_touch_campaign_id is not null"
+                + "   group by 1, 2) w on w.cid = c.id and w.currency = c.currency"
+                + " left join (select campaign_id, currency, sum(amount) as cost from cost_entry"
+                + "   group by 1, 2) k on k.campaign_id = c.id and k.currency = c.currency"
+                + " where true");
+    List<Object> params = new ArrayList<>();
+    if (onlyId != null) {
+      params.add(onlyId);
+      sql.append(" and c.id = ?").append(params.size());
+    }
+    if (f.status() != null) {
+      params.add(f.status().code());
+      sql.append(" and c.status = ?").append(params.size());
+    }
+    if (f.objective() != null) {
+      params.add(f.objective());
+      sql.append(" and c.objective = ?").append(params.size());
+    }
+    if (f.channel() != null) {
+      params.add(f.channel());
+      sql.append(" and c.channel = ?").append(params.size());
+    }
+    if (f.q() != null) {
+      params.add("%" + f.q().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
+      sql.append(" and lower(c.name) like ?").append(params.size());
+    }
+    sql.append(" order by c.created_at desc, c.id desc limit 500");
+    var query = em.createNativeQuery(sql.toString());
+    for (int i = 0; i < params.size(); i++) {
+      query.setParameter(i + 1, params.get(i));
+    }
+    List<Row> rows = new ArrayList<>();
+    for (Object[] r : (List<Object[]>) query.getResultList()) {
+      rows.add(
+          new Row(
+              ((Number) r[0]).longValue(),
+              (String) r[1],
+              Campaign.Status.fromCode((String) r[2]),
+              (String) r[3],
+              (String) r[4],
+              (BigDecimal) r[5],
+              r[6].toString().trim(),
+              toDate(r[7]),
+              toDate(r[8]),
+              (String) r[9],
+              ((Number) r[10]).longValue(),
+              ((Number) r[11]).longValue(),
+              ((Number) r[12]).longValue(),
+              (BigDecimal) r[13],
+              (BigDecimal) r[14]));
+    }
+    return rows;
+  }
+
+  private static LocalDate toDate(Object o) {
+    if (o == null) {
+      return null;
+    }
+    if (o instanceof LocalDate d) {
+      return d;
+    }
+    return ((java.sql.Date) o).toLocalDate();
+  }
+}

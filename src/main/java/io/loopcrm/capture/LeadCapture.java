@@ -1,0 +1,192 @@
+package io.loopcrm.capture;
+
+import io.loopcrm.campaign.Campaign;
+import io.loopcrm.campaign.CampaignVariant;
+import io.loopcrm.customer.Contact;
+import io.loopcrm.funnel.Touch;
+import io.loopcrm.lead.Lead;
+import io.loopcrm.lead.LeadStatus;
+import io.loopcrm.routing.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Creates or updates a lead from a public submission (web form, API, referral link): deduplicated
+ * by normalised e-mail and phone, attributed to the first and last touch of the visitor, routed
+ * when new. Submissions for the same address are serialised, so twenty identical submissions in
+ * parallel make one lead.
+ */
+@ApplicationScoped
+public class LeadCapture {
+  @Inject EntityManager em;
+  @Inject Router router;
+
+  /** What a person submitted; {@code source} says through what (web_form, api, referral). */
+  public record Submission(
+      String firstName,
+      String lastName,
+      String email,
+      String phone,
+      String company,
+      String title,
+      String region,
+      String segment,
+      String industry,
+      String companySize,
+      String source,
+      String utmSource,
+      String utmMedium,
+      String utmCampaign,
+      String utmContent,
+      String utmTerm) {}
+
+  /** The lead and whether this submission created it. */
+  public record Result(long leadId, boolean created, String routingNote) {}
+
+  @Transactional
+  public Result capture(
+      Submission s, Long variantId, UUID visitor, Long referrerContactId, Instant now) {
+    String email = Lead.normalizeEmail(s.email());
+    String phone = Lead.normalizePhone(s.phone());
+    lock("email:" + email, email != null);
+    lock("phone:" + phone, phone != null);
+
+    CampaignVariant variant = variantId == null ? null : em.find(CampaignVariant.class, variantId);
+    Campaign campaign = variant == null ? null : variant.campaign;
+    Touch touch =
+        new Touch(
+            campaign == null ? null : campaign.id,
+            variant == null ? null : variant.id,
+            s.utmSource(),
+            s.utmMedium(),
+            s.utmCampaign(),
+            now);
+
+    Lead lead = existing(email, phone);
+    if (lead != null) {
+      fillBlanks(lead, s, email, phone);
+      lead.lastTouch = touch;
+      if (lead.firstTouch == null || lead.firstTouch.isEmpty()) {
+        lead.firstTouch = firstTouch(visitor, touch);
+      }
+      if (lead.visitorId == null) {
+        lead.visitorId = visitor;
+      }
+      if (lead.status == LeadStatus.RECYCLED && lead.owner == null) {
+        lead.status = LeadStatus.NEW;
+        router.route(lead, now);
+      }
+      lead.updatedAt = now;
+      return new Result(lead.id, false, lead.routingNote);
+    }
+
+    lead = new Lead();
+    fillBlanks(lead, s, email, phone);
+    lead.lastName = s.lastName() == null || s.lastName().isBlank() ? "—" : s.lastName();
+    lead.source = s.source();
+    lead.utmSource = s.utmSource();
+    lead.utmMedium = s.utmMedium();
+    lead.utmCampaign = s.utmCampaign();
+    lead.utmContent = s.utmContent();
+    lead.utmTerm = s.utmTerm();
+    lead.campaign = campaign;
+    lead.variant = variant;
+    lead.visitorId = visitor;
+    if (referrerContactId != null) {
+      lead.referrerContact = em.find(Contact.class, referrerContactId);
+    }
+    lead.firstTouch = firstTouch(visitor, touch);
+    lead.lastTouch = touch;
+    lead.status = LeadStatus.NEW;
+    lead.createdAt = now;
+    lead.updatedAt = now;
+    router.route(lead, now);
+    lead.persist();
+    return new Result(lead.id, true, lead.routingNote);
+  }
+
+  private void lock(String key, boolean needed) {
+    if (needed) {
+      em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+          .setParameter(1, key)
+          .getSingleResult();
+    }
+  }
+
+  /** The newest lead with this e-mail, else with this phone: one query. */
+  private Lead existing(String email, String phone) {
+    if (email == null && phone == null) {
+      return null;
+    }
+    List<Lead> found;
+    if (email != null && phone != null) {
+      found =
+          Lead.list(
+              "(emailNormalized = ?1 or phoneNormalized = ?2) order by case when emailNormalized"
+                  + " = ?1 then 0 else 1 end, createdAt desc",
+              email,
+              phone);
+    } else if (email != null) {
+      found = Lead.list("emailNormalized = ?1 order by createdAt desc", email);
+    } else {
+      found = Lead.list("phoneNormalized = ?1 order by createdAt desc", phone);
+    }
+    return found.isEmpty() ? null : found.get(0);
+  }
+
+  /** The visitor's first tracked click when there is one, else this submission. */
+  @SuppressWarnings("unchecked")
+  private Touch firstTouch(UUID visitor, Touch fallback) {
+    if (visitor == null) {
+      return fallback.copy();
+    }
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select campaign_id, variant_id, utm_source, utm_medium, utm_campaign, clicked_at"
+                    + " from click where visitor_id = ?1 order by clicked_at, id limit 1")
+            .setParameter(1, visitor)
+            .getResultList();
+    if (rows.isEmpty()) {
+      return fallback.copy();
+    }
+    Object[] r = rows.get(0);
+    return new Touch(
+        ((Number) r[0]).longValue(),
+        ((Number) r[1]).longValue(),
+        (String) r[2],
+        (String) r[3],
+        (String) r[4],
+        r[5] instanceof java.time.OffsetDateTime t
+            ? t.toInstant()
+            : r[5] instanceof java.sql.Timestamp ts ? ts.toInstant() : (Instant) r[5]);
+  }
+
+  private static void fillBlanks(Lead lead, Submission s, String email, String phone) {
+    lead.firstName = keep(lead.firstName, s.firstName());
+    if (lead.lastName == null || lead.lastName.isBlank() || lead.lastName.equals("—")) {
+      lead.lastName = keep(null, s.lastName());
+    }
+    lead.email = keep(lead.email, s.email());
+    lead.emailNormalized = lead.emailNormalized == null ? email : lead.emailNormalized;
+    lead.phone = keep(lead.phone, s.phone());
+    lead.phoneNormalized = lead.phoneNormalized == null ? phone : lead.phoneNormalized;
+    lead.company = keep(lead.company, s.company());
+    lead.title = keep(lead.title, s.title());
+    lead.region = keep(lead.region, s.region());
+    lead.segment = keep(lead.segment, s.segment());
+    lead.industry = keep(lead.industry, s.industry());
+    lead.companySize = keep(lead.companySize, s.companySize());
+  }
+
+  private static String keep(String current, String submitted) {
+    if (current != null && !current.isBlank()) {
+      return current;
+    }
+    return submitted == null || submitted.isBlank() ? current : submitted.trim();
+  }
+}

@@ -1,0 +1,111 @@
+package io.loopcrm.routing;
+
+import io.loopcrm.lead.Lead;
+import io.loopcrm.lead.LeadStatus;
+import io.loopcrm.people.Member;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sends a lead to a rep by the ordered routing rules: the first active rule whose conditions match
+ * and that has a rep with room wins; within it, the rep with the fewest open leads (ties: the one
+ * who got a lead longest ago) below their capacity. Leads no rule can place wait in the lead queue.
+ * Runs at capture, at import and on demand, and writes down why the lead went where it did.
+ */
+@ApplicationScoped
+public class Router {
+  @Inject EntityManager em;
+
+  /** Where a lead went: a rep and a rule, or the queue (both null). */
+  public record Decision(Member owner, RoutingRule rule, String note) {
+    public boolean queued() {
+      return owner == null;
+    }
+  }
+
+  /** Routes one lead (in the caller's transaction) and records the decision on it. */
+  public Decision route(Lead lead, Instant now) {
+    return route(lead, RoutingRule.listOrdered(), now);
+  }
+
+  /** The same with the rules already loaded, for imports that route many leads. */
+  public Decision route(Lead lead, List<RoutingRule> rules, Instant now) {
+    Long campaignId = lead.campaign == null ? null : lead.campaign.id;
+    Long variantId = lead.variant == null ? null : lead.variant.id;
+    for (RoutingRule rule : rules) {
+      if (!rule.active
+          || !rule.matches(lead.region, lead.segment, lead.source, campaignId, variantId)) {
+        continue;
+      }
+      // one routing at a time per rule, so two leads arriving together do not both pick the
+      // same rep on the same count
+      em.createNativeQuery("select pg_advisory_xact_lock(4242, cast(?1 as int))")
+          .setParameter(1, rule.id.intValue())
+          .getSingleResult();
+      Optional<Pick> pick = pick(rule);
+      if (pick.isPresent()) {
+        Member owner = em.find(Member.class, pick.get().memberId());
+        String note =
+            "rule \""
+                + rule.name
+                + "\" → "
+                + owner.displayName
+                + " ("
+                + pick.get().open()
+                + " open)";
+        assign(lead, owner, rule, note, now);
+        return new Decision(owner, rule, note);
+      }
+    }
+    lead.owner = null;
+    lead.routingRuleId = null;
+    lead.routingNote = "no rule matched or every matching rep is at capacity";
+    if (lead.status == LeadStatus.ASSIGNED) {
+      lead.status = LeadStatus.NEW;
+    }
+    return new Decision(null, null, lead.routingNote);
+  }
+
+  private static void assign(Lead lead, Member owner, RoutingRule rule, String note, Instant now) {
+    lead.owner = owner;
+    lead.assignedAt = now;
+    lead.routingRuleId = rule.id;
+    lead.routingNote = note.length() > 300 ? note.substring(0, 300) : note;
+    if (lead.status == LeadStatus.NEW) {
+      lead.status = LeadStatus.ASSIGNED;
+    }
+  }
+
+  record Pick(long memberId, long open) {}
+
+  /** The rule's reps with their open load, in one grouped query; the least loaded with room. */
+  @SuppressWarnings("unchecked")
+  private Optional<Pick> pick(RoutingRule rule) {
+    List<Long> named = rule.memberIdList();
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select m.id, count(l.id) as open_leads"
+                    + " from member m left join lead l on l.owner_id = m.id"
+                    + "   and l.status in ('new', 'assigned', 'working', 'accepted')"
+                    + " where m.enabled and m.roles like '%sales%'"
+                    + "   and ((cast(?1 as bigint) is not null and m.team_id = ?1)"
+                    + "        or m.id = any(cast(?2 as bigint[])))"
+                    + " group by m.id, m.lead_capacity"
+                    + " having m.lead_capacity is null or count(l.id) < m.lead_capacity"
+                    + " order by count(l.id), max(l.assigned_at) nulls first, m.id"
+                    + " limit 1")
+            .setParameter(1, rule.team == null ? null : rule.team.id)
+            .setParameter(2, named.toArray(new Long[0]))
+            .getResultList();
+    List<Pick> picks = new ArrayList<>();
+    for (Object[] r : rows) {
+      picks.add(new Pick(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
+    }
+    return picks.stream().findFirst();
+  }
+}

@@ -1,0 +1,86 @@
+package io.loopcrm.web;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * Labels of operations' codes (statuses, objectives, channels), looked up with {@code
+ * lbl:message(key)}. English in {@code messages/lbl.properties}, Simplified Chinese in {@code
+ * messages/lbl_zh_CN.properties}; templates write {@code {lbl:key}} and the build checks each
+ * against this interface. Generated from the properties file; a bundle stays under 300 keys
+ * (Quarkus 3.33 generates broken bytecode for larger ones).
+ */
+@MessageBundle(value = "lbl", locale = "en")
+public interface LabelMsg {
+  @Message
+  String campaign_objective_acquisition();
+
+  @Message
+  String campaign_objective_activation();
+
+  @Message
+  String campaign_objective_retention();
+
+  @Message
+  String campaign_objective_revenue();
+
+  @Message
+  String campaign_objective_referral();
+
+  @Message
+  String campaign_status_draft();
+
+  @Message
+  String campaign_status_scheduled();
+
+  @Message
+  String campaign_status_active();
+
+  @Message
+  String campaign_status_paused();
+
+  @Message
+  String campaign_status_completed();
+
+  @Message
+  String campaign_to_draft();
+
+  @Message
+  String campaign_to_scheduled();
+
+  @Message
+  String campaign_to_active();
+
+  @Message
+  String campaign_to_paused();
+
+  @Message
+  String campaign_to_completed();
+
+  @Message
+  String channel_email();
+
+  @Message
+  String channel_search();
+
+  @Message
+  String channel_social();
+
+  @Message
+  String channel_display();
+
+  @Message
+  String channel_events();
+
+  @Message
+  String channel_referral();
+
+  @Message
+  String channel_partner();
+
+  @Message
+  String channel_content();
+
+  @Message
+  String channel_other();
+}

@@ -1,0 +1,25 @@
+package io.loopcrm.web;
+
+import io.quarkus.qute.TemplateExtension;
+
+/** Message keys of operations' codes, for {@code msg:message(...)} in templates. */
+@TemplateExtension
+public class OpsLabels {
+  private OpsLabels() {}
+
+  static String channelKey(String channel) {
+    return "channel_" + channel;
+  }
+
+  static String objectiveKey(String objective) {
+    return "campaign_objective_" + objective;
+  }
+
+  /** A percentage rounded down to a step of 10 (0 to 100) for the width classes of a bar. */
+  static int widthStep(Integer percent) {
+    if (percent == null || percent < 0) {
+      return 0;
+    }
+    return Math.min(100, percent / 10 * 10);
+  }
+}

@@ -1,0 +1,326 @@
+package io.loopcrm.capture;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import io.loopcrm.campaign.Campaign;
+import io.loopcrm.campaign.CampaignVariant;
+import io.loopcrm.lead.Lead;
+import io.loopcrm.lead.LeadStatus;
+import io.loopcrm.people.Member;
+import io.loopcrm.routing.RoutingRule;
+import io.loopcrm.testing.Csrf;
+import io.loopcrm.testing.Fixtures;
+import io.loopcrm.testing.StatementCounter;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** The public capture routes: tracking link, web-to-lead form, against the real database. */
+@QuarkusTest
+class CaptureTest {
+  @Inject EntityManagerFactory emf;
+  @Inject RateLimiter limiter;
+  @Inject TrackingCodes codes;
+
+  @Test
+  void trackingLinkRecordsTheClickAndRedirectsOnlyToTheLandingPage() {
+    CampaignVariant v = Fixtures.campaignWithVariant(Fixtures.unique("Spring"));
+    long before = clicks(v.id);
+    Response r =
+        given()
+            .redirects()
+            .follow(false)
+            .header("Referer", "https://news.example/issue-7")
+            .get(
+                "/t/"
+                    + v.trackingCode
+                    + "?utm_source=newsletter&next=https://evil.example&url=//evil.example");
+    assertThat(r.statusCode()).isEqualTo(302);
+    String location = r.header("Location");
+    assertThat(location)
+        .startsWith("https://example.com/demo?")
+        .contains("utm_source=newsletter")
+        .contains("utm_medium=search")
+        .contains("utm_content=" + v.trackingCode)
+        .doesNotContain("evil");
+    assertThat(r.cookie("loop_vid")).isNotBlank();
+    assertThat(clicks(v.id)).isEqualTo(before + 1);
+    String referrer =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    (String)
+                        Lead.getEntityManager()
+                            .createNativeQuery(
+                                "select referrer from click where variant_id = ?1 order by id desc limit 1")
+                            .setParameter(1, v.id)
+                            .getSingleResult());
+    assertThat(referrer).isEqualTo("https://news.example/issue-7");
+  }
+
+  @Test
+  void aClickCostsOneInsertOnceTheCodeIsCached() {
+    CampaignVariant v = Fixtures.campaignWithVariant(Fixtures.unique("Busy"));
+    given().redirects().follow(false).get("/t/" + v.trackingCode).then().statusCode(302);
+    long statements =
+        StatementCounter.count(
+            emf,
+            () ->
+                given()
+                    .redirects()
+                    .follow(false)
+                    .cookie("loop_vid", "6b1c1f9e-3a4b-4c5d-8e9f-0a1b2c3d4e5f")
+                    .get("/t/" + v.trackingCode)
+                    .then()
+                    .statusCode(302));
+    assertThat(statements).isEqualTo(1);
+  }
+
+  @Test
+  void unknownOrMalformedCodesAreAPlain404() {
+    given().redirects().follow(false).get("/t/nosuchcode").then().statusCode(404);
+    given().redirects().follow(false).get("/t/..%2F..%2Fadmin").then().statusCode(404);
+    given().redirects().follow(false).get("/f/nosuchcode").then().statusCode(404);
+  }
+
+  @Test
+  void aPausedCampaignStillRedirectsButCapturesNothing() {
+    CampaignVariant v = Fixtures.campaignWithVariant(Fixtures.unique("Paused"));
+    setStatus(v, Campaign.Status.PAUSED);
+    long before = clicks(v.id);
+    given().redirects().follow(false).get("/t/" + v.trackingCode).then().statusCode(302);
+    assertThat(clicks(v.id)).isEqualTo(before);
+    given()
+        .header("Accept-Language", "en")
+        .get("/f/" + v.trackingCode)
+        .then()
+        .statusCode(410)
+        .body(containsString("This form is closed"));
+  }
+
+  @Test
+  void clickThenFormMakesAnAttributedLeadRoutedByTheRules() {
+    String region = Fixtures.unique("North");
+    Member rep =
+        Fixtures.member(Fixtures.unique("northrep"), List.of("sales"), Fixtures.unique("Team N"));
+    CampaignVariant v = Fixtures.campaignWithVariant(Fixtures.unique("Webinar"));
+    RoutingRule rule = rule(region, rep);
+    try {
+      Response click =
+          given()
+              .redirects()
+              .follow(false)
+              .get("/t/" + v.trackingCode + "?utm_source=linkedin&utm_medium=social");
+      String visitor = click.cookie("loop_vid");
+
+      given()
+          .cookie("loop_vid", visitor)
+          .get("/f/" + v.trackingCode + "?utm_source=linkedin")
+          .then()
+          .statusCode(200)
+          .body(containsString("Close the loop in a week"))
+          .body(containsString("Book a demo"))
+          .header("Content-Security-Policy", containsString("frame-ancestors *"));
+
+      String email = Fixtures.unique("ana") + "@Example.com";
+      Csrf.form()
+          .cookie("loop_vid", visitor)
+          .formParam("firstName", "Ana")
+          .formParam("lastName", "Lima")
+          .formParam("email", "  " + email.toUpperCase() + " ")
+          .formParam("company", "Lima Labs")
+          .formParam("region", region)
+          .formParam("utm_source", "linkedin")
+          .post("/f/" + v.trackingCode)
+          .then()
+          .statusCode(303)
+          .header("Location", containsString("/f/" + v.trackingCode + "/thanks"));
+
+      Lead lead = leadByEmail(email);
+      assertThat(lead.source).isEqualTo("web_form");
+      assertThat(lead.variant.id).isEqualTo(v.id);
+      assertThat(lead.campaign.id).isEqualTo(v.campaign.id);
+      assertThat(lead.firstTouch.utmSource).isEqualTo("linkedin");
+      assertThat(lead.firstTouch.utmMedium).isEqualTo("social");
+      assertThat(lead.firstTouch.variantId).isEqualTo(v.id);
+      assertThat(lead.lastTouch.variantId).isEqualTo(v.id);
+      assertThat(lead.firstTouch.at).isBeforeOrEqualTo(lead.lastTouch.at);
+      assertThat(lead.owner.id).isEqualTo(rep.id);
+      assertThat(lead.status).isEqualTo(LeadStatus.ASSIGNED);
+      assertThat(lead.routingRuleId).isEqualTo(rule.id);
+      assertThat(lead.routingNote).contains(rule.name);
+
+      // the same person again, e-mail written differently: the same lead, last touch moved
+      Csrf.form()
+          .formParam("lastName", "Lima")
+          .formParam("email", email.toLowerCase())
+          .formParam("phone", "+55 11 5555 0101")
+          .post("/f/" + v.trackingCode)
+          .then()
+          .statusCode(303);
+      assertThat(count(email)).isEqualTo(1);
+      Lead again = leadByEmail(email);
+      assertThat(again.id).isEqualTo(lead.id);
+      assertThat(again.phone).isEqualTo("+55 11 5555 0101");
+      assertThat(again.lastTouch.at).isAfterOrEqualTo(lead.lastTouch.at);
+    } finally {
+      QuarkusTransaction.requiringNew()
+          .run(() -> RoutingRule.update("active = false where id = ?1", rule.id));
+    }
+  }
+
+  @Test
+  void twentyIdenticalSubmissionsInParallelMakeOneLead() throws Exception {
+    CampaignVariant v = Fixtures.campaignWithVariant(Fixtures.unique("Burst"));
+    String email = Fixtures.unique("burst") + "@example.com";
+    ExecutorService pool = Executors.newFixedThreadPool(20);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Integer>> answers = new ArrayList<>();
+    try {
+      for (int i = 0; i < 20; i++) {
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return Csrf.form()
+                      .formParam("lastName", "Burst")
+                      .formParam("email", email)
+                      .post("/f/" + v.trackingCode)
+                      .statusCode();
+                }));
+      }
+      start.countDown();
+      for (Future<Integer> a : answers) {
+        assertThat(a.get()).isEqualTo(303);
+      }
+    } finally {
+      pool.shutdown();
+      limiter.reset();
+    }
+    assertThat(count(email)).isEqualTo(1);
+  }
+
+  @Test
+  void theHoneypotKeepsNothingButLooksFine() {
+    CampaignVariant v = Fixtures.campaignWithVariant(Fixtures.unique("Bots"));
+    String email = Fixtures.unique("bot") + "@example.com";
+    Csrf.form()
+        .formParam("lastName", "Bot")
+        .formParam("email", email)
+        .formParam("website", "http://spam.example")
+        .post("/f/" + v.trackingCode)
+        .then()
+        .statusCode(303);
+    assertThat(count(email)).isZero();
+  }
+
+  @Test
+  void tooManySubmissionsFromOneAddressAreRefused() {
+    CampaignVariant v = Fixtures.campaignWithVariant(Fixtures.unique("Flood"));
+    String email = Fixtures.unique("flood") + "@example.com";
+    try {
+      for (int i = 0; i < 1000; i++) {
+        limiter.allow("127.0.0.1");
+      }
+      Csrf.form()
+          .header("Accept-Language", "en")
+          .formParam("lastName", "Flood")
+          .formParam("email", email)
+          .post("/f/" + v.trackingCode)
+          .then()
+          .statusCode(429)
+          .body(containsString("Too many submissions"));
+      assertThat(count(email)).isZero();
+    } finally {
+      limiter.reset();
+    }
+  }
+
+  @Test
+  void badInputIsExplainedNextToTheFieldsInTheVisitorsLanguage() {
+    CampaignVariant v = Fixtures.campaignWithVariant(Fixtures.unique("Bad"));
+    Csrf.form()
+        .header("Accept-Language", "en")
+        .formParam("firstName", "X".repeat(150))
+        .formParam("email", "not-an-address")
+        .post("/f/" + v.trackingCode)
+        .then()
+        .statusCode(422)
+        .body(containsString("id=\"error-lastName\""))
+        .body(containsString("Enter an e-mail address like name@example.com."))
+        .body(containsString("This is too long."));
+    Csrf.form()
+        .header("Accept-Language", "zh-CN")
+        .formParam("lastName", "王")
+        .post("/f/" + v.trackingCode)
+        .then()
+        .statusCode(422)
+        .body(containsString("请填写电子邮件或电话"));
+  }
+
+  private RoutingRule rule(String region, Member rep) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              RoutingRule r = new RoutingRule();
+              r.position = 1;
+              r.name = "Region " + region;
+              r.region = region;
+              r.team = Member.<Member>findById(rep.id).team;
+              r.persist();
+              return r;
+            });
+  }
+
+  private static void setStatus(CampaignVariant v, Campaign.Status status) {
+    QuarkusTransaction.requiringNew()
+        .run(() -> Campaign.<Campaign>findById(v.campaign.id).status = status);
+  }
+
+  private void cacheClear() {
+    codes.invalidate();
+  }
+
+  private static long clicks(long variantId) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                ((Number)
+                        Lead.getEntityManager()
+                            .createNativeQuery("select count(*) from click where variant_id = ?1")
+                            .setParameter(1, variantId)
+                            .getSingleResult())
+                    .longValue());
+  }
+
+  private static long count(String email) {
+    return QuarkusTransaction.requiringNew()
+        .call(() -> Lead.count("emailNormalized", Lead.normalizeEmail(email)));
+  }
+
+  private static Lead leadByEmail(String email) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              Lead l =
+                  Lead.<Lead>find(
+                          "from Lead l left join fetch l.owner left join fetch l.variant left join fetch l.campaign"
+                              + " where l.emailNormalized = ?1",
+                          Lead.normalizeEmail(email))
+                      .firstResult();
+              assertThat(l).as("lead " + email).isNotNull();
+              return l;
+            });
+  }
+}
