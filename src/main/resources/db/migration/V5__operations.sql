@@ -71,7 +71,7 @@ create table cost_entry (
     amount      numeric(14, 2) not null check (amount >= 0),
     currency    char(3)       not null,
     note        varchar(300),
-    created_by  bigint references member (id),
+    created_by_id bigint references member (id),
     created_at  timestamptz   not null default now()
 );
 create index cost_entry_campaign_idx on cost_entry (campaign_id, incurred_on);

@@ -116,7 +116,7 @@ public class OpsCampaignsResource {
                         .contains(objective)
                 ? objective
                 : null,
-            CampaignForm.CHANNELS.contains(channel) ? channel : null,
+            channel != null && CampaignForm.CHANNELS.contains(channel) ? channel : null,
             q == null || q.isBlank()
                 ? null
                 : q.trim().substring(0, Math.min(100, q.trim().length())));

@@ -1,0 +1,217 @@
+package io.loopcrm.ops;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import io.loopcrm.campaign.Campaign;
+import io.loopcrm.campaign.CampaignVariant;
+import io.loopcrm.testing.AsOperations;
+import io.loopcrm.testing.AsSales;
+import io.loopcrm.testing.Csrf;
+import io.loopcrm.testing.Fixtures;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Operations' campaign pages: create, lifecycle, variants, cost ledger, and the boundaries. */
+@QuarkusTest
+class OpsCampaignsTest {
+
+  @Test
+  @AsOperations
+  void createActivateAddAVariantAndRecordCosts() {
+    Fixtures.member("olga", List.of("operations"), null);
+    String name = Fixtures.unique("Autumn webinar");
+    String location =
+        Csrf.form()
+            .formParam("name", name)
+            .formParam("objective", "acquisition")
+            .formParam("channel", "email")
+            .formParam("startsOn", "2026-12-01")
+            .formParam("endsOn", "2026-12-31")
+            .formParam("budget", "5000")
+            .formParam("currency", "USD")
+            .formParam("targetRegion", "East")
+            .formParam("goalLeads", "200")
+            .post("/ops/campaigns")
+            .then()
+            .statusCode(303)
+            .extract()
+            .header("Location");
+    long id = Long.parseLong(location.replaceAll(".*/ops/campaigns/(\\d+).*", "$1"));
+    Campaign c = Fixtures.reload(Campaign.class, id);
+    assertThat(c.status).isEqualTo(Campaign.Status.DRAFT);
+    assertThat(c.goalLeads).isEqualTo(200);
+    assertThat(c.targetRegion).isEqualTo("East");
+
+    // the page shows variant A with its links and the lifecycle buttons a draft allows
+    given()
+        .get("/ops/campaigns/" + id)
+        .then()
+        .statusCode(200)
+        .body(containsString("Variant A"))
+        .body(containsString("/t/"))
+        .body(containsString("/f/"))
+        .body(containsString("id=\"to-active\""))
+        .body(containsString("id=\"to-scheduled\""))
+        .body(not(containsString("id=\"to-completed\"")));
+
+    // a draft cannot jump to completed
+    Csrf.form()
+        .formParam("status", "completed")
+        .post("/ops/campaigns/" + id + "/status")
+        .then()
+        .statusCode(422);
+    Csrf.form()
+        .formParam("status", "active")
+        .post("/ops/campaigns/" + id + "/status")
+        .then()
+        .statusCode(303);
+    assertThat(Fixtures.reload(Campaign.class, id).status).isEqualTo(Campaign.Status.ACTIVE);
+
+    // variant B: a landing URL that is not http(s) is refused, a good one is kept
+    Csrf.form()
+        .header("Accept-Language", "en")
+        .formParam("name", "B")
+        .formParam("landingUrl", "javascript:alert(1)")
+        .formParam("weight", "1")
+        .post("/ops/campaigns/" + id + "/variants")
+        .then()
+        .statusCode(422)
+        .body(containsString("Enter a full web address starting with https://"));
+    Csrf.form()
+        .formParam("name", "B")
+        .formParam("headline", "Save 5 hours a week")
+        .formParam("callToAction", "Start free")
+        .formParam("landingUrl", "https://example.com/b")
+        .formParam("weight", "2")
+        .post("/ops/campaigns/" + id + "/variants")
+        .then()
+        .statusCode(303);
+    List<CampaignVariant> variants =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> CampaignVariant.<CampaignVariant>list("campaign.id = ?1 order by name", id));
+    assertThat(variants).extracting(v -> v.name).containsExactly("A", "B");
+    assertThat(variants.get(1).weight).isEqualTo(2);
+    assertThat(variants.get(1).trackingCode).isNotEqualTo(variants.get(0).trackingCode);
+
+    // cost ledger: bad amount explained; two entries add up against the budget
+    Csrf.form()
+        .header("Accept-Language", "en")
+        .formParam("incurredOn", "2026-12-02")
+        .formParam("amount", "-3")
+        .formParam("currency", "USD")
+        .post("/ops/campaigns/" + id + "/costs")
+        .then()
+        .statusCode(422)
+        .body(containsString("Enter an amount of 0 or more"));
+    Csrf.form()
+        .formParam("incurredOn", "2026-12-02")
+        .formParam("amount", "1200")
+        .formParam("currency", "USD")
+        .post("/ops/campaigns/" + id + "/costs")
+        .then()
+        .statusCode(303);
+    Csrf.form()
+        .formParam("incurredOn", "2026-12-03")
+        .formParam("amount", "300.50")
+        .formParam("currency", "USD")
+        .formParam("variant", variants.get(1).id)
+        .formParam("channel", "email")
+        .formParam("note", "Newsletter slot")
+        .post("/ops/campaigns/" + id + "/costs")
+        .then()
+        .statusCode(303);
+    given()
+        .header("Accept-Language", "en")
+        .get("/ops/campaigns/" + id)
+        .then()
+        .body(containsString("$1,500.50"))
+        .body(containsString("of $5,000.00 budget"))
+        .body(containsString("Newsletter slot"));
+    given()
+        .header("Accept-Language", "en")
+        .get("/ops/campaigns?status=active&q=" + name.substring(0, 10))
+        .then()
+        .body(containsString(name))
+        .body(containsString("30% of budget"));
+
+    // completed is read-only
+    Csrf.form()
+        .formParam("status", "completed")
+        .post("/ops/campaigns/" + id + "/status")
+        .then()
+        .statusCode(303);
+    Csrf.form()
+        .formParam("name", "Renamed")
+        .formParam("objective", "acquisition")
+        .formParam("channel", "email")
+        .formParam("currency", "USD")
+        .redirects()
+        .follow(false)
+        .post("/ops/campaigns/" + id)
+        .then()
+        .statusCode(303);
+    assertThat(Fixtures.reload(Campaign.class, id).name).isEqualTo(name);
+    given()
+        .get("/ops/campaigns/" + id)
+        .then()
+        .body(not(containsString("id=\"edit-campaign\"")))
+        .body(not(containsString("id=\"to-active\"")));
+  }
+
+  @Test
+  @AsOperations
+  void badCampaignInputIsExplainedAndNothingIsSaved() {
+    String name = Fixtures.unique("Broken");
+    Csrf.form()
+        .header("Accept-Language", "en")
+        .formParam("name", name)
+        .formParam("objective", "fame")
+        .formParam("channel", "carrier-pigeon")
+        .formParam("startsOn", "2026-12-10")
+        .formParam("endsOn", "2026-12-01")
+        .formParam("budget", "lots")
+        .formParam("currency", "USD")
+        .formParam("goalLeads", "-1")
+        .post("/ops/campaigns")
+        .then()
+        .statusCode(422)
+        .body(containsString("Choose an objective."))
+        .body(containsString("Choose a channel from the list."))
+        .body(containsString("The end cannot be before the start."))
+        .body(containsString("Enter an amount of 0 or more"))
+        .body(containsString("Enter a whole number of 0 or more."))
+        .body(containsString("value=\"" + name + "\""));
+    assertThat(QuarkusTransaction.requiringNew().call(() -> Campaign.count("name", name))).isZero();
+  }
+
+  @Test
+  @AsSales
+  void salesCannotReachCampaigns() {
+    given().get("/ops/campaigns").then().statusCode(403);
+    Csrf.form().formParam("name", "x").post("/ops/campaigns").then().statusCode(403);
+    CampaignVariant v = Fixtures.campaignWithVariant(Fixtures.unique("Guarded"));
+    Csrf.form()
+        .formParam("status", "paused")
+        .post("/ops/campaigns/" + v.campaign.id + "/status")
+        .then()
+        .statusCode(403);
+    Csrf.form()
+        .formParam("amount", "1")
+        .post("/ops/campaigns/" + v.campaign.id + "/costs")
+        .then()
+        .statusCode(403);
+  }
+
+  @Test
+  @AsOperations
+  void operationsCannotWorkDeals() {
+    given().get("/sales/pipeline").then().statusCode(403);
+    Csrf.form().formParam("stage", "5").post("/sales/deals/1/stage").then().statusCode(403);
+  }
+}
