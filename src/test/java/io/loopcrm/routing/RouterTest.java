@@ -1,0 +1,115 @@
+package io.loopcrm.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.loopcrm.lead.Lead;
+import io.loopcrm.lead.LeadStatus;
+import io.loopcrm.people.Member;
+import io.loopcrm.people.Team;
+import io.loopcrm.testing.Fixtures;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Routing: rule order, fairness by open load, capacity, and the queue. */
+@QuarkusTest
+class RouterTest {
+  @Inject Router router;
+
+  @Test
+  void rulesAreTriedInOrderAndRepsShareLeadsByOpenLoadWithinCapacity() {
+    String teamName = Fixtures.unique("Team R");
+    Member ann = Fixtures.member(Fixtures.unique("ann"), List.of("sales"), teamName);
+    Member bob = Fixtures.member(Fixtures.unique("bob"), List.of("sales"), teamName);
+    Member cat = Fixtures.member(Fixtures.unique("cat"), List.of("sales"), null);
+    Member ops = Fixtures.member(Fixtures.unique("ops"), List.of("operations"), teamName);
+    String region = Fixtures.unique("Region");
+    // bob already has two open leads, and room for three
+    Fixtures.lead(bob, "Old1", "Acme", null);
+    Fixtures.lead(bob, "Old2", "Acme", null);
+    QuarkusTransaction.requiringNew().run(() -> Member.<Member>findById(bob.id).leadCapacity = 3);
+
+    RoutingRule vip = rule(1, "VIP source", region, "partner", null, String.valueOf(cat.id));
+    RoutingRule team = rule(2, "Region team", region, null, teamId(ann), null);
+    try {
+      // a partner lead matches the first rule and goes to cat
+      assertThat(route(region, "partner").owner().id).isEqualTo(cat.id);
+
+      // four web leads: ann has 0, bob 2 (capacity 3): ann, ann, then both at 2 → the one who got
+      // a lead longest ago, then bob is full and ann takes the rest; the ops member gets none
+      Map<Long, Integer> got = new HashMap<>();
+      List<String> notes = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        Router.Decision d = route(region, "web");
+        got.merge(d.owner().id, 1, Integer::sum);
+        notes.add(d.note());
+        assertThat(d.rule().id).isEqualTo(team.id);
+      }
+      assertThat(got.get(ann.id)).isEqualTo(3);
+      assertThat(got.get(bob.id)).isEqualTo(1);
+      assertThat(got).doesNotContainKey(ops.id);
+      assertThat(notes.get(0)).contains("Region team").contains("0 open");
+
+      // every team rep at capacity → next rules, then the queue
+      QuarkusTransaction.requiringNew()
+          .run(() -> Member.update("leadCapacity = 0 where id in ?1", List.of(ann.id, bob.id)));
+      Router.Decision queued = route(region, "web");
+      assertThat(queued.queued()).isTrue();
+
+      // no rule for this region at all → the queue, status stays new
+      Router.Decision none = route(Fixtures.unique("Nowhere"), "web");
+      assertThat(none.queued()).isTrue();
+    } finally {
+      QuarkusTransaction.requiringNew()
+          .run(() -> RoutingRule.update("active = false where id in ?1", List.of(vip.id, team.id)));
+    }
+  }
+
+  private Router.Decision route(String region, String source) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              Lead l = new Lead();
+              l.lastName = Fixtures.unique("L");
+              l.region = region;
+              l.source = source;
+              l.status = LeadStatus.NEW;
+              Router.Decision d = router.route(l, Instant.now());
+              l.persist();
+              if (d.queued()) {
+                assertThat(l.owner).isNull();
+                assertThat(l.status).isEqualTo(LeadStatus.NEW);
+              } else {
+                assertThat(l.status).isEqualTo(LeadStatus.ASSIGNED);
+              }
+              return d;
+            });
+  }
+
+  private static Long teamId(Member m) {
+    return QuarkusTransaction.requiringNew().call(() -> Member.<Member>findById(m.id).team.id);
+  }
+
+  private static RoutingRule rule(
+      int position, String name, String region, String source, Long teamId, String memberIds) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              RoutingRule r = new RoutingRule();
+              r.position = position;
+              r.name = name;
+              r.region = region;
+              r.source = source;
+              r.team = teamId == null ? null : Team.findById(teamId);
+              r.memberIds = memberIds;
+              r.persist();
+              return r;
+            });
+  }
+}
