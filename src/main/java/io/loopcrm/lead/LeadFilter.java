@@ -22,7 +22,8 @@ public record LeadFilter(
     LocalDate createdTo,
     LeadSort sort,
     String after,
-    int size) {
+    int size,
+    boolean unassigned) {
 
   public static final int DEFAULT_SIZE = 25;
   public static final int MAX_SIZE = 100;
@@ -38,6 +39,22 @@ public record LeadFilter(
       String sort,
       String after,
       String size) {
+    return parse(q, status, campaign, source, region, from, to, sort, after, size, null);
+  }
+
+  /** The same with the owner filter of the operations list: "none" keeps the lead queue. */
+  public static LeadFilter parse(
+      String q,
+      String status,
+      String campaign,
+      String source,
+      String region,
+      String from,
+      String to,
+      String sort,
+      String after,
+      String size,
+      String owner) {
     return new LeadFilter(
         Params.trimToNull(q, 100),
         parseStatus(status),
@@ -48,7 +65,8 @@ public record LeadFilter(
         Params.parseDate(to),
         LeadSort.fromParam(sort),
         Params.trimToNull(after, 200),
-        parseSize(size));
+        parseSize(size),
+        "none".equals(owner));
   }
 
   /** The query string of this view without the cursor, for links that keep the filters. */
@@ -63,12 +81,29 @@ public record LeadFilter(
     put(params, "to", createdTo == null ? null : createdTo.toString());
     put(params, "sort", sort == LeadSort.CREATED_DESC ? null : sort.param());
     put(params, "size", size == DEFAULT_SIZE ? null : Integer.toString(size));
+    put(params, "owner", unassigned ? "none" : null);
     for (String d : dropped) {
       params.remove(d);
     }
     return params.entrySet().stream()
         .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
+  }
+
+  /** The same view with another page size and no cursor (exports read it in large pages). */
+  public LeadFilter withSize(int pageSize, String cursor) {
+    return new LeadFilter(
+        q,
+        status,
+        campaignId,
+        source,
+        region,
+        createdFrom,
+        createdTo,
+        sort,
+        cursor,
+        pageSize,
+        unassigned);
   }
 
   public String statusParam() {
@@ -82,7 +117,8 @@ public record LeadFilter(
         || source != null
         || region != null
         || createdFrom != null
-        || createdTo != null;
+        || createdTo != null
+        || unassigned;
   }
 
   private static void put(Map<String, String> params, String key, String value) {

@@ -134,6 +134,9 @@ public class LeadSearch {
       }
       params.put("me", viewer.memberId());
     }
+    if (f.unassigned()) {
+      clauses.add("l.owner_id is null");
+    }
     if (f.q() != null) {
       clauses.add(SEARCH_TEXT + " ilike :q");
       params.put(

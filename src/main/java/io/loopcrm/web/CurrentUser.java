@@ -65,6 +65,8 @@ public class CurrentUser {
     }
     if (identity.hasRole(Roles.OPERATIONS)) {
       items.add(new NavItem("nav_campaigns", "/ops/campaigns"));
+      items.add(new NavItem("nav_all_leads", "/ops/leads"));
+      items.add(new NavItem("nav_queue", "/ops/leads?owner=none"));
     }
     if (identity.hasRole(Roles.ADMIN)) {
       items.add(new NavItem("nav_users", "/admin/users"));

@@ -800,4 +800,22 @@ public interface Msg {
 
   @Message
   String cost_flash_added();
+
+  @Message
+  String nav_all_leads();
+
+  @Message
+  String nav_queue();
+
+  @Message
+  String queue_error_none_selected();
+
+  @Message
+  String queue_error_rep();
+
+  @Message
+  String queue_flash_assigned();
+
+  @Message
+  String queue_flash_rerouted();
 }

@@ -203,4 +203,43 @@ public interface OpsMsg {
 
   @Message
   String cost_add();
+
+  @Message
+  String queue_title();
+
+  @Message
+  String leads_all_title();
+
+  @Message
+  String leads_export();
+
+  @Message
+  String leads_tab_all();
+
+  @Message
+  String leads_tab_queue();
+
+  @Message
+  String queue_empty();
+
+  @Message
+  String queue_assign_to();
+
+  @Message
+  String queue_assign();
+
+  @Message
+  String queue_reroute();
+
+  @Message
+  String queue_help();
+
+  @Message
+  String queue_select();
+
+  @Message
+  String queue_unassigned();
+
+  @Message
+  String leads_owner();
 }
