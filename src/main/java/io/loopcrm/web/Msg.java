@@ -818,4 +818,40 @@ public interface Msg {
 
   @Message
   String queue_flash_rerouted();
+
+  @Message
+  String nav_routing();
+
+  @Message
+  String routing_field_name();
+
+  @Message
+  String routing_field_position();
+
+  @Message
+  String routing_field_segment();
+
+  @Message
+  String routing_field_source();
+
+  @Message
+  String routing_error_campaign();
+
+  @Message
+  String routing_error_variant();
+
+  @Message
+  String routing_error_target();
+
+  @Message
+  String routing_error_capacity();
+
+  @Message
+  String routing_flash_saved();
+
+  @Message
+  String routing_flash_deleted();
+
+  @Message
+  String routing_flash_capacity();
 }

@@ -242,4 +242,73 @@ public interface OpsMsg {
 
   @Message
   String leads_owner();
+
+  @Message
+  String routing_title();
+
+  @Message
+  String routing_help();
+
+  @Message
+  String routing_none();
+
+  @Message
+  String routing_rule();
+
+  @Message
+  String routing_when();
+
+  @Message
+  String routing_when_help();
+
+  @Message
+  String routing_to();
+
+  @Message
+  String routing_to_help();
+
+  @Message
+  String routing_any();
+
+  @Message
+  String routing_inactive();
+
+  @Message
+  String routing_delete();
+
+  @Message
+  String routing_edit();
+
+  @Message
+  String routing_new();
+
+  @Message
+  String routing_add();
+
+  @Message
+  String routing_active();
+
+  @Message
+  String routing_segment();
+
+  @Message
+  String routing_source();
+
+  @Message
+  String routing_reps();
+
+  @Message
+  String routing_capacity();
+
+  @Message
+  String routing_capacity_help();
+
+  @Message
+  String routing_capacity_label();
+
+  @Message
+  String routing_open();
+
+  @Message
+  String routing_no_limit();
 }
