@@ -76,3 +76,24 @@ create table cost_entry (
 );
 create index cost_entry_campaign_idx on cost_entry (campaign_id, incurred_on);
 create index cost_entry_variant_idx on cost_entry (variant_id);
+
+-- CSV imports: the uploaded file stays on disk; the job keeps mapping, progress and counts.
+create sequence import_job_seq start with 1 increment by 50;
+create table import_job (
+    id            bigint primary key,
+    file_name     varchar(300) not null,
+    stored_path   varchar(1000) not null,
+    report_path   varchar(1000),
+    layout        varchar(20)  not null,
+    mapping       text         not null default '',
+    status        varchar(20)  not null default 'uploaded' check (status in ('uploaded', 'running', 'done', 'failed')),
+    processed     integer      not null default 0,
+    created_count integer      not null default 0,
+    updated_count integer      not null default 0,
+    skipped_count integer      not null default 0,
+    error         varchar(500),
+    created_by_id bigint references member (id),
+    created_at    timestamptz  not null default now(),
+    finished_at   timestamptz
+);
+create index import_job_created_idx on import_job (created_at desc);

@@ -201,7 +201,14 @@ public class AuditInterceptor implements Interceptor, Serializable {
         .toLowerCase(java.util.Locale.ROOT);
   }
 
+  /** The user a background job works for (an import), named in its audit entries. */
+  public static final ThreadLocal<String> BACKGROUND_ACTOR = new ThreadLocal<>();
+
   private static String actor() {
+    String background = BACKGROUND_ACTOR.get();
+    if (background != null) {
+      return background;
+    }
     if (!Arc.container().requestContext().isActive()) {
       return "system";
     }

@@ -83,4 +83,76 @@ public interface LabelMsg {
 
   @Message
   String channel_other();
+
+  @Message
+  String import_layout_salesforce();
+
+  @Message
+  String import_layout_hubspot();
+
+  @Message
+  String import_layout_odoo();
+
+  @Message
+  String import_layout_generic();
+
+  @Message
+  String import_status_uploaded();
+
+  @Message
+  String import_status_running();
+
+  @Message
+  String import_status_done();
+
+  @Message
+  String import_status_failed();
+
+  @Message
+  String import_target_ignore();
+
+  @Message
+  String import_target_firstName();
+
+  @Message
+  String import_target_lastName();
+
+  @Message
+  String import_target_fullName();
+
+  @Message
+  String import_target_email();
+
+  @Message
+  String import_target_phone();
+
+  @Message
+  String import_target_company();
+
+  @Message
+  String import_target_title();
+
+  @Message
+  String import_target_region();
+
+  @Message
+  String import_target_industry();
+
+  @Message
+  String import_target_companySize();
+
+  @Message
+  String import_target_source();
+
+  @Message
+  String import_reason_missing_name();
+
+  @Message
+  String import_reason_invalid_email();
+
+  @Message
+  String import_reason_missing_contact();
+
+  @Message
+  String import_reason_too_long();
 }

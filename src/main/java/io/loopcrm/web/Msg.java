@@ -658,27 +658,6 @@ public interface Msg {
   String settings_flash_restored();
 
   @Message
-  String form_first_name();
-
-  @Message
-  String form_last_name();
-
-  @Message
-  String form_email();
-
-  @Message
-  String form_phone();
-
-  @Message
-  String form_company();
-
-  @Message
-  String form_title();
-
-  @Message
-  String form_region();
-
-  @Message
   String form_error_contact();
 
   @Message
@@ -698,39 +677,6 @@ public interface Msg {
 
   @Message
   String nav_campaigns();
-
-  @Message
-  String campaign_field_name();
-
-  @Message
-  String campaign_field_starts();
-
-  @Message
-  String campaign_field_ends();
-
-  @Message
-  String campaign_field_budget();
-
-  @Message
-  String campaign_field_region();
-
-  @Message
-  String campaign_field_industry();
-
-  @Message
-  String campaign_goal_leads();
-
-  @Message
-  String campaign_goal_activated();
-
-  @Message
-  String campaign_goal_retained();
-
-  @Message
-  String campaign_goal_revenue();
-
-  @Message
-  String campaign_goal_referrals();
 
   @Message
   String campaign_error_objective();
@@ -823,18 +769,6 @@ public interface Msg {
   String nav_routing();
 
   @Message
-  String routing_field_name();
-
-  @Message
-  String routing_field_position();
-
-  @Message
-  String routing_field_segment();
-
-  @Message
-  String routing_field_source();
-
-  @Message
   String routing_error_campaign();
 
   @Message
@@ -854,4 +788,40 @@ public interface Msg {
 
   @Message
   String routing_flash_capacity();
+
+  @Message
+  String nav_import();
+
+  @Message
+  String import_error_no_file();
+
+  @Message
+  String import_error_not_csv();
+
+  @Message
+  String import_error_mapping();
+
+  @Message
+  String import_error_twice();
+
+  @Message
+  String import_error_needs_name();
+
+  @Message
+  String import_error_needs_contact();
+
+  @Message
+  String import_error_started();
+
+  @Message
+  String import_flash_layout_salesforce();
+
+  @Message
+  String import_flash_layout_hubspot();
+
+  @Message
+  String import_flash_layout_odoo();
+
+  @Message
+  String import_flash_layout_generic();
 }

@@ -15,6 +15,22 @@ public class OpsLabels {
     return "campaign_objective_" + objective;
   }
 
+  static String layoutKey(String layout) {
+    return "import_layout_" + layout;
+  }
+
+  static String importStatusKey(String status) {
+    return "import_status_" + status;
+  }
+
+  static String importTargetKey(String target) {
+    return target.isEmpty() ? "import_target_ignore" : "import_target_" + target;
+  }
+
+  static String importReasonKey(String reason) {
+    return "import_reason_" + reason;
+  }
+
   /** A percentage rounded down to a step of 10 (0 to 100) for the width classes of a bar. */
   static int widthStep(Integer percent) {
     if (percent == null || percent < 0) {

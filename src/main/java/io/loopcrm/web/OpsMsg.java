@@ -311,4 +311,136 @@ public interface OpsMsg {
 
   @Message
   String routing_no_limit();
+
+  @Message
+  String import_title();
+
+  @Message
+  String import_help();
+
+  @Message
+  String import_file();
+
+  @Message
+  String import_file_help();
+
+  @Message
+  String import_upload();
+
+  @Message
+  String import_recent();
+
+  @Message
+  String import_layout();
+
+  @Message
+  String import_created();
+
+  @Message
+  String import_updated();
+
+  @Message
+  String import_skipped();
+
+  @Message
+  String import_mapping();
+
+  @Message
+  String import_mapping_help();
+
+  @Message
+  String import_preview();
+
+  @Message
+  String import_start();
+
+  @Message
+  String import_preview_title();
+
+  @Message
+  String import_row();
+
+  @Message
+  String import_problem();
+
+  @Message
+  String import_running(String count);
+
+  @Message
+  String import_failed();
+
+  @Message
+  String import_done(String count);
+
+  @Message
+  String import_report();
+
+  @Message
+  String import_to_queue();
+
+  @Message
+  String form_first_name();
+
+  @Message
+  String form_last_name();
+
+  @Message
+  String form_email();
+
+  @Message
+  String form_phone();
+
+  @Message
+  String form_company();
+
+  @Message
+  String form_title();
+
+  @Message
+  String form_region();
+
+  @Message
+  String campaign_field_name();
+
+  @Message
+  String campaign_field_starts();
+
+  @Message
+  String campaign_field_ends();
+
+  @Message
+  String campaign_field_budget();
+
+  @Message
+  String campaign_field_region();
+
+  @Message
+  String campaign_field_industry();
+
+  @Message
+  String campaign_goal_leads();
+
+  @Message
+  String campaign_goal_activated();
+
+  @Message
+  String campaign_goal_retained();
+
+  @Message
+  String campaign_goal_revenue();
+
+  @Message
+  String campaign_goal_referrals();
+
+  @Message
+  String routing_field_name();
+
+  @Message
+  String routing_field_position();
+
+  @Message
+  String routing_field_segment();
+
+  @Message
+  String routing_field_source();
 }

@@ -11,10 +11,15 @@ public final class Csrf {
 
   private Csrf() {}
 
-  public static RequestSpecification form() {
+  /** A fresh token in the shape the CSRF filter issues. */
+  public static String token() {
     byte[] bytes = new byte[16];
     RANDOM.nextBytes(bytes);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  public static RequestSpecification form() {
+    String token = token();
     return RestAssured.given()
         .redirects()
         .follow(false)

@@ -1,0 +1,62 @@
+package io.loopcrm.imports;
+
+import io.loopcrm.people.Member;
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One CSV import: the stored file, its column mapping, progress and outcome counts. */
+@Entity
+@Table(name = "import_job")
+public class ImportJob extends PanacheEntity {
+  @Column(nullable = false)
+  public String fileName;
+
+  @Column(nullable = false)
+  public String storedPath;
+
+  public String reportPath;
+
+  /** The layout the columns were recognised as: salesforce, hubspot, odoo or generic. */
+  @Column(nullable = false)
+  public String layout;
+
+  /** The chosen target per column, in file order, separated by tabs ("" = ignore). */
+  @Column(nullable = false)
+  public String mapping = "";
+
+  @Column(nullable = false)
+  public String status = "uploaded";
+
+  public int processed;
+  public int createdCount;
+  public int updatedCount;
+  public int skippedCount;
+  public String error;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  public Member createdBy;
+
+  public Instant createdAt = Instant.now();
+  public Instant finishedAt;
+
+  public boolean isRunning() {
+    return status.equals("running");
+  }
+
+  public boolean isDone() {
+    return status.equals("done");
+  }
+
+  public boolean isFailed() {
+    return status.equals("failed");
+  }
+
+  public boolean isUploaded() {
+    return status.equals("uploaded");
+  }
+}

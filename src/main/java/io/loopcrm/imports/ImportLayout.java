@@ -1,0 +1,265 @@
+package io.loopcrm.imports;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What a column of an imported file can become, and the layouts of the lead exports of common CRMs
+ * (Salesforce lead report, HubSpot contacts, Odoo CRM list), recognised by their headers. Anything
+ * else is read as the generic layout, by common column names; the user can change every mapping.
+ */
+public final class ImportLayout {
+  /** The lead fields a column can fill; "" leaves the column out. */
+  public static final List<String> TARGETS =
+      List.of(
+          "",
+          "firstName",
+          "lastName",
+          "fullName",
+          "email",
+          "phone",
+          "company",
+          "title",
+          "region",
+          "industry",
+          "companySize",
+          "source");
+
+  static final Map<String, Map<String, String>> PRESETS = new LinkedHashMap<>();
+
+  static {
+    PRESETS.put(
+        "salesforce",
+        map(
+            "first name",
+            "firstName",
+            "last name",
+            "lastName",
+            "title",
+            "title",
+            "company",
+            "company",
+            "email",
+            "email",
+            "phone",
+            "phone",
+            "lead source",
+            "source",
+            "industry",
+            "industry",
+            "country",
+            "region",
+            "no. of employees",
+            "companySize"));
+    PRESETS.put(
+        "hubspot",
+        map(
+            "first name",
+            "firstName",
+            "last name",
+            "lastName",
+            "email",
+            "email",
+            "phone number",
+            "phone",
+            "company name",
+            "company",
+            "job title",
+            "title",
+            "original source",
+            "source",
+            "country/region",
+            "region",
+            "industry",
+            "industry",
+            "number of employees",
+            "companySize"));
+    PRESETS.put(
+        "odoo",
+        map(
+            "contact name",
+            "fullName",
+            "email",
+            "email",
+            "phone",
+            "phone",
+            "company name",
+            "company",
+            "job position",
+            "title",
+            "source",
+            "source",
+            "country",
+            "region"));
+  }
+
+  /** Signature columns: a file has the layout when it has all of them. */
+  private static final Map<String, List<String>> SIGNATURES =
+      Map.of(
+          "salesforce", List.of("first name", "last name", "lead source", "lead status"),
+          "hubspot", List.of("record id", "first name", "last name", "lifecycle stage"),
+          "odoo", List.of("external id", "opportunity", "contact name", "salesperson"));
+
+  private static final Map<String, String> GENERIC =
+      map(
+          "first name",
+          "firstName",
+          "firstname",
+          "firstName",
+          "given name",
+          "firstName",
+          "名",
+          "firstName",
+          "last name",
+          "lastName",
+          "lastname",
+          "lastName",
+          "surname",
+          "lastName",
+          "family name",
+          "lastName",
+          "姓",
+          "lastName",
+          "name",
+          "fullName",
+          "full name",
+          "fullName",
+          "contact name",
+          "fullName",
+          "姓名",
+          "fullName",
+          "email",
+          "email",
+          "e-mail",
+          "email",
+          "email address",
+          "email",
+          "邮箱",
+          "email",
+          "电子邮件",
+          "email",
+          "phone",
+          "phone",
+          "phone number",
+          "phone",
+          "mobile",
+          "phone",
+          "telephone",
+          "phone",
+          "电话",
+          "phone",
+          "手机",
+          "phone",
+          "company",
+          "company",
+          "company name",
+          "company",
+          "organization",
+          "company",
+          "organisation",
+          "company",
+          "account",
+          "company",
+          "account name",
+          "company",
+          "公司",
+          "company",
+          "title",
+          "title",
+          "job title",
+          "title",
+          "position",
+          "title",
+          "职位",
+          "title",
+          "region",
+          "region",
+          "country",
+          "region",
+          "country/region",
+          "region",
+          "state",
+          "region",
+          "地区",
+          "region",
+          "industry",
+          "industry",
+          "行业",
+          "industry",
+          "employees",
+          "companySize",
+          "company size",
+          "companySize",
+          "number of employees",
+          "companySize",
+          "no. of employees",
+          "companySize",
+          "source",
+          "source",
+          "lead source",
+          "source",
+          "来源",
+          "source");
+
+  private ImportLayout() {}
+
+  /** The layout whose signature columns the header has, else "generic". */
+  public static String detect(List<String> header) {
+    List<String> keys = header.stream().map(ImportLayout::key).toList();
+    for (Map.Entry<String, List<String>> s : SIGNATURES.entrySet()) {
+      if (keys.containsAll(s.getValue())) {
+        return s.getKey();
+      }
+    }
+    return "generic";
+  }
+
+  /** The target of each column under {@code layout}, in column order. */
+  public static List<String> mapping(String layout, List<String> header) {
+    Map<String, String> preset = PRESETS.getOrDefault(layout, GENERIC);
+    List<String> targets = new ArrayList<>();
+    List<String> taken = new ArrayList<>();
+    for (String column : header) {
+      String target = preset.getOrDefault(key(column), "");
+      if (target.isEmpty() && preset != GENERIC) {
+        target = "";
+      }
+      // one column per target: the first wins
+      if (!target.isEmpty() && taken.contains(target)) {
+        target = "";
+      }
+      if (!target.isEmpty()) {
+        taken.add(target);
+      }
+      targets.add(target);
+    }
+    return targets;
+  }
+
+  /** A header cell compared loosely: trimmed, lower case, no byte order mark. */
+  static String key(String column) {
+    if (column == null) {
+      return "";
+    }
+    String c = column.replace("\uFEFF", "").trim();
+    c = Normalizer.normalize(c, Normalizer.Form.NFKC);
+    return c.toLowerCase(Locale.ROOT);
+  }
+
+  /** Message key of a target's name. */
+  public static String labelKey(String target) {
+    return target.isEmpty() ? "import_target_ignore" : "import_target_" + target;
+  }
+
+  private static Map<String, String> map(String... pairs) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < pairs.length; i += 2) {
+      m.put(pairs[i], pairs[i + 1]);
+    }
+    return m;
+  }
+}

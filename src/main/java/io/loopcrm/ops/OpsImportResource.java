@@ -1,0 +1,251 @@
+package io.loopcrm.ops;
+
+import io.loopcrm.imports.ImportJob;
+import io.loopcrm.imports.ImportLayout;
+import io.loopcrm.imports.LeadImporter;
+import io.loopcrm.people.CurrentMember;
+import io.loopcrm.people.Roles;
+import io.loopcrm.web.Flash;
+import io.loopcrm.web.FormErrors;
+import io.loopcrm.web.Pages;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/**
+ * CSV import of leads: upload, column mapping (presets for Salesforce, HubSpot and Odoo exports), a
+ * preview with problems marked, the import in the background with a live progress bar, and a
+ * downloadable report with the outcome of every row.
+ */
+@Path("/ops/import")
+@RolesAllowed(Roles.OPERATIONS)
+public class OpsImportResource {
+  static final int PREVIEW_ROWS = 10;
+
+  @Inject LeadImporter importer;
+  @Inject CurrentMember me;
+  @Inject SecurityIdentity identity;
+  @Inject Pages pages;
+
+  @ConfigProperty(name = "loop.import.dir")
+  String importDir;
+
+  /** A column of the file with the target it is mapped to. */
+  public record Column(int index, String header, String target) {
+    public String field() {
+      return "target-" + index;
+    }
+  }
+
+  @CheckedTemplate
+  static class Templates {
+    static native TemplateInstance start(List<ImportJob> jobs, FormErrors errors);
+
+    static native TemplateInstance job(
+        ImportJob job,
+        List<Column> columns,
+        List<String> targets,
+        List<LeadImporter.PreviewRow> preview,
+        FormErrors errors);
+
+    static native TemplateInstance job$progress(ImportJob job);
+  }
+
+  @GET
+  @Produces(MediaType.TEXT_HTML)
+  public TemplateInstance start() {
+    return Templates.start(recent(), FormErrors.none());
+  }
+
+  @POST
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @Produces(MediaType.TEXT_HTML)
+  public Response upload(@RestForm("file") FileUpload file) throws IOException {
+    if (file == null || file.uploadedFile() == null || file.size() == 0) {
+      return pages.withStatus(
+          422, Templates.start(recent(), new FormErrors().add("file", "import_error_no_file")));
+    }
+    java.nio.file.Path dir = java.nio.file.Path.of(importDir);
+    Files.createDirectories(dir);
+    java.nio.file.Path stored = dir.resolve(UUID.randomUUID() + ".csv");
+    Files.move(file.uploadedFile(), stored, StandardCopyOption.REPLACE_EXISTING);
+    List<String> header = LeadImporter.header(stored);
+    if (header.size() < 2 || header.size() > 200) {
+      Files.deleteIfExists(stored);
+      return pages.withStatus(
+          422, Templates.start(recent(), new FormErrors().add("file", "import_error_not_csv")));
+    }
+    String layout = ImportLayout.detect(header);
+    long id =
+        save(
+            file.fileName(),
+            stored,
+            layout,
+            String.join("\t", ImportLayout.mapping(layout, header)));
+    return Flash.redirect(URI.create("/ops/import/" + id), "info", "import_flash_layout_" + layout);
+  }
+
+  @Transactional
+  long save(String name, java.nio.file.Path stored, String layout, String mapping) {
+    ImportJob job = new ImportJob();
+    String clean = name == null ? "leads.csv" : name.replaceAll("[\\p{Cntrl}/\\\\]", "_");
+    job.fileName = clean.length() > 300 ? clean.substring(0, 300) : clean;
+    job.storedPath = stored.toString();
+    job.layout = layout;
+    job.mapping = mapping;
+    job.createdBy = me.get();
+    job.persist();
+    return job.id;
+  }
+
+  @GET
+  @Path("{id}")
+  @Produces(MediaType.TEXT_HTML)
+  public TemplateInstance job(@PathParam("id") long id) throws IOException {
+    ImportJob job = find(id);
+    return page(job, FormErrors.none());
+  }
+
+  @GET
+  @Path("{id}/progress")
+  @Produces(MediaType.TEXT_HTML)
+  public TemplateInstance progress(@PathParam("id") long id) {
+    return Templates.job$progress(find(id));
+  }
+
+  /** Saves the mapping and shows the preview again. */
+  @POST
+  @Path("{id}/mapping")
+  @Produces(MediaType.TEXT_HTML)
+  @Transactional
+  public Response mapping(@PathParam("id") long id, @RestForm List<String> target)
+      throws IOException {
+    ImportJob job = find(id);
+    FormErrors errors = applyMapping(job, target);
+    if (errors.isPresent()) {
+      return pages.withStatus(422, page(job, errors));
+    }
+    return Response.seeOther(URI.create("/ops/import/" + id)).build();
+  }
+
+  /** Saves the mapping and starts the import in the background. */
+  @POST
+  @Path("{id}/start")
+  @Produces(MediaType.TEXT_HTML)
+  public Response begin(@PathParam("id") long id, @RestForm List<String> target)
+      throws IOException {
+    FormErrors errors =
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  ImportJob job = find(id);
+                  if (!job.isUploaded()) {
+                    return new FormErrors().add("target", "import_error_started");
+                  }
+                  FormErrors e = applyMapping(job, target);
+                  if (e.isEmpty()) {
+                    job.status = "running";
+                  }
+                  return e;
+                });
+    if (errors.isPresent()) {
+      return pages.withStatus(422, page(find(id), errors));
+    }
+    importer.start(id, identity.getPrincipal().getName());
+    return Response.seeOther(URI.create("/ops/import/" + id)).build();
+  }
+
+  @GET
+  @Path("{id}/report.csv")
+  @Produces("text/csv")
+  public Response report(@PathParam("id") long id) {
+    ImportJob job = find(id);
+    if (job.reportPath == null || !Files.exists(java.nio.file.Path.of(job.reportPath))) {
+      throw new NotFoundException();
+    }
+    return Response.ok(java.nio.file.Path.of(job.reportPath).toFile())
+        .header("Content-Type", "text/csv; charset=UTF-8")
+        .header("Content-Disposition", "attachment; filename=\"import-" + id + "-report.csv\"")
+        .build();
+  }
+
+  private static FormErrors applyMapping(ImportJob job, List<String> target) throws IOException {
+    List<String> header = LeadImporter.header(java.nio.file.Path.of(job.storedPath));
+    List<String> chosen = target == null ? List.of() : target;
+    FormErrors errors = new FormErrors();
+    if (chosen.size() != header.size() || !ImportLayout.TARGETS.containsAll(chosen)) {
+      errors.add("target", "import_error_mapping");
+      return errors;
+    }
+    List<String> used = new ArrayList<>();
+    for (String t : chosen) {
+      if (!t.isEmpty() && used.contains(t)) {
+        errors.add("target", "import_error_twice");
+      }
+      used.add(t);
+    }
+    if (!used.contains("lastName") && !used.contains("fullName")) {
+      errors.add("target", "import_error_needs_name");
+    }
+    if (!used.contains("email") && !used.contains("phone")) {
+      errors.add("target", "import_error_needs_contact");
+    }
+    if (errors.isEmpty()) {
+      job.mapping = String.join("\t", chosen);
+    }
+    return errors;
+  }
+
+  private TemplateInstance page(ImportJob job, FormErrors errors) throws IOException {
+    java.nio.file.Path file = java.nio.file.Path.of(job.storedPath);
+    List<String> header = Files.exists(file) ? LeadImporter.header(file) : List.of();
+    List<String> mapping = List.of(job.mapping.split("\t", -1));
+    List<Column> columns = new ArrayList<>();
+    for (int i = 0; i < header.size(); i++) {
+      columns.add(
+          new Column(
+              i, header.get(i).replace("\uFEFF", ""), i < mapping.size() ? mapping.get(i) : ""));
+    }
+    List<LeadImporter.PreviewRow> preview =
+        job.isUploaded() && Files.exists(file)
+            ? LeadImporter.preview(file, mapping, PREVIEW_ROWS)
+            : List.of();
+    return Templates.job(job, columns, ImportLayout.TARGETS, preview, errors);
+  }
+
+  private static List<ImportJob> recent() {
+    io.quarkus.hibernate.orm.panache.PanacheQuery<ImportJob> query =
+        ImportJob.find("from ImportJob j left join fetch j.createdBy order by j.createdAt desc");
+    return query.range(0, 9).list();
+  }
+
+  private static ImportJob find(long id) {
+    ImportJob job = ImportJob.findById(id);
+    if (job == null) {
+      throw new NotFoundException();
+    }
+    return job;
+  }
+}

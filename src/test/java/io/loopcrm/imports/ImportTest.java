@@ -1,0 +1,266 @@
+package io.loopcrm.imports;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import io.loopcrm.lead.Lead;
+import io.loopcrm.testing.AsOperations;
+import io.loopcrm.testing.AsSales;
+import io.loopcrm.testing.Fixtures;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import java.io.BufferedWriter;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** CSV import through the pages: presets, preview, background import, report; 100,000 rows. */
+@QuarkusTest
+class ImportTest {
+  static final Path SAMPLES = Path.of("../shared/samples");
+
+  @ParameterizedTest
+  @CsvSource({
+    "leads-salesforce.csv, salesforce",
+    "leads-hubspot.csv, hubspot",
+    "leads-odoo.csv, odoo"
+  })
+  @AsOperations
+  void exportsOfOtherCrmsAreRecognisedPreviewedAndImportedWithAReport(String file, String layout)
+      throws Exception {
+    Fixtures.member("olga", List.of("operations"), null);
+    // unique addresses per run, so reruns against the same database still create leads
+    String tag = UUID.randomUUID().toString().substring(0, 6);
+    Path copy = Files.createTempFile("sample", ".csv");
+    Files.writeString(
+        copy,
+        Files.readString(SAMPLES.resolve(file)).replaceAll("(?i)@example", "@" + tag + "example"));
+
+    long id = upload(copy);
+    ImportJob job = job(id);
+    assertThat(job.layout).isEqualTo(layout);
+    given()
+        .header("Accept-Language", "en")
+        .get("/ops/import/" + id)
+        .then()
+        .statusCode(200)
+        .body(containsString("id=\"preview-table\""))
+        .body(containsString("id=\"start-import\""));
+
+    start(id, job.mapping);
+    ImportJob done = awaitDone(id, Duration.ofMinutes(1));
+    int dataRows = rows(copy);
+    assertThat(done.processed).isEqualTo(dataRows);
+    assertThat(done.createdCount + done.updatedCount + done.skippedCount).isEqualTo(dataRows);
+
+    List<CSVRecord> report = report(id);
+    assertThat(report).hasSize(dataRows);
+    Map<String, Long> outcomes =
+        report.stream()
+            .collect(Collectors.groupingBy(r -> r.get("outcome"), Collectors.counting()));
+    assertThat(outcomes.getOrDefault("created", 0L)).isEqualTo(done.createdCount);
+    assertThat(outcomes.getOrDefault("skipped", 0L)).isEqualTo(done.skippedCount);
+    // each sample holds an invalid address, a row without a name and a duplicate in another case
+    assertThat(report).anyMatch(r -> r.get("reason").equals("invalid_email"));
+    assertThat(report).anyMatch(r -> r.get("reason").equals("missing_name"));
+    assertThat(report).anyMatch(r -> r.get("reason").equals("duplicate_in_file"));
+    // formulas in the report are defused; the lead keeps the text as it was
+    assertThat(report).noneMatch(r -> r.get("name").startsWith("="));
+
+    Lead any =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    Lead.<Lead>find(
+                            "id = ?1",
+                            Long.valueOf(
+                                report.stream()
+                                    .filter(r -> r.get("outcome").equals("created"))
+                                    .findFirst()
+                                    .orElseThrow()
+                                    .get("lead_id")))
+                        .firstResult());
+    assertThat(any.email).contains(tag);
+    assertThat(any.lastName).isNotBlank();
+
+    // the job page shows the counts and the report link
+    given()
+        .header("Accept-Language", "en")
+        .get("/ops/import/" + id)
+        .then()
+        .body(containsString("id=\"import-done\""))
+        .body(containsString("id=\"report\""));
+  }
+
+  @Test
+  @AsOperations
+  void aHundredThousandRowsWithBadRowsAreImportedWithFlatMemory() throws Exception {
+    Fixtures.member("olga", List.of("operations"), null);
+    int n = 100_000;
+    String tag = UUID.randomUUID().toString().substring(0, 8);
+    Path file = Files.createTempFile("big", ".csv");
+    int bad = 0;
+    int dups = 0;
+    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write("First Name,Last Name,Email,Phone,Company,Country\n");
+      for (int i = 0; i < n; i++) {
+        String email = "p" + i + "@" + tag + ".example";
+        if (i % 1000 == 7) {
+          email = "broken-" + i;
+          bad++;
+        } else if (i % 5000 == 11) {
+          email = "P" + (i - 1) + "@" + tag.toUpperCase() + ".EXAMPLE";
+          dups++;
+        }
+        String last = i % 1000 == 500 ? "" : "Last" + i;
+        if (last.isEmpty()) {
+          bad++;
+        }
+        w.write(
+            "First" + i + "," + last + "," + email + ",,\"Company " + (i % 97) + ", Ltd\",Japan\n");
+      }
+    }
+    System.gc();
+    Runtime rt = Runtime.getRuntime();
+    long before = rt.totalMemory() - rt.freeMemory();
+
+    long id = upload(file);
+    ImportJob job = job(id);
+    assertThat(job.layout).isEqualTo("generic");
+    start(id, job.mapping);
+    ImportJob done = awaitDone(id, Duration.ofMinutes(8));
+
+    assertThat(done.processed).isEqualTo(n);
+    assertThat(done.skippedCount).isEqualTo(bad);
+    assertThat(done.updatedCount).isEqualTo(dups);
+    assertThat(done.createdCount).isEqualTo(n - bad - dups);
+    long inDb =
+        QuarkusTransaction.requiringNew()
+            .call(() -> Lead.count("emailNormalized like ?1", "%@" + tag + ".example"));
+    assertThat(inDb).isEqualTo(n - bad - dups);
+
+    List<CSVRecord> report = report(id);
+    assertThat(report).hasSize(n);
+    assertThat(report.get(7).get("outcome")).isEqualTo("skipped");
+    assertThat(report.get(7).get("reason")).isEqualTo("invalid_email");
+    assertThat(report.get(7).get("row")).isEqualTo("9");
+
+    // nothing of the file stays in memory once it is done
+    System.gc();
+    long after = rt.totalMemory() - rt.freeMemory();
+    assertThat(after - before).as("heap retained by the import").isLessThan(96L * 1024 * 1024);
+  }
+
+  @Test
+  @AsOperations
+  void aWrongMappingIsExplainedAndNothingStarts() throws Exception {
+    Path copy = Files.createTempFile("sample", ".csv");
+    Files.copy(
+        SAMPLES.resolve("leads-hubspot.csv"),
+        copy,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    long id = upload(copy);
+    int columns = job(id).mapping.split("\t", -1).length;
+    String[] none = new String[columns];
+    Arrays.fill(none, "");
+    csrf()
+        .header("Accept-Language", "en")
+        .formParam("target", (Object[]) none)
+        .post("/ops/import/" + id + "/start")
+        .then()
+        .statusCode(422)
+        .body(containsString("Map a column to the last name or the full name."));
+    assertThat(job(id).status).isEqualTo("uploaded");
+  }
+
+  @Test
+  @AsSales
+  void salesCannotImport() {
+    given().get("/ops/import").then().statusCode(403);
+  }
+
+  private static long upload(Path file) {
+    String token = io.loopcrm.testing.Csrf.token();
+    String location =
+        given()
+            .redirects()
+            .follow(false)
+            .cookie("csrf-token", token)
+            .multiPart("csrf-token", token)
+            .multiPart("file", file.toFile(), "text/csv")
+            .post("/ops/import")
+            .then()
+            .statusCode(303)
+            .extract()
+            .header("Location");
+    return Long.parseLong(location.replaceAll(".*/ops/import/(\\d+).*", "$1"));
+  }
+
+  private static void start(long id, String mapping) {
+    csrf()
+        .formParam("target", (Object[]) mapping.split("\t", -1))
+        .post("/ops/import/" + id + "/start")
+        .then()
+        .statusCode(303);
+  }
+
+  private static RequestSpecification csrf() {
+    return io.loopcrm.testing.Csrf.form();
+  }
+
+  private static ImportJob job(long id) {
+    return QuarkusTransaction.requiringNew().call(() -> ImportJob.findById(id));
+  }
+
+  private static ImportJob awaitDone(long id, Duration max) throws InterruptedException {
+    Instant deadline = Instant.now().plus(max);
+    while (Instant.now().isBefore(deadline)) {
+      ImportJob j = job(id);
+      if (j.isDone() || j.isFailed()) {
+        assertThat(j.status).as(j.error).isEqualTo("done");
+        return j;
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("import " + id + " did not finish in " + max);
+  }
+
+  private static int rows(Path file) throws Exception {
+    try (var reader = LeadImporter.open(file);
+        var parser = LeadImporter.FORMAT.parse(reader)) {
+      return parser.getRecords().size() - 1;
+    }
+  }
+
+  private static List<CSVRecord> report(long id) throws Exception {
+    String body =
+        given()
+            .get("/ops/import/" + id + "/report.csv")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    return CSVFormat.DEFAULT
+        .builder()
+        .setHeader()
+        .setSkipHeaderRecord(true)
+        .get()
+        .parse(new StringReader(body.replace("\uFEFF", "")))
+        .getRecords();
+  }
+}
