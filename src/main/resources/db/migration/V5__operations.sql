@@ -97,3 +97,6 @@ create table import_job (
     finished_at   timestamptz
 );
 create index import_job_created_idx on import_job (created_at desc);
+
+-- Referral links: a customer's personal code; leads that arrive through it name the referrer.
+alter table contact add column referral_code varchar(32) unique;

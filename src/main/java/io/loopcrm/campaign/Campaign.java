@@ -122,6 +122,9 @@ public class Campaign extends PanacheEntity implements Audited {
 
   public java.time.Instant updatedAt = java.time.Instant.now();
 
+  @Column(updatable = false)
+  public java.time.Instant createdAt = java.time.Instant.now();
+
   public boolean isActive() {
     return status == Status.ACTIVE;
   }

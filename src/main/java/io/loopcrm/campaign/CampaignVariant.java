@@ -24,6 +24,19 @@ public class CampaignVariant extends PanacheEntity implements Audited {
   public String landingUrl;
   public int weight = 1;
 
+  /** The HTML a site pastes to embed this variant's form. */
+  public String embedSnippet(String baseUrl) {
+    String title =
+        (headline == null ? name : headline).replace("\"", "&quot;").replace("<", "&lt;");
+    return "<iframe src=\""
+        + baseUrl
+        + "/f/"
+        + trackingCode
+        + "\" title=\""
+        + title
+        + "\" width=\"100%\" height=\"640\" style=\"border:0\"></iframe>";
+  }
+
   public String getWeightText() {
     return Integer.toString(weight);
   }

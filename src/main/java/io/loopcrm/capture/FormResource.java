@@ -70,7 +70,8 @@ public class FormResource {
       @QueryParam("utm_medium") String utmMedium,
       @QueryParam("utm_campaign") String utmCampaign,
       @QueryParam("utm_content") String utmContent,
-      @QueryParam("utm_term") String utmTerm) {
+      @QueryParam("utm_term") String utmTerm,
+      @QueryParam("ref") String ref) {
     TrackingCodes.Target target = target(code);
     if (!target.capturing()) {
       return embeddable(pages.withStatus(410, Templates.closed(target, "form_closed")));
@@ -81,6 +82,7 @@ public class FormResource {
     values.put("utm_campaign", clip(utmCampaign, 200));
     values.put("utm_content", clip(utmContent, 200));
     values.put("utm_term", clip(utmTerm, 200));
+    values.put("ref", ref != null && ref.matches("[a-z0-9]{6,32}") ? ref : "");
     return embeddable(
         pages.withStatus(200, Templates.form(target, COMPANY_SIZES, values, FormErrors.none())));
   }
@@ -103,6 +105,7 @@ public class FormResource {
       @RestForm("utm_campaign") String utmCampaign,
       @RestForm("utm_content") String utmContent,
       @RestForm("utm_term") String utmTerm,
+      @RestForm String ref,
       @RestCookie(Visitor.COOKIE) String visitorCookie) {
     TrackingCodes.Target target = target(code);
     if (!target.capturing()) {
@@ -134,6 +137,8 @@ public class FormResource {
     values.put("utm_campaign", clip(utmCampaign, 200));
     values.put("utm_content", clip(utmContent, 200));
     values.put("utm_term", clip(utmTerm, 200));
+    Long referrer = referrer(ref);
+    values.put("ref", referrer == null ? "" : ref);
     if (mail == null && tel == null && !errors.has("email") && !errors.has("phone")) {
       errors.add("email", "form_error_contact");
     }
@@ -171,7 +176,7 @@ public class FormResource {
             null,
             null,
             size,
-            "web_form",
+            referrer == null ? "web_form" : "referral",
             values.get("utm_source"),
             values.get("utm_medium"),
             values.get("utm_campaign"),
@@ -179,7 +184,7 @@ public class FormResource {
             values.get("utm_term")),
         target.variantId(),
         visitor,
-        null,
+        referrer,
         Instant.now(clock));
     Response thanks = thanks(target);
     if (newVisitor) {
@@ -202,6 +207,17 @@ public class FormResource {
   @Produces(MediaType.TEXT_HTML)
   public Response thanksPage(@PathParam("code") String code) {
     return embeddable(pages.withStatus(200, Templates.thanks(target(code))));
+  }
+
+  /** The customer behind a referral code, or null. */
+  private static Long referrer(String ref) {
+    if (ref == null || !ref.matches("[a-z0-9]{6,32}")) {
+      return null;
+    }
+    return io.loopcrm.customer.Contact.<io.loopcrm.customer.Contact>find("referralCode", ref)
+        .firstResultOptional()
+        .map(c -> c.id)
+        .orElse(null);
   }
 
   private TrackingCodes.Target target(String code) {

@@ -29,6 +29,9 @@ public class Contact extends PanacheEntity implements Audited {
   public String phone;
   public String title;
 
+  /** The code of the customer's personal referral link {@code /r/{code}}, once made. */
+  public String referralCode;
+
   @ManyToOne(fetch = FetchType.LAZY)
   public Member owner;
 

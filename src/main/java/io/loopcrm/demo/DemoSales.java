@@ -54,6 +54,7 @@ class DemoSales {
     Map<String, Member> byName =
         members.stream().collect(Collectors.toMap(m -> m.username, Function.identity()));
     List<CampaignVariant> variants = campaigns(byName.get("olga"));
+    routingAndCosts(variants, byName.get("olga"), byName.get("sam"));
     Map<String, PipelineStage> stages =
         PipelineStage.<PipelineStage>listAll().stream()
             .collect(Collectors.toMap(s -> s.name, Function.identity()));
@@ -134,7 +135,7 @@ class DemoSales {
 
   private List<CampaignVariant> campaigns(Member ops) {
     Campaign webinar =
-        campaign("Spring webinar 2026", Campaign.Objective.ACQUISITION, "webinar", ops, 12000);
+        campaign("Spring webinar 2026", Campaign.Objective.ACQUISITION, "events", ops, 12000);
     Campaign search =
         campaign("Search ads Q4", Campaign.Objective.ACQUISITION, "search", ops, 20000);
     Campaign referral =
@@ -169,6 +170,29 @@ class DemoSales {
             "Get a guided setup.",
             "Book a call",
             "ref-1"));
+  }
+
+  /** One catch-all routing rule to Team East, and some spend on each campaign. */
+  private static void routingAndCosts(List<CampaignVariant> variants, Member ops, Member rep) {
+    io.loopcrm.routing.RoutingRule rule = new io.loopcrm.routing.RoutingRule();
+    rule.position = 1;
+    rule.name = "Everything to Team East";
+    rule.team = rep.team;
+    rule.persist();
+    java.time.LocalDate today = java.time.LocalDate.now();
+    int[] spend = {3000, 1800, 4500, 2600, 400};
+    for (int i = 0; i < variants.size(); i++) {
+      io.loopcrm.campaign.CostEntry e = new io.loopcrm.campaign.CostEntry();
+      e.campaign = variants.get(i).campaign;
+      e.variant = variants.get(i);
+      e.channel = e.campaign.channel;
+      e.incurredOn = today.minusDays(10L + i);
+      e.amount = BigDecimal.valueOf(spend[i]);
+      e.currency = e.campaign.currency;
+      e.note = "Demo spend";
+      e.createdBy = ops;
+      e.persist();
+    }
   }
 
   private static Campaign campaign(

@@ -824,4 +824,10 @@ public interface Msg {
 
   @Message
   String import_flash_layout_generic();
+
+  @Message
+  String nav_referrals();
+
+  @Message
+  String referral_flash_link();
 }

@@ -7,8 +7,11 @@ import io.quarkus.qute.TemplateExtension;
 public class OpsLabels {
   private OpsLabels() {}
 
+  /** The channel's label key; a channel no list knows (older data) shows as "other". */
   static String channelKey(String channel) {
-    return "channel_" + channel;
+    return io.loopcrm.ops.CampaignForm.CHANNELS.contains(channel)
+        ? "channel_" + channel
+        : "channel_other";
   }
 
   static String objectiveKey(String objective) {

@@ -443,4 +443,31 @@ public interface OpsMsg {
 
   @Message
   String routing_field_source();
+
+  @Message
+  String referrals_title();
+
+  @Message
+  String referrals_help();
+
+  @Message
+  String referrals_programme(String name);
+
+  @Message
+  String referrals_no_programme();
+
+  @Message
+  String referrals_none();
+
+  @Message
+  String referrals_customer();
+
+  @Message
+  String referrals_link();
+
+  @Message
+  String referrals_leads();
+
+  @Message
+  String referrals_make();
 }

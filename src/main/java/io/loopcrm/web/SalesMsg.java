@@ -332,4 +332,7 @@ public interface SalesMsg {
 
   @Message
   String today_by_stage();
+
+  @Message
+  String lead_routing();
 }

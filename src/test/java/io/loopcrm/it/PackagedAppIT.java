@@ -93,6 +93,15 @@ class PackagedAppIT {
           admin.quit();
           newcomer.quit();
         }
+
+        WebDriver ops = chromium();
+        WebDriver visitor = chromium();
+        try {
+          OpsJourney.campaignToRoutedLead(ops, visitor);
+        } finally {
+          ops.quit();
+          visitor.quit();
+        }
       }
     } finally {
       driver.quit();
