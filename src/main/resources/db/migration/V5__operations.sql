@@ -100,3 +100,34 @@ create index import_job_created_idx on import_job (created_at desc);
 
 -- Referral links: a customer's personal code; leads that arrive through it name the referrer.
 alter table contact add column referral_code varchar(32) unique;
+
+-- The lead API's idempotency keys: a retried request gets the first answer, creates nothing.
+create table api_idempotency (
+    key        varchar(100) primary key,
+    lead_id    bigint       not null references lead (id),
+    status     integer      not null,
+    created_at timestamptz  not null default now()
+);
+
+-- Lead scoring: explainable fit and engagement rules; the score and its reasons are kept on the lead.
+create sequence scoring_rule_seq start with 1 increment by 50;
+create table scoring_rule (
+    id         bigint primary key,
+    kind       varchar(12)  not null check (kind in ('fit', 'engagement')),
+    attribute  varchar(30)  not null,
+    value      varchar(100),
+    points     integer      not null check (points between -1000 and 1000),
+    active     boolean      not null default true,
+    created_at timestamptz  not null default now()
+);
+alter table lead add column score_reasons text;
+create index lead_score_idx on lead (score desc, id desc);
+
+-- What a lead did besides clicking: form submissions, API posts, referrals, imports.
+create table lead_event (
+    id      bigint generated always as identity primary key,
+    lead_id bigint      not null references lead (id),
+    kind    varchar(20) not null check (kind in ('form', 'api', 'referral', 'import')),
+    at      timestamptz not null default now()
+);
+create index lead_event_lead_idx on lead_event (lead_id, at desc);

@@ -33,7 +33,15 @@ import org.hibernate.type.Type;
 @Dependent
 public class AuditInterceptor implements Interceptor, Serializable {
   private static final Set<String> IGNORED =
-      Set.of("updatedAt", "createdAt", "version", "stageEnteredAt", "lastLoginAt");
+      Set.of(
+          "updatedAt",
+          "createdAt",
+          "version",
+          "stageEnteredAt",
+          "lastLoginAt",
+          // derived from rules and events, recomputed in bulk: not a change anyone made
+          "score",
+          "scoreReasons");
 
   @Inject transient AgroalDataSource dataSource;
   @Inject transient ObjectMapper json;

@@ -25,6 +25,7 @@ import java.util.UUID;
 public class LeadCapture {
   @Inject EntityManager em;
   @Inject Router router;
+  @Inject io.loopcrm.scoring.LeadScorer scorer;
 
   /** What a person submitted; {@code source} says through what (web_form, api, referral). */
   public record Submission(
@@ -82,6 +83,7 @@ public class LeadCapture {
         router.route(lead, now);
       }
       lead.updatedAt = now;
+      event(lead, s.source(), now);
       return new Result(lead.id, false, lead.routingNote);
     }
 
@@ -107,7 +109,25 @@ public class LeadCapture {
     lead.updatedAt = now;
     router.route(lead, now);
     lead.persist();
+    event(lead, s.source(), now);
     return new Result(lead.id, true, lead.routingNote);
+  }
+
+  /** Records what the person did and scores the lead again with it. */
+  private void event(Lead lead, String source, Instant now) {
+    String kind =
+        switch (source == null ? "" : source) {
+          case "api" -> "api";
+          case "referral" -> "referral";
+          default -> "form";
+        };
+    em.flush();
+    em.createNativeQuery("insert into lead_event (lead_id, kind, at) values (?1, ?2, ?3)")
+        .setParameter(1, lead.id)
+        .setParameter(2, kind)
+        .setParameter(3, java.sql.Timestamp.from(now))
+        .executeUpdate();
+    scorer.rescore(lead, now);
   }
 
   private void lock(String key, boolean needed) {

@@ -31,6 +31,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 public class TrackResource {
   @Inject TrackingCodes codes;
   @Inject EntityManager em;
+  @Inject io.loopcrm.scoring.Rescoring rescoring;
 
   @ConfigProperty(name = "quarkus.oidc.authentication.cookie-force-secure", defaultValue = "false")
   boolean secureCookies;
@@ -69,6 +70,10 @@ public class TrackResource {
           .setParameter(6, campaign)
           .setParameter(7, clip(referrer, 500, null))
           .executeUpdate();
+      if (!newVisitor) {
+        // a known visitor's leads are scored again off the request path
+        rescoring.clicked(visitor);
+      }
     }
     Response.ResponseBuilder response =
         Response.status(Response.Status.FOUND)

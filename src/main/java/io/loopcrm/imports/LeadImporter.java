@@ -48,6 +48,7 @@ public class LeadImporter {
   static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get();
 
   @Inject Router router;
+  @Inject io.loopcrm.scoring.LeadScorer scorer;
   @Inject EntityManager em;
 
   private final ExecutorService worker =
@@ -262,6 +263,7 @@ public class LeadImporter {
                 lead.createdAt = now;
                 lead.updatedAt = now;
                 router.route(lead, rules, now);
+                scorer.rescore(lead, now);
                 lead.persist();
                 if (email != null) {
                   byEmail.put(email, lead);

@@ -118,6 +118,13 @@ public class Lead extends PanacheEntity implements Audited {
 
   public Long routingRuleId;
 
+  /** Why the lead has its score: one line per reason (attribute, value or count, points). */
+  public String scoreReasons;
+
+  public java.util.List<io.loopcrm.scoring.LeadScorer.Reason> getScoreReasonList() {
+    return io.loopcrm.scoring.LeadScorer.reasons(scoreReasons);
+  }
+
   @Column(nullable = false, updatable = false)
   public Instant createdAt = Instant.now();
 

@@ -68,6 +68,7 @@ public class CurrentUser {
       items.add(new NavItem("nav_all_leads", "/ops/leads"));
       items.add(new NavItem("nav_queue", "/ops/leads?owner=none"));
       items.add(new NavItem("nav_routing", "/ops/routing"));
+      items.add(new NavItem("nav_scoring", "/ops/scoring"));
       items.add(new NavItem("nav_referrals", "/ops/referrals"));
       items.add(new NavItem("nav_import", "/ops/import"));
     }

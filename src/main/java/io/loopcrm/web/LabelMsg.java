@@ -155,4 +155,31 @@ public interface LabelMsg {
 
   @Message
   String import_reason_too_long();
+
+  @Message
+  String score_attr_region();
+
+  @Message
+  String score_attr_segment();
+
+  @Message
+  String score_attr_industry();
+
+  @Message
+  String score_attr_company_size();
+
+  @Message
+  String score_attr_source();
+
+  @Message
+  String score_attr_title();
+
+  @Message
+  String score_attr_click();
+
+  @Message
+  String score_attr_form();
+
+  @Message
+  String score_attr_referral();
 }

@@ -830,4 +830,19 @@ public interface Msg {
 
   @Message
   String referral_flash_link();
+
+  @Message
+  String nav_scoring();
+
+  @Message
+  String scoring_error_attribute();
+
+  @Message
+  String scoring_error_points();
+
+  @Message
+  String scoring_flash_saved();
+
+  @Message
+  String scoring_flash_rescoring();
 }

@@ -18,6 +18,10 @@ public class OpsLabels {
     return "campaign_objective_" + objective;
   }
 
+  static String scoreAttrKey(String attribute) {
+    return "score_attr_" + attribute;
+  }
+
   static String layoutKey(String layout) {
     return "import_layout_" + layout;
   }

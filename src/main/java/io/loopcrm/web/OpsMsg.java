@@ -470,4 +470,49 @@ public interface OpsMsg {
 
   @Message
   String referrals_make();
+
+  @Message
+  String scoring_title();
+
+  @Message
+  String scoring_help(String days);
+
+  @Message
+  String scoring_running();
+
+  @Message
+  String scoring_none();
+
+  @Message
+  String scoring_kind();
+
+  @Message
+  String scoring_when();
+
+  @Message
+  String scoring_points();
+
+  @Message
+  String scoring_fit();
+
+  @Message
+  String scoring_engagement();
+
+  @Message
+  String scoring_add();
+
+  @Message
+  String scoring_value();
+
+  @Message
+  String scoring_value_help();
+
+  @Message
+  String scoring_rescore();
+
+  @Message
+  String score_title();
+
+  @Message
+  String score_reasons_none();
 }

@@ -22,6 +22,13 @@ final class OpsJourney {
 
   private OpsJourney() {}
 
+  /** Scrolls the element to the middle of the window first, so no footer covers it. */
+  private static void click(WebDriver driver, WebElement element) {
+    ((org.openqa.selenium.JavascriptExecutor) driver)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    element.click();
+  }
+
   static void campaignToRoutedLead(WebDriver ops, WebDriver visitor) throws Exception {
     WebDriverWait wait = new WebDriverWait(ops, Duration.ofSeconds(20));
     PackagedAppIT.signIn(ops, "olga", "Olga Ops");
@@ -34,7 +41,7 @@ final class OpsJourney {
     ops.findElement(By.id("name")).sendKeys("Kansai to East " + tag);
     ops.findElement(By.id("region")).sendKeys(region);
     new Select(ops.findElement(By.id("team"))).selectByVisibleText("Team East");
-    ops.findElement(By.id("save-rule")).click();
+    click(ops, ops.findElement(By.id("save-rule")));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("flash")));
     PackagedAppIT.screenshot(ops, "ops-routing.png");
 
@@ -47,16 +54,16 @@ final class OpsJourney {
     ops.findElement(By.id("budget")).sendKeys("8000");
     ops.findElement(By.id("goalLeads")).sendKeys("150");
     PackagedAppIT.screenshot(ops, "ops-campaign-new.png");
-    ops.findElement(By.id("save-campaign")).click();
+    click(ops, ops.findElement(By.id("save-campaign")));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("variants")));
 
-    ops.findElement(By.cssSelector("#variant-new summary")).click();
+    click(ops, ops.findElement(By.cssSelector("#variant-new summary")));
     ops.findElement(By.id("v-name")).sendKeys("B");
     ops.findElement(By.id("v-headline")).sendKeys("See the whole funnel in one place");
     ops.findElement(By.id("v-cta")).sendKeys("Save my seat");
-    ops.findElement(By.id("add-variant")).click();
+    click(ops, ops.findElement(By.id("add-variant")));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("flash")));
-    ops.findElement(By.id("to-active")).click();
+    click(ops, ops.findElement(By.id("to-active")));
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(By.id("campaign-status"), "Active"));
     PackagedAppIT.screenshot(ops, "ops-campaign.png");
@@ -82,7 +89,7 @@ final class OpsJourney {
     visitor.findElement(By.id("company")).sendKeys("Sato Trading");
     visitor.findElement(By.id("region")).sendKeys(region);
     PackagedAppIT.screenshot(visitor, "capture-form.png");
-    visitor.findElement(By.id("form-submit")).click();
+    click(visitor, visitor.findElement(By.id("form-submit")));
     v.until(ExpectedConditions.presenceOfElementLocated(By.id("thanks")));
     PackagedAppIT.screenshot(visitor, "capture-thanks.png");
 

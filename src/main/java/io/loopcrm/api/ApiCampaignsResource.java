@@ -1,0 +1,69 @@
+package io.loopcrm.api;
+
+import io.loopcrm.campaign.Campaign;
+import io.loopcrm.campaign.CampaignVariant;
+import io.loopcrm.people.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Campaigns and their variants' tracking codes, for integrations that create leads. */
+@Path("/api/campaigns")
+@RolesAllowed(Roles.OPERATIONS)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Campaigns", description = "Read campaigns and variants")
+public class ApiCampaignsResource {
+
+  /** A variant: its tracking code goes into {@code variantCode} of a new lead. */
+  public record VariantView(
+      long id, String name, String code, String trackingPath, String formPath) {}
+
+  /** A campaign as the API shows it. */
+  public record CampaignView(
+      long id,
+      String name,
+      String status,
+      String objective,
+      String channel,
+      LocalDate startsOn,
+      LocalDate endsOn,
+      List<VariantView> variants) {}
+
+  @GET
+  @Operation(summary = "List campaigns with their variants")
+  public List<CampaignView> list() {
+    Map<Long, List<CampaignVariant>> variants =
+        CampaignVariant.<CampaignVariant>list("order by name, id").stream()
+            .collect(Collectors.groupingBy(v -> v.campaign.id));
+    return Campaign.<Campaign>list("order by createdAt desc, id desc").stream()
+        .map(
+            c ->
+                new CampaignView(
+                    c.id,
+                    c.name,
+                    c.status.code(),
+                    c.objectiveCode(),
+                    c.channel,
+                    c.startsOn,
+                    c.endsOn,
+                    variants.getOrDefault(c.id, List.of()).stream()
+                        .map(
+                            v ->
+                                new VariantView(
+                                    v.id,
+                                    v.name,
+                                    v.trackingCode,
+                                    "/t/" + v.trackingCode,
+                                    "/f/" + v.trackingCode))
+                        .toList()))
+        .toList();
+  }
+}

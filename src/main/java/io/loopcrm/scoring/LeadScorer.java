@@ -1,0 +1,154 @@
+package io.loopcrm.scoring;
+
+import io.loopcrm.lead.Lead;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Computes a lead's score and the reasons behind it: fit points for matching attributes, and
+ * engagement points per click, form submission and referral, each halved every half-life since it
+ * happened. The reasons are kept on the lead (one per line: attribute, value, points) for its page.
+ */
+@ApplicationScoped
+public class LeadScorer {
+  @Inject EntityManager em;
+
+  @ConfigProperty(name = "loop.scoring.half-life-days", defaultValue = "30")
+  int halfLifeDays;
+
+  private volatile List<ScoringRule> rules;
+
+  public void invalidate() {
+    rules = null;
+  }
+
+  List<ScoringRule> rules() {
+    List<ScoringRule> r = rules;
+    if (r == null) {
+      r = ScoringRule.list("active = true order by kind, id");
+      r.forEach(em::detach);
+      rules = r;
+    }
+    return r;
+  }
+
+  public int halfLifeDays() {
+    return halfLifeDays;
+  }
+
+  /** Scores the lead (in the caller's transaction) and keeps the reasons on it. */
+  @SuppressWarnings("unchecked")
+  public void rescore(Lead lead, Instant now) {
+    List<ScoringRule> active = rules();
+    if (active.isEmpty()) {
+      lead.score = 0;
+      lead.scoreReasons = null;
+      return;
+    }
+    List<String> reasons = new ArrayList<>();
+    double total = 0;
+    for (ScoringRule r : active) {
+      if (r.isFit() && fits(r, lead)) {
+        total += r.points;
+        reasons.add(r.attribute + "\t" + r.value + "\t" + r.points);
+      }
+    }
+    boolean wantsEngagement = active.stream().anyMatch(r -> !r.isFit());
+    if (wantsEngagement && lead.id != null) {
+      List<Object[]> events =
+          em.createNativeQuery(
+                  "(select 'click', c.clicked_at from click c where ?2 is not null and c.visitor_id = cast(?2 as uuid)"
+                      + " order by c.clicked_at desc limit 100)"
+                      + " union all (select e.kind, e.at from lead_event e where e.lead_id = ?1"
+                      + " order by e.at desc limit 100)")
+              .setParameter(1, lead.id)
+              .setParameter(2, lead.visitorId == null ? null : lead.visitorId.toString())
+              .getResultList();
+      for (ScoringRule r : active) {
+        if (r.isFit()) {
+          continue;
+        }
+        double points = 0;
+        int count = 0;
+        for (Object[] e : events) {
+          if (r.attribute.equals(e[0])) {
+            Instant at = at(e[1]);
+            double days = Math.max(0, Duration.between(at, now).toHours() / 24.0);
+            points += r.points * Math.pow(0.5, days / Math.max(1, halfLifeDays));
+            count++;
+          }
+        }
+        if (count > 0) {
+          total += points;
+          reasons.add(r.attribute + "\t" + count + "\t" + Math.round(points));
+        }
+      }
+    }
+    lead.score = (int) Math.round(total);
+    lead.scoreReasons = reasons.isEmpty() ? null : String.join("\n", reasons);
+  }
+
+  private static boolean fits(ScoringRule r, Lead l) {
+    String v = r.value == null ? "" : r.value.trim().toLowerCase(Locale.ROOT);
+    String actual =
+        switch (r.attribute) {
+          case "region" -> l.region;
+          case "segment" -> l.segment;
+          case "industry" -> l.industry;
+          case "company_size" -> l.companySize;
+          case "source" -> l.source;
+          case "title" -> l.title;
+          default -> null;
+        };
+    if (actual == null || v.isEmpty()) {
+      return false;
+    }
+    String a = actual.trim().toLowerCase(Locale.ROOT);
+    return r.attribute.equals("title") ? a.contains(v) : a.equals(v);
+  }
+
+  private static Instant at(Object o) {
+    if (o instanceof Instant i) {
+      return i;
+    }
+    if (o instanceof java.sql.Timestamp t) {
+      return t.toInstant();
+    }
+    if (o instanceof java.time.OffsetDateTime d) {
+      return d.toInstant();
+    }
+    return Instant.now();
+  }
+
+  /** A reason as the lead page shows it. */
+  public record Reason(String attribute, String value, int points) {
+    public String attributeKey() {
+      return "score_attr_" + attribute;
+    }
+
+    public boolean isEngagement() {
+      return ScoringRule.ENGAGEMENT.contains(attribute);
+    }
+  }
+
+  public static List<Reason> reasons(String stored) {
+    List<Reason> out = new ArrayList<>();
+    if (stored == null) {
+      return out;
+    }
+    for (String line : stored.split("\n")) {
+      String[] p = line.split("\t", -1);
+      if (p.length == 3) {
+        out.add(new Reason(p[0], p[1], Integer.parseInt(p[2])));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,143 @@
+package io.loopcrm.scoring;
+
+import io.loopcrm.lead.Lead;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
+
+/**
+ * Scores leads again off the request path: the leads of visitors who clicked a tracking link (the
+ * click itself stays one insert), every few seconds; and all leads when the rules change.
+ */
+@ApplicationScoped
+public class Rescoring {
+  private static final Logger LOG = Logger.getLogger(Rescoring.class);
+  private static final int BATCH = 500;
+
+  @Inject LeadScorer scorer;
+
+  private final Set<UUID> clicked = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean allRunning = new AtomicBoolean();
+  private ScheduledExecutorService timer;
+
+  void start(@Observes StartupEvent e) {
+    timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "lead-rescoring");
+              t.setDaemon(true);
+              return t;
+            });
+    timer.scheduleWithFixedDelay(this::drainClicks, 2, 2, TimeUnit.SECONDS);
+  }
+
+  void stop(@Observes ShutdownEvent e) {
+    if (timer != null) {
+      timer.shutdownNow();
+    }
+  }
+
+  /** A known visitor clicked: their leads get scored again shortly. */
+  public void clicked(UUID visitor) {
+    if (visitor != null && clicked.size() < 100_000) {
+      clicked.add(visitor);
+    }
+  }
+
+  void drainClicks() {
+    if (clicked.isEmpty()) {
+      return;
+    }
+    try {
+      List<UUID> batch = new ArrayList<>();
+      for (UUID v : clicked) {
+        batch.add(v);
+        if (batch.size() == BATCH) {
+          break;
+        }
+      }
+      batch.forEach(clicked::remove);
+      QuarkusTransaction.requiringNew()
+          .run(
+              () -> {
+                Instant now = Instant.now();
+                for (Lead l : Lead.<Lead>list("visitorId in ?1", batch)) {
+                  scorer.rescore(l, now);
+                }
+              });
+    } catch (RuntimeException ex) {
+      LOG.warn("rescoring after clicks failed", ex);
+    }
+  }
+
+  /** Scores every lead again, in batches, in the background (after the rules changed). */
+  public boolean rescoreAll() {
+    if (!allRunning.compareAndSet(false, true)) {
+      return false;
+    }
+    timer.execute(
+        () -> {
+          try {
+            long after = 0;
+            while (true) {
+              long from = after;
+              List<Long> ids =
+                  QuarkusTransaction.requiringNew()
+                      .call(
+                          () ->
+                              Lead.<Lead>find("id > ?1 order by id", from)
+                                  .range(0, BATCH - 1)
+                                  .project(IdOnly.class)
+                                  .list()
+                                  .stream()
+                                  .map(IdOnly::id)
+                                  .toList());
+              if (ids.isEmpty()) {
+                break;
+              }
+              try {
+                QuarkusTransaction.requiringNew()
+                    .run(
+                        () -> {
+                          Instant now = Instant.now();
+                          for (Lead l : Lead.<Lead>list("id in ?1", ids)) {
+                            scorer.rescore(l, now);
+                          }
+                        });
+              } catch (RuntimeException busy) {
+                // a lead changed meanwhile (and was scored with that change): go on
+                LOG.debugf("rescoring batch after %d skipped: %s", from, busy.getMessage());
+              }
+              after = ids.get(ids.size() - 1);
+            }
+          } catch (RuntimeException ex) {
+            LOG.warn("rescoring all leads failed", ex);
+          } finally {
+            allRunning.set(false);
+          }
+        });
+    return true;
+  }
+
+  /** Projection of a lead's id. */
+  @io.quarkus.runtime.annotations.RegisterForReflection
+  public record IdOnly(Long id) {}
+
+  public boolean isRescoringAll() {
+    return allRunning.get();
+  }
+}

@@ -1,0 +1,180 @@
+package io.loopcrm.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.loopcrm.campaign.CampaignVariant;
+import io.loopcrm.lead.Lead;
+import io.loopcrm.stack.TestStack;
+import io.loopcrm.testing.Fixtures;
+import io.loopcrm.testing.KeycloakLogin;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** The lead API with real bearer tokens: the integration client's service account (operations). */
+@QuarkusTest
+class ApiLeadsTest {
+
+  static String token() {
+    return given()
+        .formParam("grant_type", "client_credentials")
+        .formParam("client_id", "loop-integration")
+        .formParam("client_secret", "loop-integration-demo-secret")
+        .post(TestStack.get().realmUrl() + "/protocol/openid-connect/token")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("access_token");
+  }
+
+  @Test
+  void createReadAndListWithRetriesMadeSafeByTheIdempotencyKey() throws Exception {
+    String token = token();
+    CampaignVariant v = Fixtures.campaignWithVariant(Fixtures.unique("Api"));
+    String email = Fixtures.unique("api") + "@example.com";
+    String body =
+        "{\"firstName\":\"Ivy\",\"lastName\":\"Api\",\"email\":\""
+            + email
+            + "\",\"company\":\"Ivy Inc\",\"variantCode\":\""
+            + v.trackingCode
+            + "\"}";
+    String key = UUID.randomUUID().toString();
+
+    ExecutorService pool = Executors.newFixedThreadPool(5);
+    List<Future<Response>> answers = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      answers.add(
+          pool.submit(
+              () ->
+                  given()
+                      .auth()
+                      .oauth2(token)
+                      .header("Idempotency-Key", key)
+                      .contentType(ContentType.JSON)
+                      .body(body)
+                      .post("/api/leads")));
+    }
+    List<Long> ids = new ArrayList<>();
+    for (Future<Response> a : answers) {
+      Response r = a.get();
+      assertThat(r.statusCode()).isEqualTo(201);
+      ids.add(r.jsonPath().getLong("id"));
+    }
+    pool.shutdown();
+    assertThat(ids).containsOnly(ids.get(0));
+    assertThat(QuarkusTransaction.requiringNew().call(() -> Lead.count("emailNormalized", email)))
+        .isEqualTo(1);
+
+    long id = ids.get(0);
+    given()
+        .auth()
+        .oauth2(token)
+        .get("/api/leads/" + id)
+        .then()
+        .statusCode(200)
+        .body("email", equalTo(email))
+        .body("campaign", equalTo(v.campaign.name))
+        .body("source", equalTo("api"));
+    Lead lead = Fixtures.reload(Lead.class, id);
+    assertThat(lead.variant.id).isEqualTo(v.id);
+    assertThat(lead.firstTouch.variantId).isEqualTo(v.id);
+
+    // without a key, the same person again is the same lead (dedupe), answered 200
+    given()
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"lastName\":\"Api\",\"email\":\""
+                + email.toUpperCase()
+                + "\",\"phone\":\"+1 555 0100\"}")
+        .post("/api/leads")
+        .then()
+        .statusCode(200)
+        .body("id", equalTo((int) id));
+
+    given()
+        .auth()
+        .oauth2(token)
+        .get("/api/leads?q=" + email + "&size=10")
+        .then()
+        .statusCode(200)
+        .body("items.id", hasItem((int) id))
+        .body("count", equalTo(1));
+    given()
+        .auth()
+        .oauth2(token)
+        .get("/api/campaigns")
+        .then()
+        .statusCode(200)
+        .body("find { it.id == " + v.campaign.id + " }.variants[0].code", equalTo(v.trackingCode));
+  }
+
+  @Test
+  void badInputIsAProblemDocument() {
+    given()
+        .auth()
+        .oauth2(token())
+        .contentType(ContentType.JSON)
+        .body("{\"lastName\":\"\",\"email\":\"nope\",\"variantCode\":\"nosuchcode\"}")
+        .post("/api/leads")
+        .then()
+        .statusCode(422)
+        .contentType(containsString("application/problem+json"))
+        .body("status", equalTo(422))
+        .body("errors.lastName", equalTo("required"))
+        .body("errors.email", equalTo("not an e-mail address"))
+        .body("errors.variantCode", notNullValue());
+    given()
+        .auth()
+        .oauth2(token())
+        .get("/api/leads/999999999")
+        .then()
+        .statusCode(404)
+        .contentType(containsString("application/problem+json"));
+  }
+
+  @Test
+  void aSalesTokenOrNoTokenIsRefused() {
+    given().get("/api/leads").then().statusCode(401);
+    given()
+        .auth()
+        .oauth2(KeycloakLogin.accessToken("sam"))
+        .get("/api/leads")
+        .then()
+        .statusCode(403);
+    given()
+        .auth()
+        .oauth2(KeycloakLogin.accessToken("sam"))
+        .contentType(ContentType.JSON)
+        .body("{\"lastName\":\"X\",\"email\":\"x@example.com\"}")
+        .post("/api/leads")
+        .then()
+        .statusCode(403);
+  }
+
+  @Test
+  @io.loopcrm.testing.AsAdmin
+  void theApiIsDescribedInOpenApi() {
+    given()
+        .get("/q/openapi?format=json")
+        .then()
+        .statusCode(200)
+        .body(containsString("/api/leads"))
+        .body(containsString("Idempotency-Key"))
+        .body(containsString("kei@example.jp"));
+  }
+}
