@@ -210,18 +210,20 @@ public class LeadImporter {
                   phones.add(Lead.normalizePhone(r.phone()));
                 }
               }
-              if (!emails.isEmpty() || !phones.isEmpty()) {
-                for (Lead l :
-                    Lead.<Lead>list(
-                        "emailNormalized in ?1 or phoneNormalized in ?2 order by createdAt",
-                        emails.isEmpty() ? List.of("") : emails,
-                        phones.isEmpty() ? List.of("") : phones)) {
-                  if (l.emailNormalized != null) {
-                    byEmail.putIfAbsent(l.emailNormalized, l);
-                  }
-                  if (l.phoneNormalized != null) {
-                    byPhone.putIfAbsent(l.phoneNormalized, l);
-                  }
+                            // one indexed lookup per key kind (an OR of both would scan the table)
+              List<Lead> known = new ArrayList<>();
+              if (!emails.isEmpty()) {
+                known.addAll(Lead.<Lead>list("emailNormalized in ?1 order by createdAt", emails));
+              }
+              if (!phones.isEmpty()) {
+                known.addAll(Lead.<Lead>list("phoneNormalized in ?1 order by createdAt", phones));
+              }
+              for (Lead l : known) {
+                if (l.emailNormalized != null) {
+                  byEmail.putIfAbsent(l.emailNormalized, l);
+                }
+                if (l.phoneNormalized != null) {
+                  byPhone.putIfAbsent(l.phoneNormalized, l);
                 }
               }
               List<RoutingRule> rules = RoutingRule.listOrdered();

@@ -58,10 +58,18 @@ public class Rescoring {
     }
   }
 
+    private final AtomicBoolean draining = new AtomicBoolean();
+
+  /** Whether nothing is waiting or running (tests that count statements wait for this). */
+  public boolean isIdle() {
+    return clicked.isEmpty() && !draining.get() && !allRunning.get();
+  }
+
   void drainClicks() {
     if (clicked.isEmpty()) {
       return;
     }
+    draining.set(true);
     try {
       List<UUID> batch = new ArrayList<>();
       for (UUID v : clicked) {
@@ -79,8 +87,10 @@ public class Rescoring {
                   scorer.rescore(l, now);
                 }
               });
-    } catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
       LOG.warn("rescoring after clicks failed", ex);
+    } finally {
+      draining.set(false);
     }
   }
 

@@ -211,6 +211,23 @@ class CaptureTest {
     assertThat(count(email)).isEqualTo(1);
   }
 
+    @Test
+  void theFormWorksWithoutOurCookiesAsInAnIframeOnAnotherSite() {
+    CampaignVariant v = Fixtures.campaignWithVariant(Fixtures.unique("Embed"));
+    String email = Fixtures.unique("embed") + "@example.com";
+    // no CSRF cookie or token, no visitor cookie: what a browser blocking third-party cookies sends
+    given()
+        .redirects()
+        .follow(false)
+        .contentType("application/x-www-form-urlencoded")
+        .formParam("lastName", "Embed")
+        .formParam("email", email)
+        .post("/f/" + v.trackingCode)
+        .then()
+        .statusCode(303);
+        assertThat(count(email)).isEqualTo(1);
+  }
+
   @Test
   void theHoneypotKeepsNothingButLooksFine() {
     CampaignVariant v = Fixtures.campaignWithVariant(Fixtures.unique("Bots"));

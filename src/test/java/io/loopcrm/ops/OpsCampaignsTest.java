@@ -190,6 +190,32 @@ class OpsCampaignsTest {
     assertThat(QuarkusTransaction.requiringNew().call(() -> Campaign.count("name", name))).isZero();
   }
 
+    @Test
+  @AsOperations
+  void aSignedInPostWithoutItsCsrfTokenIsRefused() {
+    String name = Fixtures.unique("Forged");
+    given()
+        .redirects()
+        .follow(false)
+        .formParam("name", name)
+        .formParam("objective", "acquisition")
+        .formParam("channel", "email")
+        .formParam("currency", "USD")
+        .post("/ops/campaigns")
+        .then()
+        .statusCode(400);
+    // a bearer header does not open the pages' posts either: only /api takes bearer tokens
+    given()
+        .redirects()
+        .follow(false)
+        .header("Authorization", "Bearer forged")
+        .formParam("name", name)
+        .post("/ops/campaigns")
+        .then()
+        .statusCode(400);
+    assertThat(QuarkusTransaction.requiringNew().call(() -> Campaign.count("name", name))).isZero();
+  }
+
   @Test
   @AsSales
   void salesCannotReachCampaigns() {

@@ -131,10 +131,11 @@ class OpsScoringTest {
           .body(containsString("id=\"score-value\">29<"))
           .body(containsString("Job title contains"))
           .body(containsString("Each form submission"));
-    } finally {
+        } finally {
       for (Long id : ruleIds) {
         Csrf.form().post("/ops/scoring/" + id + "/delete").then().statusCode(303);
       }
+      awaitRescoring();
     }
   }
 

@@ -1,4 +1,4 @@
-package io.loopcrm.api;
+package io.loopcrm.web;
 
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
@@ -9,12 +9,14 @@ import java.util.Base64;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * CSRF protection guards requests a browser authenticates by itself with a cookie. The JSON API
- * under {@code /api} authenticates only by a bearer token (its OIDC tenant never reads cookies),
- * which no browser attaches on its own; quarkus-rest-csrf has no per-path exclusion, so such a
- * request gets a matching one-time token pair before the CSRF filter runs.
+ * CSRF protection guards requests a browser authenticates by itself with a cookie. Two kinds of
+ * posts have nothing to guard: the JSON API under {@code /api}, authenticated only by a bearer
+ * token (its OIDC tenant never reads cookies) that no browser attaches on its own; and the public
+ * web-to-lead form {@code /f/{code}}, which anyone may post anonymously and which must work inside
+ * an iframe on another site, where browsers may withhold our cookies. quarkus-rest-csrf has no
+ * per-path exclusion, so these requests get a matching one-time token pair before it runs.
  */
-public class ApiCsrf {
+public class CsrfExemptions {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   @Inject RoutingContext routing;
@@ -27,9 +29,10 @@ public class ApiCsrf {
     }
     String path = routing.normalizedPath();
     String auth = request.getHeaderString("Authorization");
-    if (!path.startsWith("/api/")
-        || auth == null
-        || !auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+    boolean bearerApi =
+        path.startsWith("/api/") && auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7);
+    boolean publicForm = path.matches("/f/[A-Za-z0-9_-]{1,32}");
+    if (!bearerApi && !publicForm) {
       return;
     }
     byte[] bytes = new byte[16];
