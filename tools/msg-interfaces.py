@@ -1,0 +1,42 @@
+#!/usr/bin/env python3
+"""Regenerates the message bundle interfaces in src/main/java/io/loopcrm/web/ from the English
+properties files: one @Message method per key, one String parameter per {placeholder}.
+Run from the repository root after adding or removing keys: python3 tools/msg-interfaces.py"""
+import re
+import os
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BUNDLES={'msg':('Msg','The shared messages: layout, errors, statuses and every key looked up dynamically with {@code msg:message(key)}.'),
+         'sls':('SalesMsg','The sales pages\' own texts (Today, leads, deals, pipeline, team).'),
+         'adm':('AdminMsg','The admin pages\' own texts (users, teams, settings, audit).'),
+         'lbl':('LabelMsg','Labels of operations\' codes (statuses, objectives, channels), looked up with {@code lbl:message(key)}.'),
+         'ops':('OpsMsg','The operations pages\' own texts (campaigns, capture, routing, import).')}
+for name,(cls,doc) in BUNDLES.items():
+    path=f'{ROOT}/src/main/resources/messages/{name}.properties'
+    if not os.path.exists(path): continue
+    keys=[]
+    for line in open(path, encoding='utf-8'):
+        line=line.rstrip('\n')
+        if not line.strip() or line.lstrip().startswith('#'): continue
+        k,v=line.split('=',1)
+        params=[]
+        for p in re.findall(r'\{(\w+)\}', v):
+            if p not in params: params.append(p)
+        keys.append((k.strip(),params))
+    methods="\n".join(f"  @Message\n  String {k}({', '.join('String '+p for p in ps)});\n" for k,ps in keys)
+    src=f'''package io.loopcrm.web;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * {doc} English in {{@code messages/{name}.properties}}, Simplified Chinese in {{@code
+ * messages/{name}_zh_CN.properties}}; templates write {{@code {{{name}:key}}}} and the build checks each
+ * against this interface. Generated from the properties file; a bundle stays under 300 keys
+ * (Quarkus 3.33 generates broken bytecode for larger ones).
+ */
+@MessageBundle(value = "{name}", locale = "en")
+public interface {cls} {{
+{methods}}}
+'''
+    open(f'{ROOT}/src/main/java/io/loopcrm/web/{cls}.java','w').write(src)
+    print(name, len(keys))
