@@ -210,7 +210,7 @@ public class LeadImporter {
                   phones.add(Lead.normalizePhone(r.phone()));
                 }
               }
-                            // one indexed lookup per key kind (an OR of both would scan the table)
+              // one indexed lookup per key kind (an OR of both would scan the table)
               List<Lead> known = new ArrayList<>();
               if (!emails.isEmpty()) {
                 known.addAll(Lead.<Lead>list("emailNormalized in ?1 order by createdAt", emails));

@@ -58,7 +58,7 @@ public class Rescoring {
     }
   }
 
-    private final AtomicBoolean draining = new AtomicBoolean();
+  private final AtomicBoolean draining = new AtomicBoolean();
 
   /** Whether nothing is waiting or running (tests that count statements wait for this). */
   public boolean isIdle() {
@@ -87,7 +87,7 @@ public class Rescoring {
                   scorer.rescore(l, now);
                 }
               });
-        } catch (RuntimeException ex) {
+    } catch (RuntimeException ex) {
       LOG.warn("rescoring after clicks failed", ex);
     } finally {
       draining.set(false);

@@ -211,7 +211,7 @@ class CaptureTest {
     assertThat(count(email)).isEqualTo(1);
   }
 
-    @Test
+  @Test
   void theFormWorksWithoutOurCookiesAsInAnIframeOnAnotherSite() {
     CampaignVariant v = Fixtures.campaignWithVariant(Fixtures.unique("Embed"));
     String email = Fixtures.unique("embed") + "@example.com";
@@ -225,7 +225,7 @@ class CaptureTest {
         .post("/f/" + v.trackingCode)
         .then()
         .statusCode(303);
-        assertThat(count(email)).isEqualTo(1);
+    assertThat(count(email)).isEqualTo(1);
   }
 
   @Test

@@ -190,7 +190,7 @@ class OpsCampaignsTest {
     assertThat(QuarkusTransaction.requiringNew().call(() -> Campaign.count("name", name))).isZero();
   }
 
-    @Test
+  @Test
   @AsOperations
   void aSignedInPostWithoutItsCsrfTokenIsRefused() {
     String name = Fixtures.unique("Forged");

@@ -131,7 +131,7 @@ class OpsScoringTest {
           .body(containsString("id=\"score-value\">29<"))
           .body(containsString("Job title contains"))
           .body(containsString("Each form submission"));
-        } finally {
+    } finally {
       for (Long id : ruleIds) {
         Csrf.form().post("/ops/scoring/" + id + "/delete").then().statusCode(303);
       }

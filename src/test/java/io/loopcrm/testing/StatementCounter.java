@@ -10,7 +10,7 @@ import org.hibernate.stat.Statistics;
 public final class StatementCounter {
   private StatementCounter() {}
 
-    public static long count(EntityManagerFactory emf, Runnable block) {
+  public static long count(EntityManagerFactory emf, Runnable block) {
     // the counters are global: let background scoring finish first
     io.loopcrm.scoring.Rescoring rescoring =
         io.quarkus.arc.Arc.container().instance(io.loopcrm.scoring.Rescoring.class).get();
