@@ -265,9 +265,12 @@ public class ApiLeadsResource {
       @Parameter(schema = @Schema(type = SchemaType.INTEGER, maximum = "100")) @QueryParam("size")
           String size,
       @Parameter(description = "none: only leads waiting in the queue") @QueryParam("owner")
-          String owner) {
+          String owner,
+      @Parameter(description = "only leads scoring at least this") @QueryParam("minScore")
+          String minScore) {
     LeadFilter filter =
-        LeadFilter.parse(q, status, campaign, source, region, from, to, sort, after, size, owner);
+        LeadFilter.parse(
+            q, status, campaign, source, region, from, to, sort, after, size, owner, minScore);
     LeadSearch.Page page = search.search(filter, me.viewer(), clock.getZone());
     return new LeadPageView(
         page.rows().stream().map(ApiLeadsResource::view).toList(),

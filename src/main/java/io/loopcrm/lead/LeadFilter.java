@@ -23,7 +23,8 @@ public record LeadFilter(
     LeadSort sort,
     String after,
     int size,
-    boolean unassigned) {
+    boolean unassigned,
+    Integer minScore) {
 
   public static final int DEFAULT_SIZE = 25;
   public static final int MAX_SIZE = 100;
@@ -39,7 +40,7 @@ public record LeadFilter(
       String sort,
       String after,
       String size) {
-    return parse(q, status, campaign, source, region, from, to, sort, after, size, null);
+    return parse(q, status, campaign, source, region, from, to, sort, after, size, null, null);
   }
 
   /** The same with the owner filter of the operations list: "none" keeps the lead queue. */
@@ -54,7 +55,9 @@ public record LeadFilter(
       String sort,
       String after,
       String size,
-      String owner) {
+      String owner,
+      String minScore) {
+    Long min = Params.parseLong(minScore);
     return new LeadFilter(
         Params.trimToNull(q, 100),
         parseStatus(status),
@@ -66,7 +69,8 @@ public record LeadFilter(
         LeadSort.fromParam(sort),
         Params.trimToNull(after, 200),
         parseSize(size),
-        "none".equals(owner));
+        "none".equals(owner),
+        min == null || min < -100000 || min > 100000 ? null : min.intValue());
   }
 
   /** The query string of this view without the cursor, for links that keep the filters. */
@@ -82,6 +86,7 @@ public record LeadFilter(
     put(params, "sort", sort == LeadSort.CREATED_DESC ? null : sort.param());
     put(params, "size", size == DEFAULT_SIZE ? null : Integer.toString(size));
     put(params, "owner", unassigned ? "none" : null);
+    put(params, "minScore", minScore == null ? null : minScore.toString());
     for (String d : dropped) {
       params.remove(d);
     }
@@ -103,7 +108,8 @@ public record LeadFilter(
         sort,
         cursor,
         pageSize,
-        unassigned);
+        unassigned,
+        minScore);
   }
 
   public String statusParam() {
@@ -118,7 +124,8 @@ public record LeadFilter(
         || region != null
         || createdFrom != null
         || createdTo != null
-        || unassigned;
+        || unassigned
+        || minScore != null;
   }
 
   private static void put(Map<String, String> params, String key, String value) {

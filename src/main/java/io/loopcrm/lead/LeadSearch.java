@@ -137,6 +137,10 @@ public class LeadSearch {
     if (f.unassigned()) {
       clauses.add("l.owner_id is null");
     }
+    if (f.minScore() != null) {
+      clauses.add("l.score >= :minScore");
+      params.put("minScore", f.minScore());
+    }
     if (f.q() != null) {
       clauses.add(SEARCH_TEXT + " ilike :q");
       params.put(

@@ -72,9 +72,11 @@ public class OpsLeadsResource {
       @QueryParam("sort") String sort,
       @QueryParam("after") String after,
       @QueryParam("size") String size,
-      @QueryParam("owner") String owner) {
+      @QueryParam("owner") String owner,
+      @QueryParam("minScore") String minScore) {
     LeadFilter filter =
-        LeadFilter.parse(q, status, campaign, source, region, from, to, sort, after, size, owner);
+        LeadFilter.parse(
+            q, status, campaign, source, region, from, to, sort, after, size, owner, minScore);
     return Templates.list(
         filter,
         search.search(filter, viewer(), clock.getZone()),
@@ -97,9 +99,11 @@ public class OpsLeadsResource {
       @QueryParam("from") String from,
       @QueryParam("to") String to,
       @QueryParam("sort") String sort,
-      @QueryParam("owner") String owner) {
+      @QueryParam("owner") String owner,
+      @QueryParam("minScore") String minScore) {
     LeadFilter filter =
-        LeadFilter.parse(q, status, campaign, source, region, from, to, sort, null, null, owner);
+        LeadFilter.parse(
+            q, status, campaign, source, region, from, to, sort, null, null, owner, minScore);
     Viewer viewer = viewer();
     StreamingOutput body =
         out -> {

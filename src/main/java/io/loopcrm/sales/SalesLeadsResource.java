@@ -88,9 +88,11 @@ public class SalesLeadsResource {
       @QueryParam("sort") String sort,
       @QueryParam("after") String after,
       @QueryParam("size") String size,
+      @QueryParam("minScore") String minScore,
       @HeaderParam("HX-Request") boolean htmx) {
     LeadFilter filter =
-        LeadFilter.parse(q, status, campaign, source, region, from, to, sort, after, size);
+        LeadFilter.parse(
+            q, status, campaign, source, region, from, to, sort, after, size, null, minScore);
     LeadSearch.Page page = search.search(filter, me.viewer(), clock.getZone());
     if (htmx) {
       return Templates.list$rows(filter, page);

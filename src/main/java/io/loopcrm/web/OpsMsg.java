@@ -515,4 +515,7 @@ public interface OpsMsg {
 
   @Message
   String score_reasons_none();
+
+  @Message
+  String score_min();
 }

@@ -32,7 +32,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** CSV import through the pages: presets, preview, background import, report; 100,000 rows. */
 @QuarkusTest
 class ImportTest {
-  static final Path SAMPLES = Path.of("../shared/samples");
+  /** Copies of the synthetic exports from the product repository's shared samples. */
+  static final Path SAMPLES = Path.of("src/test/resources/import-samples");
 
   @ParameterizedTest
   @CsvSource({

@@ -131,6 +131,16 @@ class OpsScoringTest {
           .body(containsString("id=\"score-value\">29<"))
           .body(containsString("Job title contains"))
           .body(containsString("Each form submission"));
+
+      // lists filter by score
+      given()
+          .get("/ops/leads?minScore=29&q=" + email)
+          .then()
+          .body(containsString("id=\"lead-" + lead.id + "\""));
+      given()
+          .get("/ops/leads?minScore=30&q=" + email)
+          .then()
+          .body(containsString("id=\"no-leads\""));
     } finally {
       for (Long id : ruleIds) {
         Csrf.form().post("/ops/scoring/" + id + "/delete").then().statusCode(303);
