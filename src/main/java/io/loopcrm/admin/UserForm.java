@@ -23,7 +23,6 @@ public record UserForm(
     FormErrors errors,
     Map<String, String> values) {
   private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,49}");
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
 
   /**
    * Parses and checks the form; {@code creating} asks for a username and a temporary password,
@@ -68,7 +67,7 @@ public record UserForm(
     }
     if (mail.isEmpty()) {
       errors.add("email", "error_required");
-    } else if (mail.length() > 254 || !EMAIL.matcher(mail).matches()) {
+    } else if (!io.loopcrm.lead.Lead.isEmail(mail)) {
       errors.add("email", "error_email");
     }
     Set<String> chosen = new LinkedHashSet<>();

@@ -18,7 +18,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -27,9 +26,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -48,7 +45,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Leads", description = "Create, read and list leads")
 public class ApiLeadsResource {
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
 
   @Inject LeadCapture capture;
   @Inject TrackingCodes codes;
@@ -182,9 +178,7 @@ public class ApiLeadsResource {
     check(errors, "utmSource", in.utmSource(), 200, false);
     check(errors, "utmMedium", in.utmMedium(), 200, false);
     check(errors, "utmCampaign", in.utmCampaign(), 200, false);
-    if (in.email() != null
-        && !in.email().isBlank()
-        && !EMAIL.matcher(in.email().trim()).matches()) {
+    if (in.email() != null && !in.email().isBlank() && !Lead.isEmail(in.email())) {
       errors.putIfAbsent("email", "not an e-mail address");
     }
     if (blank(in.email()) && blank(in.phone())) {
@@ -252,25 +246,8 @@ public class ApiLeadsResource {
   @Operation(
       summary = "List leads",
       description = "The filters of the lead pages; keyset paging: pass `next` as `after`.")
-  public LeadPageView list(
-      @QueryParam("q") String q,
-      @QueryParam("status") String status,
-      @QueryParam("campaign") String campaign,
-      @QueryParam("source") String source,
-      @QueryParam("region") String region,
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("sort") String sort,
-      @QueryParam("after") String after,
-      @Parameter(schema = @Schema(type = SchemaType.INTEGER, maximum = "100")) @QueryParam("size")
-          String size,
-      @Parameter(description = "none: only leads waiting in the queue") @QueryParam("owner")
-          String owner,
-      @Parameter(description = "only leads scoring at least this") @QueryParam("minScore")
-          String minScore) {
-    LeadFilter filter =
-        LeadFilter.parse(
-            q, status, campaign, source, region, from, to, sort, after, size, owner, minScore);
+  public LeadPageView list(@jakarta.ws.rs.BeanParam io.loopcrm.lead.LeadQuery query) {
+    LeadFilter filter = query.toFilter();
     LeadSearch.Page page = search.search(filter, me.viewer(), clock.getZone());
     return new LeadPageView(
         page.rows().stream().map(ApiLeadsResource::view).toList(),

@@ -23,7 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestForm;
@@ -36,8 +35,7 @@ import org.jboss.resteasy.reactive.RestForm;
 @Path("/f/{code}")
 @PermitAll
 public class FormResource {
-  static final List<String> COMPANY_SIZES = List.of("1-10", "11-50", "51-200", "201-1000", "1000+");
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
+  static final List<String> COMPANY_SIZES = io.loopcrm.lead.Lead.COMPANY_SIZES;
 
   @Inject TrackingCodes codes;
   @Inject LeadCapture capture;
@@ -142,7 +140,7 @@ public class FormResource {
     if (mail == null && tel == null && !errors.has("email") && !errors.has("phone")) {
       errors.add("email", "form_error_contact");
     }
-    if (mail != null && !EMAIL.matcher(mail).matches()) {
+    if (mail != null && !io.loopcrm.lead.Lead.isEmail(mail)) {
       errors.add("email", "error_email");
     }
     if (tel != null && tel.replaceAll("[^0-9]", "").length() < 6) {
@@ -155,11 +153,7 @@ public class FormResource {
       return embeddable(
           pages.withStatus(422, Templates.form(target, COMPANY_SIZES, values, errors)));
     }
-    UUID visitor =
-        Visitor.of(
-            visitorCookie == null
-                ? null
-                : new jakarta.ws.rs.core.Cookie(Visitor.COOKIE, visitorCookie));
+    UUID visitor = Visitor.of(visitorCookie);
     boolean newVisitor = visitor == null;
     if (newVisitor) {
       visitor = UUID.randomUUID();

@@ -9,7 +9,6 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
@@ -49,8 +48,7 @@ public class TrackResource {
     if (target == null) {
       throw new NotFoundException();
     }
-    UUID visitor =
-        Visitor.of(visitorCookie == null ? null : new Cookie(Visitor.COOKIE, visitorCookie));
+    UUID visitor = Visitor.of(visitorCookie);
     boolean newVisitor = visitor == null;
     if (newVisitor) {
       visitor = UUID.randomUUID();

@@ -1,6 +1,5 @@
 package io.loopcrm.capture;
 
-import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.NewCookie;
 import java.util.UUID;
 
@@ -12,12 +11,12 @@ final class Visitor {
   private Visitor() {}
 
   /** The visitor of the request, or null when the cookie is missing or not ours. */
-  static UUID of(Cookie cookie) {
+  static UUID of(String cookie) {
     if (cookie == null) {
       return null;
     }
     try {
-      return UUID.fromString(cookie.getValue());
+      return UUID.fromString(cookie);
     } catch (IllegalArgumentException e) {
       return null;
     }

@@ -27,7 +27,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -44,7 +43,6 @@ import org.jboss.logging.Logger;
 public class LeadImporter {
   private static final Logger LOG = Logger.getLogger(LeadImporter.class);
   static final int BATCH = 500;
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
   static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get();
 
   @Inject Router router;
@@ -345,7 +343,7 @@ public class LeadImporter {
     String problem = null;
     if (last == null || last.isBlank()) {
       problem = "missing_name";
-    } else if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
+    } else if (email != null && !Lead.isEmail(email)) {
       problem = "invalid_email";
     } else if (email == null && (phone == null || Lead.normalizePhone(phone) == null)) {
       problem = "missing_contact";
@@ -385,7 +383,7 @@ public class LeadImporter {
           ? "1-10"
           : n <= 50 ? "11-50" : n <= 200 ? "51-200" : n <= 1000 ? "201-1000" : "1000+";
     } catch (NumberFormatException e) {
-      return List.of("1-10", "11-50", "51-200", "201-1000", "1000+").contains(raw) ? raw : null;
+      return Lead.COMPANY_SIZES.contains(raw) ? raw : null;
     }
   }
 

@@ -220,6 +220,18 @@ public class Lead extends PanacheEntity implements Audited {
     return Duration.between(start, firstResponseAt != null ? firstResponseAt : now);
   }
 
+  /** The company size buckets every form, import and rule uses. */
+  public static final java.util.List<String> COMPANY_SIZES =
+      java.util.List.of("1-10", "11-50", "51-200", "201-1000", "1000+");
+
+  private static final java.util.regex.Pattern EMAIL =
+      java.util.regex.Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
+
+  /** Whether {@code email} looks like an e-mail address (trimmed, at most 254 characters). */
+  public static boolean isEmail(String email) {
+    return email != null && email.length() <= 254 && EMAIL.matcher(email.trim()).matches();
+  }
+
   public static String normalizeEmail(String email) {
     return email == null || email.isBlank() ? null : email.trim().toLowerCase(Locale.ROOT);
   }

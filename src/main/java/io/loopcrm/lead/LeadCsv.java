@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -77,10 +76,5 @@ public final class LeadCsv {
       return "'" + value;
     }
     return value;
-  }
-
-  @SuppressWarnings("unused")
-  private static String time(Instant t) {
-    return t == null ? "" : t.toString();
   }
 }

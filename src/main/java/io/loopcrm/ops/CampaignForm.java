@@ -29,8 +29,7 @@ public final class CampaignForm {
           "other");
   public static final List<String> OBJECTIVES =
       List.of("acquisition", "activation", "retention", "revenue", "referral");
-  public static final List<String> COMPANY_SIZES =
-      List.of("1-10", "11-50", "51-200", "201-1000", "1000+");
+  public static final List<String> COMPANY_SIZES = io.loopcrm.lead.Lead.COMPANY_SIZES;
 
   public final FormErrors errors = new FormErrors();
   public final Map<String, String> values = new HashMap<>();

@@ -23,7 +23,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.net.URI;
@@ -61,22 +60,8 @@ public class OpsLeadsResource {
 
   @GET
   @Produces("text/html")
-  public TemplateInstance list(
-      @QueryParam("q") String q,
-      @QueryParam("status") String status,
-      @QueryParam("campaign") String campaign,
-      @QueryParam("source") String source,
-      @QueryParam("region") String region,
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("sort") String sort,
-      @QueryParam("after") String after,
-      @QueryParam("size") String size,
-      @QueryParam("owner") String owner,
-      @QueryParam("minScore") String minScore) {
-    LeadFilter filter =
-        LeadFilter.parse(
-            q, status, campaign, source, region, from, to, sort, after, size, owner, minScore);
+  public TemplateInstance list(@jakarta.ws.rs.BeanParam io.loopcrm.lead.LeadQuery query) {
+    LeadFilter filter = query.toFilter();
     return Templates.list(
         filter,
         search.search(filter, viewer(), clock.getZone()),
@@ -90,20 +75,8 @@ public class OpsLeadsResource {
   @GET
   @Path("export.csv")
   @Produces("text/csv")
-  public Response export(
-      @QueryParam("q") String q,
-      @QueryParam("status") String status,
-      @QueryParam("campaign") String campaign,
-      @QueryParam("source") String source,
-      @QueryParam("region") String region,
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("sort") String sort,
-      @QueryParam("owner") String owner,
-      @QueryParam("minScore") String minScore) {
-    LeadFilter filter =
-        LeadFilter.parse(
-            q, status, campaign, source, region, from, to, sort, null, null, owner, minScore);
+  public Response export(@jakarta.ws.rs.BeanParam io.loopcrm.lead.LeadQuery query) {
+    LeadFilter filter = query.toFilter();
     Viewer viewer = viewer();
     StreamingOutput body =
         out -> {

@@ -26,7 +26,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -78,21 +77,9 @@ public class SalesLeadsResource {
   @GET
   @Produces(MediaType.TEXT_HTML)
   public TemplateInstance list(
-      @QueryParam("q") String q,
-      @QueryParam("status") String status,
-      @QueryParam("campaign") String campaign,
-      @QueryParam("source") String source,
-      @QueryParam("region") String region,
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("sort") String sort,
-      @QueryParam("after") String after,
-      @QueryParam("size") String size,
-      @QueryParam("minScore") String minScore,
+      @jakarta.ws.rs.BeanParam io.loopcrm.lead.LeadQuery query,
       @HeaderParam("HX-Request") boolean htmx) {
-    LeadFilter filter =
-        LeadFilter.parse(
-            q, status, campaign, source, region, from, to, sort, after, size, null, minScore);
+    LeadFilter filter = query.toFilter();
     LeadSearch.Page page = search.search(filter, me.viewer(), clock.getZone());
     if (htmx) {
       return Templates.list$rows(filter, page);

@@ -31,7 +31,6 @@ import org.junit.jupiter.api.Test;
 class CaptureTest {
   @Inject EntityManagerFactory emf;
   @Inject RateLimiter limiter;
-  @Inject TrackingCodes codes;
 
   @Test
   void trackingLinkRecordsTheClickAndRedirectsOnlyToTheLandingPage() {
@@ -303,10 +302,6 @@ class CaptureTest {
   private static void setStatus(CampaignVariant v, Campaign.Status status) {
     QuarkusTransaction.requiringNew()
         .run(() -> Campaign.<Campaign>findById(v.campaign.id).status = status);
-  }
-
-  private void cacheClear() {
-    codes.invalidate();
   }
 
   private static long clicks(long variantId) {
