@@ -69,10 +69,21 @@ public class Formats {
     return sb.toString().trim();
   }
 
+  /**
+   * The template's locale attribute when a page set one, else the current request's language (pages
+   * returned straight from a resource carry no locale attribute), else English.
+   */
   static Locale of(Object locale) {
     if (locale instanceof Locale l) {
       return l;
     }
-    return locale == null ? Locale.ENGLISH : Locale.forLanguageTag(locale.toString());
+    if (locale != null) {
+      return Locale.forLanguageTag(locale.toString());
+    }
+    var container = io.quarkus.arc.Arc.container();
+    if (container != null && container.requestContext().isActive()) {
+      return container.instance(RequestLocale.class).get().get();
+    }
+    return Locale.ENGLISH;
   }
 }

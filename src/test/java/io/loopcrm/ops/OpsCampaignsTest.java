@@ -133,6 +133,13 @@ class OpsCampaignsTest {
         .body(containsString("$1,500.50"))
         .body(containsString("of $5,000.00 budget"))
         .body(containsString("Newsletter slot"));
+    // a Chinese page formats dates and money the Chinese way, not only its texts
+    given()
+        .header("Accept-Language", "zh-CN")
+        .get("/ops/campaigns/" + id)
+        .then()
+        .body(containsString("2026年12月2日"))
+        .body(containsString("US$1,500.50"));
     given()
         .header("Accept-Language", "en")
         .get("/ops/campaigns?status=active&q=" + name.substring(0, 10))
