@@ -9,6 +9,7 @@ BUNDLES={'msg':('Msg','The shared messages: layout, errors, statuses and every k
          'sls':('SalesMsg','The sales pages\' own texts (Today, leads, deals, pipeline, team).'),
          'adm':('AdminMsg','The admin pages\' own texts (users, teams, settings, audit).'),
          'lbl':('LabelMsg','Labels of operations\' codes (statuses, objectives, channels), looked up with {@code lbl:message(key)}.'),
+         'fun':('FunnelMsg','The funnel page\'s own texts (funnel, attribution, economics, A/B test, feedback).'),
          'ops':('OpsMsg','The operations pages\' own texts (campaigns, capture, routing, import).')}
 for name,(cls,doc) in BUNDLES.items():
     path=f'{ROOT}/src/main/resources/messages/{name}.properties'

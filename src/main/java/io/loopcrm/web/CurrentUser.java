@@ -65,6 +65,7 @@ public class CurrentUser {
     }
     if (identity.hasRole(Roles.OPERATIONS)) {
       items.add(new NavItem("nav_campaigns", "/ops/campaigns"));
+      items.add(new NavItem("nav_funnel", "/ops/funnel"));
       items.add(new NavItem("nav_all_leads", "/ops/leads"));
       items.add(new NavItem("nav_queue", "/ops/leads?owner=none"));
       items.add(new NavItem("nav_routing", "/ops/routing"));

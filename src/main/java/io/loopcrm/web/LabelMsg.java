@@ -182,4 +182,94 @@ public interface LabelMsg {
 
   @Message
   String score_attr_referral();
+
+  @Message
+  String funnel_model_first();
+
+  @Message
+  String funnel_model_last();
+
+  @Message
+  String funnel_model_linear();
+
+  @Message
+  String funnel_model_hint_first();
+
+  @Message
+  String funnel_model_hint_last();
+
+  @Message
+  String funnel_model_hint_linear();
+
+  @Message
+  String funnel_by_campaign();
+
+  @Message
+  String funnel_by_variant();
+
+  @Message
+  String funnel_by_channel();
+
+  @Message
+  String funnel_by_segment();
+
+  @Message
+  String funnel_by_team();
+
+  @Message
+  String funnel_stage_clicks();
+
+  @Message
+  String funnel_stage_leads();
+
+  @Message
+  String funnel_stage_activated();
+
+  @Message
+  String funnel_stage_won();
+
+  @Message
+  String funnel_stage_retained();
+
+  @Message
+  String funnel_stage_referrals();
+
+  @Message
+  String funnel_hint_clicks();
+
+  @Message
+  String funnel_hint_leads();
+
+  @Message
+  String funnel_hint_activated();
+
+  @Message
+  String funnel_hint_won();
+
+  @Message
+  String funnel_hint_retained();
+
+  @Message
+  String funnel_hint_referrals();
+
+  @Message
+  String funnel_step_click_lead();
+
+  @Message
+  String funnel_step_lead_activated();
+
+  @Message
+  String funnel_step_lead_won();
+
+  @Message
+  String funnel_feedback_reject();
+
+  @Message
+  String funnel_feedback_quality();
+
+  @Message
+  String funnel_feedback_lost();
+
+  @Message
+  String funnel_feedback_competitor();
 }

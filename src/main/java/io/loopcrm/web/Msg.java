@@ -679,6 +679,9 @@ public interface Msg {
   String nav_campaigns();
 
   @Message
+  String nav_funnel();
+
+  @Message
   String campaign_error_objective();
 
   @Message

@@ -45,4 +45,33 @@ public class OpsLabels {
     }
     return Math.min(100, percent / 10 * 10);
   }
+
+  static String stepKey(String step) {
+    return "funnel_step_" + step;
+  }
+
+  static String feedbackKey(String kind) {
+    return "funnel_feedback_" + kind;
+  }
+
+  /** The funnel page's query with another attribution model. */
+  static String withModel(String query, String model) {
+    return replaceParam(query, "model", model);
+  }
+
+  /** The funnel page's query with another A/B step. */
+  static String withStep(String query, String step) {
+    return replaceParam(query, "step", step);
+  }
+
+  private static String replaceParam(String query, String name, String value) {
+    StringBuilder sb = new StringBuilder();
+    for (String part : query.split("&")) {
+      if (part.isEmpty() || part.startsWith(name + "=")) {
+        continue;
+      }
+      sb.append(sb.length() == 0 ? "" : "&").append(part);
+    }
+    return sb.append(sb.length() == 0 ? "" : "&").append(name).append('=').append(value).toString();
+  }
 }

@@ -1,0 +1,260 @@
+package io.loopcrm.funnel;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Reads the funnel from the rollups the database keeps ({@code funnel_rollup}, {@code
+ * feedback_rollup}, see V6__funnel.sql): one grouped query per table on the page, never the raw
+ * leads. Costs come from the cost ledger (a small table) for the same period.
+ */
+@ApplicationScoped
+public class FunnelReport {
+  @Inject EntityManager em;
+
+  @ConfigProperty(name = "loop.reporting-currency", defaultValue = "USD")
+  String currency;
+
+  /** What a breakdown groups by. */
+  public enum Dimension {
+    CAMPAIGN("r.campaign_id::text"),
+    VARIANT("r.variant_id::text"),
+    CHANNEL("c.channel"),
+    SEGMENT("r.segment"),
+    TEAM("m.team_id::text");
+
+    final String sql;
+
+    Dimension(String sql) {
+      this.sql = sql;
+    }
+
+    public String getParam() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public String getLabelKey() {
+      return "funnel_by_" + getParam();
+    }
+
+    public static Dimension of(String param, Dimension fallback) {
+      for (Dimension d : values()) {
+        if (d.getParam().equals(param)) {
+          return d;
+        }
+      }
+      return fallback;
+    }
+  }
+
+  public String currency() {
+    return currency;
+  }
+
+  /** The whole slice the filter describes. */
+  public Numbers totals(FunnelFilter filter) {
+    List<Numbers> rows = query(filter, null);
+    Numbers total = rows.isEmpty() ? empty("total") : rows.get(0);
+    return filter.countsClicksAndCosts() ? total.withCost(cost(filter, null).get("*")) : total;
+  }
+
+  /** The slice broken down by one dimension, largest number of leads first. */
+  public List<Numbers> breakdown(FunnelFilter filter, Dimension by) {
+    List<Numbers> rows = query(filter, by);
+    boolean costs =
+        filter.countsClicksAndCosts()
+            && (by == Dimension.CAMPAIGN || by == Dimension.VARIANT || by == Dimension.CHANNEL);
+    if (costs) {
+      Map<String, BigDecimal> cost = cost(filter, by);
+      List<Numbers> withCost = new ArrayList<>();
+      for (Numbers n : rows) {
+        withCost.add(n.withCost(cost.getOrDefault(n.key(), BigDecimal.ZERO)));
+        cost.remove(n.key());
+      }
+      // spending that brought nothing yet still shows
+      cost.forEach((k, v) -> withCost.add(empty(k).withCost(v)));
+      rows = withCost;
+    }
+    rows.sort(
+        (a, b) -> {
+          int c = b.leads().compareTo(a.leads());
+          return c != 0 ? c : Long.compare(b.clicks(), a.clicks());
+        });
+    return rows;
+  }
+
+  /** One line of sales feedback: a reason (or rating, competitor) and its credited count. */
+  public record Feedback(String kind, String code, String key, BigDecimal count) {}
+
+  /** What sales said about the slice's leads, per kind and code, optionally per dimension. */
+  @SuppressWarnings("unchecked")
+  public List<Feedback> feedback(FunnelFilter filter, Dimension by) {
+    StringBuilder sql =
+        new StringBuilder("select r.kind, r.code, ")
+            .append(by == null ? "null" : by.sql)
+            .append(", sum(r.n) from feedback_rollup r")
+            .append(" left join campaign c on c.id = r.campaign_id")
+            .append(" left join member m on m.id = r.owner_id")
+            .append(" where r.model = :model");
+    Map<String, Object> params = new HashMap<>();
+    params.put("model", filter.model().code);
+    where(sql, params, filter);
+    sql.append(" group by 1, 2, 3 having sum(r.n) <> 0 order by 1, 4 desc, 2");
+    Query q = em.createNativeQuery(sql.toString());
+    params.forEach(q::setParameter);
+    List<Feedback> out = new ArrayList<>();
+    for (Object[] row : (List<Object[]>) q.getResultList()) {
+      out.add(new Feedback((String) row[0], (String) row[1], (String) row[2], (BigDecimal) row[3]));
+    }
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Numbers> query(FunnelFilter filter, Dimension by) {
+    StringBuilder sql =
+        new StringBuilder("select ")
+            .append(by == null ? "'total'" : by.sql)
+            .append(", coalesce(sum(r.clicks), 0), sum(r.leads), sum(r.activated), sum(r.deals),")
+            .append(" sum(r.won), sum(r.lost), sum(r.retained), sum(r.referrals),")
+            .append(" coalesce(sum(r.revenue) filter (where r.currency = :currency), 0),")
+            .append(" sum(r.activate_seconds), sum(r.win_seconds), sum(r.responded),")
+            .append(" sum(r.response_seconds)")
+            .append(" from funnel_rollup r")
+            .append(" left join campaign c on c.id = r.campaign_id")
+            .append(" left join member m on m.id = r.owner_id")
+            .append(" where r.model in (:model, '*')");
+    Map<String, Object> params = new HashMap<>();
+    params.put("model", filter.model().code);
+    params.put("currency", currency);
+    where(sql, params, filter);
+    sql.append(" group by 1");
+    Query q = em.createNativeQuery(sql.toString());
+    params.forEach(q::setParameter);
+    List<Numbers> out = new ArrayList<>();
+    for (Object[] row : (List<Object[]>) q.getResultList()) {
+      out.add(
+          new Numbers(
+              (String) row[0],
+              null,
+              ((Number) row[1]).longValue(),
+              dec(row[2]),
+              dec(row[3]),
+              dec(row[4]),
+              dec(row[5]),
+              dec(row[6]),
+              dec(row[7]),
+              dec(row[8]),
+              dec(row[9]),
+              dec(row[10]),
+              dec(row[11]),
+              dec(row[12]),
+              dec(row[13]),
+              null));
+    }
+    return out;
+  }
+
+  private static void where(StringBuilder sql, Map<String, Object> params, FunnelFilter f) {
+    if (f.from() != null) {
+      sql.append(" and r.day >= :from");
+      params.put("from", f.from());
+    }
+    if (f.to() != null) {
+      sql.append(" and r.day <= :to");
+      params.put("to", f.to());
+    }
+    if (f.campaign() != null) {
+      sql.append(" and r.campaign_id = :campaign");
+      params.put("campaign", f.campaign());
+    }
+    if (f.variant() != null) {
+      sql.append(" and r.variant_id = :variant");
+      params.put("variant", f.variant());
+    }
+    if (f.channel() != null) {
+      sql.append(" and c.channel = :channel");
+      params.put("channel", f.channel());
+    }
+    if (f.segment() != null) {
+      sql.append(" and r.segment = :segment");
+      params.put("segment", f.segment());
+    }
+    if (f.team() != null) {
+      sql.append(" and m.team_id = :team");
+      params.put("team", f.team());
+    }
+  }
+
+  /** Ledger costs in the reporting currency for the period, per key of the dimension ("*": all). */
+  @SuppressWarnings("unchecked")
+  private Map<String, BigDecimal> cost(FunnelFilter f, Dimension by) {
+    String key =
+        by == null
+            ? "'*'"
+            : switch (by) {
+              case CAMPAIGN -> "e.campaign_id::text";
+              case VARIANT -> "e.variant_id::text";
+              default -> "coalesce(e.channel, c.channel)";
+            };
+    StringBuilder sql =
+        new StringBuilder("select ")
+            .append(key)
+            .append(", sum(e.amount) from cost_entry e join campaign c on c.id = e.campaign_id")
+            .append(" where e.currency = :currency");
+    Map<String, Object> params = new HashMap<>();
+    params.put("currency", currency);
+    if (f.from() != null) {
+      sql.append(" and e.incurred_on >= :from");
+      params.put("from", f.from());
+    }
+    if (f.to() != null) {
+      sql.append(" and e.incurred_on <= :to");
+      params.put("to", f.to());
+    }
+    if (f.campaign() != null) {
+      sql.append(" and e.campaign_id = :campaign");
+      params.put("campaign", f.campaign());
+    }
+    if (f.variant() != null) {
+      sql.append(" and e.variant_id = :variant");
+      params.put("variant", f.variant());
+    }
+    if (f.channel() != null) {
+      sql.append(" and coalesce(e.channel, c.channel) = :channel");
+      params.put("channel", f.channel());
+    }
+    sql.append(" group by 1");
+    Query q = em.createNativeQuery(sql.toString());
+    params.forEach(q::setParameter);
+    Map<String, BigDecimal> out = new LinkedHashMap<>();
+    for (Object[] row : (List<Object[]>) q.getResultList()) {
+      out.put((String) row[0], dec(row[1]));
+    }
+    if (by == null) {
+      out.putIfAbsent("*", BigDecimal.ZERO);
+    }
+    return out;
+  }
+
+  private static Numbers empty(String key) {
+    BigDecimal z = BigDecimal.ZERO;
+    return new Numbers(key, null, 0, z, z, z, z, z, z, z, z, z, z, z, z, null);
+  }
+
+  private static BigDecimal dec(Object value) {
+    if (value == null) {
+      return BigDecimal.ZERO;
+    }
+    BigDecimal d = value instanceof BigDecimal b ? b : new BigDecimal(value.toString());
+    return d.stripTrailingZeros().scale() < 0 ? d.setScale(0) : d.stripTrailingZeros();
+  }
+}

@@ -1,0 +1,137 @@
+package io.loopcrm.funnel;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+
+/**
+ * The funnel figures of one slice (a whole report or one row of a breakdown). Counts are credits:
+ * whole numbers under first- and last-touch attribution, halves under linear attribution. Money is
+ * in the reporting currency; {@code cost} is null where costs cannot be split (segment, team).
+ */
+public record Numbers(
+    String key,
+    String label,
+    long clicks,
+    BigDecimal leads,
+    BigDecimal activated,
+    BigDecimal deals,
+    BigDecimal won,
+    BigDecimal lost,
+    BigDecimal retained,
+    BigDecimal referrals,
+    BigDecimal revenue,
+    BigDecimal activateSeconds,
+    BigDecimal winSeconds,
+    BigDecimal responded,
+    BigDecimal responseSeconds,
+    BigDecimal cost) {
+
+  public Numbers withCost(BigDecimal value) {
+    return new Numbers(
+        key,
+        label,
+        clicks,
+        leads,
+        activated,
+        deals,
+        won,
+        lost,
+        retained,
+        referrals,
+        revenue,
+        activateSeconds,
+        winSeconds,
+        responded,
+        responseSeconds,
+        value);
+  }
+
+  public Numbers withLabel(String value) {
+    return new Numbers(
+        key,
+        value,
+        clicks,
+        leads,
+        activated,
+        deals,
+        won,
+        lost,
+        retained,
+        referrals,
+        revenue,
+        activateSeconds,
+        winSeconds,
+        responded,
+        responseSeconds,
+        cost);
+  }
+
+  /** Cost per lead, or null. */
+  public BigDecimal costPerLead() {
+    return ratio(cost, leads, 2);
+  }
+
+  /** Acquisition cost per won customer, or null. */
+  public BigDecimal costPerWin() {
+    return ratio(cost, won, 2);
+  }
+
+  /** Won among closed deals, in percent, or null. */
+  public BigDecimal winRate() {
+    return percent(won, won.add(lost));
+  }
+
+  /** (revenue − cost) / cost in percent, or null without cost. */
+  public BigDecimal roi() {
+    return cost == null || cost.signum() == 0 ? null : percent(revenue.subtract(cost), cost);
+  }
+
+  public BigDecimal leadsPerClick() {
+    return percent(leads, BigDecimal.valueOf(clicks));
+  }
+
+  public BigDecimal activatedPerLead() {
+    return percent(activated, leads);
+  }
+
+  public BigDecimal wonPerLead() {
+    return percent(won, leads);
+  }
+
+  /** Mean time from lead to activation, or null. */
+  public Duration meanTimeToActivate() {
+    return mean(activateSeconds, activated);
+  }
+
+  /** Mean time from activation to a won deal, or null. */
+  public Duration meanTimeToWin() {
+    return mean(winSeconds, won);
+  }
+
+  /** Mean time from assignment to the rep's first response, or null. */
+  public Duration meanFirstResponse() {
+    return mean(responseSeconds, responded);
+  }
+
+  static BigDecimal percent(BigDecimal part, BigDecimal whole) {
+    if (part == null || whole == null || whole.signum() == 0) {
+      return null;
+    }
+    return part.multiply(BigDecimal.valueOf(100)).divide(whole, 1, RoundingMode.HALF_UP);
+  }
+
+  static BigDecimal ratio(BigDecimal part, BigDecimal whole, int scale) {
+    if (part == null || whole == null || whole.signum() == 0) {
+      return null;
+    }
+    return part.divide(whole, scale, RoundingMode.HALF_UP);
+  }
+
+  private static Duration mean(BigDecimal seconds, BigDecimal count) {
+    if (count == null || count.signum() == 0) {
+      return null;
+    }
+    return Duration.ofSeconds(seconds.divide(count, 0, RoundingMode.HALF_UP).longValue());
+  }
+}
