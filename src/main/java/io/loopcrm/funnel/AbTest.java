@@ -85,7 +85,7 @@ public record AbTest(
     return points(high);
   }
 
-  public String getPValueText() {
+  public String pValueText() {
     return pValue < 0.001 ? "< 0.001" : String.format(java.util.Locale.ROOT, "%.3f", pValue);
   }
 }

@@ -258,7 +258,7 @@ public class OpsFunnelResource {
                     t.getDifferencePoints(),
                     t.getLowPoints(),
                     t.getHighPoints(),
-                    t.getPValueText(),
+                    t.pValueText(),
                     t.verdict(),
                     t.moreNeeded() == null ? "" : t.moreNeeded()));
           }

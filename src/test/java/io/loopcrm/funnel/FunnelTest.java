@@ -1,0 +1,248 @@
+package io.loopcrm.funnel;
+
+import static io.loopcrm.funnel.FunnelScenario.P;
+import static io.loopcrm.funnel.FunnelScenario.PA;
+import static io.loopcrm.funnel.FunnelScenario.PB;
+import static io.loopcrm.funnel.FunnelScenario.Q;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import io.loopcrm.testing.AsOperations;
+import io.loopcrm.testing.AsSales;
+import io.loopcrm.testing.StatementCounter;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The funnel page reproduces every figure of the scripted month exactly (see FunnelScenario). */
+@QuarkusTest
+class FunnelTest {
+  static final String MARCH = "from=2025-03-01&to=2025-03-31";
+
+  @Inject EntityManager em;
+  @Inject EntityManagerFactory emf;
+
+  @BeforeEach
+  void scenario() {
+    FunnelScenario.load(em);
+  }
+
+  private static String page(String query) {
+    return given()
+        .header("Accept-Language", "en")
+        .get("/ops/funnel?" + query)
+        .then()
+        .statusCode(200)
+        .extract()
+        .asString();
+  }
+
+  private static String stage(String html, String key) {
+    Matcher m =
+        Pattern.compile("<tr id=\"stage-" + key + "\" data-count=\"([^\"]+)\"").matcher(html);
+    assertThat(m.find()).as("stage " + key).isTrue();
+    return m.group(1);
+  }
+
+  private static String row(String html, String cssClass, String key) {
+    int i = html.indexOf("<tr class=\"" + cssClass + "\" data-key=\"" + key + "\"");
+    assertThat(i).as(cssClass + " " + key).isNotNegative();
+    return html.substring(i, html.indexOf("</tr>", i));
+  }
+
+  private static String feedback(String html, String kindAndCode) {
+    int i = html.indexOf("<tr class=\"feedback-row\" data-kind=\"" + kindAndCode + "\"");
+    assertThat(i).as("feedback " + kindAndCode).isNotNegative();
+    return html.substring(i, html.indexOf("</tr>", i));
+  }
+
+  @Test
+  @AsOperations
+  void firstTouchFunnelOfCampaignPHasTheScriptedNumbers() {
+    String html = page(MARCH + "&campaign=" + P + "&model=first");
+    assertThat(stage(html, "clicks")).isEqualTo("200");
+    assertThat(stage(html, "leads")).isEqualTo("30");
+    assertThat(stage(html, "activated")).isEqualTo("16");
+    assertThat(stage(html, "won")).isEqualTo("6");
+    assertThat(stage(html, "retained")).isEqualTo("1");
+    assertThat(stage(html, "referrals")).isEqualTo("2");
+    String leads = html.substring(html.indexOf("id=\"stage-leads\""));
+    // 30 of 200 clicks, 170 dropped; goal 40 leads → 75 %
+    assertThat(leads.substring(0, leads.indexOf("</tr>")))
+        .contains("15 %")
+        .contains("170")
+        .contains("75% reached");
+    String activated = html.substring(html.indexOf("id=\"stage-activated\""));
+    assertThat(activated.substring(0, activated.indexOf("</tr>")))
+        .contains("53.3 %")
+        .contains("2 h 0 min")
+        .contains("100% reached");
+    // revenue 5,000 of a 10,000 goal; 5,000 / 6 won per customer
+    String won = html.substring(html.indexOf("id=\"stage-won\""));
+    assertThat(won.substring(0, won.indexOf("</tr>")))
+        .contains("$833.33")
+        .contains("$10,000.00")
+        .contains("50% reached");
+
+    // economics per variant: A carries its own cost, the campaign-wide cost stays apart
+    String a = row(html, "breakdown-row", Long.toString(PA));
+    assertThat(a).contains(">100<").contains(">10<").contains(">6<").contains(">2<");
+    assertThat(a).contains("66.7 %").contains("$3,000.00").contains("$100.00").contains("$10.00");
+    assertThat(a).contains("$50.00").contains("2,900 %");
+    String b = row(html, "breakdown-row", Long.toString(PB));
+    assertThat(b)
+        .contains(">20<")
+        .contains(">10<")
+        .contains(">4<")
+        .contains("100 %")
+        .contains("$2,000.00");
+    assertThat(row(html, "breakdown-row", "none")).contains("$200.00");
+    int total = html.indexOf("id=\"breakdown-total\"");
+    String totals = html.substring(total, html.indexOf("</tr>", total));
+    // 6 won of 7 closed; 300 USD spent (the 50 EUR left out); ROI (5,000 − 300) / 300
+    assertThat(totals)
+        .contains("85.7 %")
+        .contains("$5,000.00")
+        .contains("$300.00")
+        .contains("$10.00")
+        .contains("$50.00")
+        .contains("1,566.7 %");
+
+    // A/B: B converts clicks to leads at 20 % against A's 10 %: significant
+    assertThat(html).contains("B beats A at 95% confidence.");
+    assertThat(html).contains("difference +10.0 points (95% interval +0.2 to +19.8)");
+    assertThat(html).contains("A: 10 of 100 · B: 20 of 100");
+
+    // what sales said
+    assertThat(feedback(html, "reject\" data-code=\"no_budget")).contains(">2<");
+    assertThat(feedback(html, "quality\" data-code=\"4")).contains(">16<");
+    assertThat(feedback(html, "lost\" data-code=\"price")).contains(">1<");
+    assertThat(feedback(html, "competitor\" data-code=\"Rival Inc")).contains(">1<");
+  }
+
+  @Test
+  @AsOperations
+  void otherStepsOfTheAbTestGiveTheirOwnVerdicts() {
+    String won = page(MARCH + "&campaign=" + P + "&step=lead_won");
+    assertThat(won).contains("No difference so far.").contains("A: 2 of 10 · B: 4 of 20");
+    String activated = page(MARCH + "&campaign=" + P + "&step=lead_activated");
+    assertThat(activated).contains("Not significant yet (need about 378 more per variant).");
+  }
+
+  @Test
+  @AsOperations
+  void attributionModelsMoveCreditAndAlwaysReconcile() {
+    assertThat(stage(page(MARCH + "&campaign=" + P + "&model=last"), "leads")).isEqualTo("35");
+    assertThat(stage(page(MARCH + "&campaign=" + P + "&model=linear"), "leads")).isEqualTo("32.5");
+    assertThat(stage(page(MARCH + "&campaign=" + Q + "&model=first"), "leads")).isEqualTo("5");
+    assertThat(stage(page(MARCH + "&campaign=" + Q + "&model=linear"), "leads")).isEqualTo("2.5");
+    for (String model : List.of("first", "last", "linear")) {
+      String csv =
+          given()
+              .get("/ops/funnel/breakdown.csv?" + MARCH + "&by=campaign&model=" + model)
+              .then()
+              .statusCode(200)
+              .header("Content-Type", containsString("text/csv"))
+              .extract()
+              .asString();
+      BigDecimal sumLeads = BigDecimal.ZERO;
+      BigDecimal sumWon = BigDecimal.ZERO;
+      BigDecimal sumRevenue = BigDecimal.ZERO;
+      String[] totals = null;
+      for (String line : csv.replace("\uFEFF", "").split("\r\n")) {
+        String[] cells = line.split(",", -1);
+        if (cells[0].equals("campaign")) {
+          continue;
+        }
+        if (cells[0].equals("total")) {
+          totals = cells;
+        } else {
+          sumLeads = sumLeads.add(new BigDecimal(cells[2]));
+          sumWon = sumWon.add(new BigDecimal(cells[4]));
+          sumRevenue = sumRevenue.add(new BigDecimal(cells[9]));
+        }
+      }
+      assertThat(totals).as(model).isNotNull();
+      // the whole month: 30 + 5 campaign leads and 2 referred; 6 won for 5,000
+      assertThat(new BigDecimal(totals[2])).as(model).isEqualByComparingTo("37");
+      assertThat(sumLeads).as(model).isEqualByComparingTo(totals[2]);
+      assertThat(sumWon).as(model).isEqualByComparingTo("6");
+      assertThat(sumRevenue).as(model).isEqualByComparingTo("5000");
+    }
+  }
+
+  @Test
+  @AsOperations
+  void teamsShowTheirFirstResponseAgainstTheTarget() {
+    String html = page(MARCH + "&campaign=" + P);
+    long team =
+        ((Number)
+                em.createNativeQuery("select id from team where name = :n")
+                    .setParameter("n", FunnelScenario.TEAM)
+                    .getSingleResult())
+            .longValue();
+    assertThat(row(html, "team-row", Long.toString(team)))
+        .contains("Funnel East")
+        .contains(">30<")
+        .contains("2 h 0 min")
+        .contains("on target")
+        .contains("85.7 %");
+    String csv = given().get("/ops/funnel/teams.csv?" + MARCH + "&campaign=" + P).asString();
+    assertThat(csv).contains("Funnel East,30,18,7200,6,85.7");
+  }
+
+  @Test
+  @AsOperations
+  void chineseFunnelFormatsTheChineseWay() {
+    given()
+        .header("Accept-Language", "zh-CN")
+        .get("/ops/funnel?" + MARCH + "&campaign=" + P)
+        .then()
+        .statusCode(200)
+        .body(containsString("漏斗与归因"))
+        .body(containsString("US$5,000.00"))
+        .body(containsString("获客"));
+  }
+
+  @Test
+  @AsOperations
+  void thePageReadsRollupsInABoundedNumberOfStatements() {
+    long statements =
+        StatementCounter.count(
+            emf,
+            () -> given().get("/ops/funnel?" + MARCH + "&campaign=" + P).then().statusCode(200));
+    assertThat(statements).isLessThanOrEqualTo(22);
+  }
+
+  @Test
+  @AsOperations
+  void operationsSeesAggregatesNotTheDealsOfReps() {
+    given()
+        .get("/ops/funnel?" + MARCH)
+        .then()
+        .statusCode(200)
+        .body(not(containsString("/sales/deals/")))
+        .body(not(containsString("Deal 1")));
+  }
+
+  @Test
+  @AsSales
+  void salesCannotOpenTheOperationsFunnel() {
+    given().redirects().follow(false).get("/ops/funnel").then().statusCode(403);
+    given().redirects().follow(false).get("/ops/funnel/breakdown.csv").then().statusCode(403);
+  }
+
+  static List<String> lines(String csv) {
+    return new ArrayList<>(List.of(csv.split("\r\n")));
+  }
+}
