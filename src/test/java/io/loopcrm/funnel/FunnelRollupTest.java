@@ -1,0 +1,358 @@
+package io.loopcrm.funnel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.loopcrm.testing.Fixtures;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rollups equal a recomputation from the raw rows after a random sequence of clicks, captures,
+ * accepts, rejects, reassignments, wins, losses, reopenings, repeat purchases, referrals, a change
+ * of the retention window and deletions. Everything happens in June 2024 (UTC), which no other test
+ * uses, so the comparison is limited to those days.
+ */
+@QuarkusTest
+class FunnelRollupTest {
+  static final long BASE = 8_000_000_000L;
+  static final String JUNE = "day between date '2024-06-01' and date '2024-06-30'";
+
+  @Inject EntityManager em;
+
+  @Test
+  void rollupsEqualARecomputationAfterRandomEvents() {
+    long seed = System.nanoTime();
+    Random random = new Random(seed);
+    long m1 = Fixtures.member("roll1", List.of("sales"), "Rollup A").id;
+    long m2 = Fixtures.member("roll2", List.of("sales"), "Rollup B").id;
+    String tag = Fixtures.unique("r").replace("-", "");
+    run(
+        "insert into campaign (id, name, objective, channel, status) values ("
+            + BASE
+            + " + 1, 'R1 "
+            + tag
+            + "', 'acquisition', 'email', 'active'), ("
+            + BASE
+            + " + 2, 'R2 "
+            + tag
+            + "', 'referral', 'social', 'active')",
+        "insert into campaign_variant (id, campaign_id, name, tracking_code) values ("
+            + BASE
+            + " + 11, "
+            + BASE
+            + " + 1, 'A', 'ra"
+            + tag
+            + "'), ("
+            + BASE
+            + " + 12, "
+            + BASE
+            + " + 1, 'B', 'rb"
+            + tag
+            + "'), ("
+            + BASE
+            + " + 21, "
+            + BASE
+            + " + 2, 'A', 'rc"
+            + tag
+            + "')",
+        "insert into account (id, name) select "
+            + BASE
+            + " + 100 + i, 'Acct ' || i"
+            + " from generate_series(0, 5) i",
+        "insert into contact (id, account_id, last_name) select "
+            + BASE
+            + " + 200 + i, "
+            + BASE
+            + " + 100 + i, 'C ' || i from generate_series(0, 5) i");
+    long[][] touches = {{1, 11}, {1, 12}, {2, 21}};
+    String[] segments = {"'smb'", "'enterprise'", "null"};
+    String[] owners = {Long.toString(m1), Long.toString(m2), "null"};
+    List<Long> leads = new ArrayList<>();
+    List<Long> deals = new ArrayList<>();
+    long nextLead = BASE + 1000;
+    long nextDeal = BASE + 5000;
+    for (int step = 0; step < 300; step++) {
+      int op = random.nextInt(100);
+      String day =
+          "timestamptz '2024-06-01 00:00Z' + interval '1 minute' * " + random.nextInt(29 * 24 * 60);
+      if (op < 15) {
+        long[] t = touches[random.nextInt(3)];
+        run(
+            "insert into click (variant_id, campaign_id, visitor_id, clicked_at) values ("
+                + BASE
+                + " + "
+                + t[1]
+                + ", "
+                + BASE
+                + " + "
+                + t[0]
+                + ", gen_random_uuid(), "
+                + day
+                + ")");
+      } else if (op < 40 || leads.isEmpty()) {
+        long[] first = touches[random.nextInt(3)];
+        long[] last = random.nextBoolean() ? first : touches[random.nextInt(3)];
+        boolean touched = random.nextInt(5) > 0;
+        String referrer =
+            random.nextInt(6) == 0 ? Long.toString(BASE + 200 + random.nextInt(6)) : "null";
+        long id = nextLead++;
+        run(
+            "insert into lead (id, last_name, segment, owner_id, status, created_at, assigned_at,"
+                + " first_touch_campaign_id, first_touch_variant_id, last_touch_campaign_id,"
+                + " last_touch_variant_id, referrer_contact_id) values ("
+                + id
+                + ", 'L', "
+                + segments[random.nextInt(3)]
+                + ", "
+                + owners[random.nextInt(3)]
+                + ", 'assigned', "
+                + day
+                + ", "
+                + day
+                + ", "
+                + (touched
+                    ? (BASE + first[0])
+                        + ", "
+                        + (BASE + first[1])
+                        + ", "
+                        + (BASE + last[0])
+                        + ", "
+                        + (BASE + last[1])
+                    : "null, null, null, null")
+                + ", "
+                + referrer
+                + ")");
+        leads.add(id);
+      } else if (op < 52) {
+        run(
+            "update lead set status = 'accepted', quality = "
+                + (1 + random.nextInt(5))
+                + ", first_response_at = created_at + interval '1 hour' * "
+                + random.nextInt(48)
+                + " where id = "
+                + pick(random, leads)
+                + " and status in ('new', 'assigned')");
+      } else if (op < 58) {
+        run(
+            "update lead set status = 'rejected', reject_reason = 'no_budget', quality = 1,"
+                + " first_response_at = created_at + interval '30 minutes'"
+                + " where id = "
+                + pick(random, leads)
+                + " and status in ('new', 'assigned')");
+      } else if (op < 64) {
+        run(
+            "update lead set owner_id = "
+                + owners[random.nextInt(3)]
+                + ", segment = "
+                + segments[random.nextInt(3)]
+                + " where id = "
+                + pick(random, leads));
+      } else if (op < 76) {
+        long lead = pick(random, leads);
+        long id = nextDeal++;
+        long account = BASE + 100 + random.nextInt(6);
+        boolean won = random.nextInt(3) > 0;
+        run(
+            "insert into deal (id, name, account_id, contact_id, lead_id, owner_id, stage_id, status,"
+                + " amount, currency, probability, closed_at, lost_reason, competitor)"
+                + " select "
+                + id
+                + ", 'D', "
+                + account
+                + ", "
+                + (account + 100)
+                + ", l.id, "
+                + m1
+                + ", "
+                + (won ? 5 : 6)
+                + ", '"
+                + (won ? "won" : "lost")
+                + "', "
+                + (100 + random.nextInt(900))
+                + ", '"
+                + (random.nextInt(8) == 0 ? "EUR" : "USD")
+                + "', "
+                + (won ? 100 : 0)
+                + ", timestamptz '2024-06-10 00:00Z' + interval '1 day' * "
+                + random.nextInt(200)
+                + ", "
+                + (won ? "null, null" : "'price', 'Rival'")
+                + " from lead l where l.id = "
+                + lead
+                + " and not exists (select 1 from deal d where d.lead_id = l.id)");
+        deals.add(id);
+      } else if (op < 80 && !deals.isEmpty()) {
+        run(
+            "update deal set status = 'lost', stage_id = 6, probability = 0, lost_reason = 'timing',"
+                + " competitor = 'Other' where id = "
+                + pick(random, deals));
+      } else if (op < 84 && !deals.isEmpty()) {
+        run(
+            "update deal set status = 'open', stage_id = 2, probability = 25, closed_at = null,"
+                + " lost_reason = null where id = "
+                + pick(random, deals));
+      } else if (op < 88 && !deals.isEmpty()) {
+        run(
+            "update deal set status = 'won', stage_id = 5, probability = 100, lost_reason = null,"
+                + " closed_at = timestamptz '2024-06-15 00:00Z' + interval '1 day' * "
+                + random.nextInt(400)
+                + ", amount = "
+                + (50 + random.nextInt(500))
+                + " where id = "
+                + pick(random, deals));
+      } else if (op < 92 && !deals.isEmpty()) {
+        long deal = deals.remove(random.nextInt(deals.size()));
+        run("delete from deal where id = " + deal);
+      } else if (op < 96) {
+        long lead = leads.get(random.nextInt(leads.size()));
+        run(
+            "delete from lead l where l.id = "
+                + lead
+                + " and not exists (select 1 from deal d where d.lead_id = l.id)");
+      } else if (op < 98) {
+        run(
+            "update lead set last_touch_campaign_id = "
+                + BASE
+                + " + 2, last_touch_variant_id = "
+                + BASE
+                + " + 21 where id = "
+                + pick(random, leads));
+      } else {
+        run(
+            "update report_setting set retention_days = " + (30 + random.nextInt(400)),
+            "select funnel_refresh_all_retention()");
+      }
+    }
+    run("update report_setting set retention_days = 365", "select funnel_refresh_all_retention()");
+
+    String rollup =
+        "select day, campaign_id, variant_id, segment, owner_id, sum(leads), sum(activated),"
+            + " sum(deals), sum(won), sum(lost), sum(retained), sum(revenue)"
+            + " from funnel_rollup where model = 'f' and "
+            + JUNE
+            + " group by 1, 2, 3, 4, 5"
+            + " having sum(leads) <> 0 or sum(deals) <> 0 or sum(retained) <> 0 or sum(revenue) <> 0";
+    // recomputed from leads and deals alone, not from the columns the triggers keep on the lead
+    String recomputed =
+        "with won as (select d.account_id, d.lead_id, d.closed_at,"
+            + "   row_number() over (partition by d.account_id order by d.closed_at, d.id) k"
+            + "   from deal d where d.status = 'won'),"
+            + " retained as (select f.lead_id from won f join won s on s.account_id = f.account_id"
+            + "   and f.k = 1 and s.k = 2 and s.closed_at <= f.closed_at + interval '365 days'"
+            + "   where f.lead_id is not null)"
+            + " select day, campaign_id, variant_id, segment, owner_id, sum(leads), sum(activated),"
+            + " sum(deals), sum(won), sum(lost), sum(retained), sum(revenue) from ("
+            + " select (l.created_at at time zone 'UTC')::date as day, l.first_touch_campaign_id campaign_id,"
+            + "   l.first_touch_variant_id variant_id, l.segment, l.owner_id, 1 leads,"
+            + "   (l.status = 'accepted')::int activated,"
+            + "   (d.id is not null)::int deals, (d.status is not distinct from 'won')::int won,"
+            + "   (d.status is not distinct from 'lost')::int lost,"
+            + "   (l.id in (select lead_id from retained))::int retained,"
+            + "   case when d.status = 'won' and d.currency = 'USD' then d.amount else 0 end revenue"
+            + " from lead l left join deal d on d.lead_id = l.id) x where "
+            + JUNE
+            + " group by 1, 2, 3, 4, 5";
+        Map<String, String> expected = rows(recomputed);
+    // the sequence produced a real spread of slices, not an empty comparison
+    assertThat(expected.size()).as("seed " + seed).isGreaterThan(20);
+    assertThat(rows(rollup)).as("seed " + seed).isEqualTo(expected);
+
+    // clicks and referrals (model-free rows)
+    assertThat(
+            rows(
+                "select day, campaign_id, variant_id, sum(clicks), sum(referrals) from funnel_rollup"
+                    + " where model = '*' and "
+                    + JUNE
+                    + " group by 1, 2, 3"
+                    + " having sum(clicks) <> 0 or sum(referrals) <> 0"))
+        .as("seed " + seed)
+        .isEqualTo(
+            rows(
+                "select day, campaign_id, variant_id, sum(clicks), sum(referrals) from ("
+                    + " select (clicked_at at time zone 'UTC')::date as day, campaign_id, variant_id,"
+                    + " 1 clicks, 0 referrals from click union all"
+                    + " select (created_at at time zone 'UTC')::date, referrer_campaign_id,"
+                    + " referrer_variant_id, 0, 1 from lead where referrer_contact_id is not null) x"
+                    + " where "
+                    + JUNE
+                    + " group by 1, 2, 3"));
+
+    // every model hands out the same totals per day
+    for (String model : List.of("l", "n")) {
+      assertThat(
+              rows(
+                  "select day, sum(leads), sum(activated), sum(won), sum(revenue) from funnel_rollup"
+                      + " where model = '"
+                      + model
+                      + "' and "
+                      + JUNE
+                      + " group by 1"
+                      + " having sum(leads) <> 0 or sum(won) <> 0"))
+          .as("model " + model + ", seed " + seed)
+          .isEqualTo(
+              rows(
+                  "select day, sum(leads), sum(activated), sum(won), sum(revenue) from funnel_rollup"
+                      + " where model = 'f' and "
+                      + JUNE
+                      + " group by 1"
+                      + " having sum(leads) <> 0 or sum(won) <> 0"));
+    }
+  }
+
+  private static long pick(Random random, List<Long> ids) {
+    return ids.get(random.nextInt(ids.size()));
+  }
+
+  private void run(String... statements) {
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              for (String sql : statements) {
+                if (sql.startsWith("select")) {
+                  em.createNativeQuery(sql).getResultList();
+                } else {
+                  em.createNativeQuery(sql).executeUpdate();
+                }
+              }
+            });
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, String> rows(String sql) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              Map<String, String> out = new TreeMap<>();
+              for (Object[] row : (List<Object[]>) em.createNativeQuery(sql).getResultList()) {
+                StringBuilder key = new StringBuilder();
+                StringBuilder value = new StringBuilder();
+                for (int i = 0; i < row.length; i++) {
+                  boolean isKey =
+                      i
+                          < (row.length == 12
+                              ? 5
+                              : row.length == 5 && sql.contains("campaign_id") ? 3 : 1);
+                  String cell = row[i] == null ? "-" : normal(row[i]);
+                  (isKey ? key : value).append(cell).append('|');
+                }
+                out.put(key.toString(), value.toString());
+              }
+              return out;
+            });
+  }
+
+  private static String normal(Object cell) {
+    if (cell instanceof Number n) {
+      return new java.math.BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
+    }
+    return cell.toString();
+  }
+}
