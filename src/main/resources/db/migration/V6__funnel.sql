@@ -61,10 +61,12 @@ create table funnel_rollup (
     win_seconds      numeric(24, 4) not null default 0,
     responded        numeric(18, 4) not null default 0,
     response_seconds numeric(24, 4) not null default 0,
-    unique nulls not distinct (day, model, campaign_id, variant_id, segment, owner_id, currency, slot)
+    -- d: one row per day; m: the same figures per month (day = the 1st), so long periods read few rows
+    grain            char(1)       not null default 'd' check (grain in ('d', 'm')),
+    unique nulls not distinct (grain, day, model, campaign_id, variant_id, segment, owner_id, currency, slot)
 );
-create index funnel_rollup_campaign_idx on funnel_rollup (model, campaign_id, day);
-create index funnel_rollup_day_idx on funnel_rollup (model, day);
+create index funnel_rollup_campaign_idx on funnel_rollup (model, campaign_id, grain, day);
+create index funnel_rollup_day_idx on funnel_rollup (grain, day);
 
 -- What sales said about leads: reject reasons, quality ratings, lost reasons, competitors.
 create table feedback_rollup (
@@ -77,9 +79,10 @@ create table feedback_rollup (
     kind        varchar(12)   not null check (kind in ('reject', 'quality', 'lost', 'competitor')),
     code        varchar(120)  not null,
     n           numeric(18, 4) not null default 0,
-    unique nulls not distinct (day, model, campaign_id, variant_id, segment, owner_id, kind, code)
+    grain       char(1)       not null default 'd' check (grain in ('d', 'm')),
+    unique nulls not distinct (grain, day, model, campaign_id, variant_id, segment, owner_id, kind, code)
 );
-create index feedback_rollup_idx on feedback_rollup (model, kind, day);
+create index feedback_rollup_day_idx on feedback_rollup (grain, day);
 
 -- The touches a lead is credited to, per model, with their weights.
 create function funnel_credits(l lead)
@@ -103,7 +106,7 @@ create function funnel_credits(l lead)
 $$;
 
 -- A lead's rows in funnel_rollup (before summing), multiplied by sign (+1 add, -1 take away).
-create function funnel_rows(l lead, sign integer)
+create function funnel_rows_daily(l lead, sign integer)
     returns setof funnel_rollup
     language sql stable as $$
     select (l.created_at at time zone 'UTC')::date, c.model, c.campaign_id, c.variant_id, l.segment, l.owner_id,
@@ -121,32 +124,62 @@ create function funnel_rows(l lead, sign integer)
            sign * c.weight * case when l.deal_status = 'won' and l.activated_at is not null
                                   then extract(epoch from l.deal_closed_at - l.activated_at) else 0 end,
            sign * c.weight * (l.first_response_at is not null)::int,
-           sign * c.weight * coalesce(extract(epoch from l.first_response_at - coalesce(l.assigned_at, l.created_at)), 0)
+           sign * c.weight * coalesce(extract(epoch from l.first_response_at - coalesce(l.assigned_at, l.created_at)), 0),
+           'd'
     from funnel_credits(l) c
     union all
     select (l.created_at at time zone 'UTC')::date, '*', l.referrer_campaign_id, l.referrer_variant_id, l.segment,
-           l.owner_id, null, 0::smallint, 0, 0, 0, 0, 0, 0, 0, sign, 0, 0, 0, 0, 0
+           l.owner_id, null, 0::smallint, 0, 0, 0, 0, 0, 0, 0, sign, 0, 0, 0, 0, 0, 'd'
     where l.referrer_contact_id is not null
+$$;
+
+create function feedback_rows_daily(l lead, sign integer)
+    returns setof feedback_rollup
+    language sql stable as $$
+    select (l.created_at at time zone 'UTC')::date, c.model, c.campaign_id, c.variant_id, l.segment, l.owner_id,
+           'reject'::varchar, l.reject_reason::varchar, sign * c.weight, 'd'
+    from funnel_credits(l) c where l.status = 'rejected' and l.reject_reason is not null
+    union all
+    select (l.created_at at time zone 'UTC')::date, c.model, c.campaign_id, c.variant_id, l.segment, l.owner_id,
+           'quality'::varchar, l.quality::text::varchar, sign * c.weight, 'd'
+    from funnel_credits(l) c where l.quality is not null
+    union all
+    select (l.created_at at time zone 'UTC')::date, c.model, c.campaign_id, c.variant_id, l.segment, l.owner_id,
+           'lost'::varchar, l.deal_lost_reason::varchar, sign * c.weight, 'd'
+    from funnel_credits(l) c where l.deal_status = 'lost' and l.deal_lost_reason is not null
+    union all
+    select (l.created_at at time zone 'UTC')::date, c.model, c.campaign_id, c.variant_id, l.segment, l.owner_id,
+           'competitor'::varchar, l.deal_competitor::varchar, sign * c.weight, 'd'
+    from funnel_credits(l) c where l.deal_status = 'lost' and l.deal_competitor is not null
+$$;
+
+-- Each daily row again at month grain.
+create function funnel_rows(l lead, sign integer)
+    returns setof funnel_rollup
+    language sql stable as $$
+    select * from funnel_rows_daily(l, sign)
+    union all
+    select date_trunc('month', d.day)::date, d.model, d.campaign_id, d.variant_id, d.segment, d.owner_id, d.currency,
+           d.slot, d.clicks, d.leads, d.activated, d.deals, d.won, d.lost, d.retained, d.referrals, d.revenue,
+           d.activate_seconds, d.win_seconds, d.responded, d.response_seconds, 'm'
+      from funnel_rows_daily(l, sign) d
 $$;
 
 create function feedback_rows(l lead, sign integer)
     returns setof feedback_rollup
     language sql stable as $$
-    select (l.created_at at time zone 'UTC')::date, c.model, c.campaign_id, c.variant_id, l.segment, l.owner_id,
-           f.kind, f.code, sign * c.weight
-    from funnel_credits(l) c
-    cross join (values ('reject', case when l.status = 'rejected' then l.reject_reason end),
-                       ('quality', l.quality::text),
-                       ('lost', case when l.deal_status = 'lost' then l.deal_lost_reason end),
-                       ('competitor', case when l.deal_status = 'lost' then l.deal_competitor end)) as f (kind, code)
-    where f.code is not null
+    select * from feedback_rows_daily(l, sign)
+    union all
+    select date_trunc('month', d.day)::date, d.model, d.campaign_id, d.variant_id, d.segment, d.owner_id, d.kind,
+           d.code, d.n, 'm'
+      from feedback_rows_daily(l, sign) d
 $$;
 
 create function funnel_apply(l lead, sign integer) returns void language plpgsql as $$
 begin
     insert into funnel_rollup as r
     select * from funnel_rows(l, sign)
-    on conflict (day, model, campaign_id, variant_id, segment, owner_id, currency, slot) do update set
+    on conflict (grain, day, model, campaign_id, variant_id, segment, owner_id, currency, slot) do update set
         leads = r.leads + excluded.leads,
         activated = r.activated + excluded.activated,
         deals = r.deals + excluded.deals,
@@ -161,7 +194,7 @@ begin
         response_seconds = r.response_seconds + excluded.response_seconds;
     insert into feedback_rollup as r
     select * from feedback_rows(l, sign)
-    on conflict (day, model, campaign_id, variant_id, segment, owner_id, kind, code) do update set
+    on conflict (grain, day, model, campaign_id, variant_id, segment, owner_id, kind, code) do update set
         n = r.n + excluded.n;
 end
 $$;
@@ -199,13 +232,18 @@ $$;
 
 -- The lead's mirror of its converted deal's outcome.
 create function funnel_refresh_lead(lead_id bigint) returns void language sql as $$
+    -- a lead whose deal is gone or no longer won cannot be retained (the account refresh that
+    -- follows marks the lead of the account's first won deal)
     update lead l set deal_status = d.status, deal_closed_at = d.closed_at, deal_amount = d.amount,
-                      deal_currency = d.currency, deal_lost_reason = d.lost_reason, deal_competitor = d.competitor
+                      deal_currency = d.currency, deal_lost_reason = d.lost_reason, deal_competitor = d.competitor,
+                      retained_at = case when d.status = 'won' then l.retained_at end
       from (select x.status, x.closed_at, x.amount, x.currency, x.lost_reason, x.competitor
               from (select 1) one left join deal x on x.lead_id = funnel_refresh_lead.lead_id) d
      where l.id = funnel_refresh_lead.lead_id
-       and (l.deal_status, l.deal_closed_at, l.deal_amount, l.deal_currency, l.deal_lost_reason, l.deal_competitor)
-           is distinct from (d.status, d.closed_at, d.amount, d.currency, d.lost_reason, d.competitor)
+       and (l.deal_status, l.deal_closed_at, l.deal_amount, l.deal_currency, l.deal_lost_reason, l.deal_competitor,
+            l.retained_at)
+           is distinct from (d.status, d.closed_at, d.amount, d.currency, d.lost_reason, d.competitor,
+                             case when d.status = 'won' then l.retained_at end)
 $$;
 
 -- Retention of an account: the lead of its first won deal is retained when a second deal was won
@@ -255,10 +293,11 @@ $$;
 -- on a single counter row.
 create function click_rollup() returns trigger language plpgsql as $$
 begin
-    insert into funnel_rollup as r (day, model, campaign_id, variant_id, slot, clicks)
-    values ((new.clicked_at at time zone 'UTC')::date, '*', new.campaign_id, new.variant_id,
+    insert into funnel_rollup as r (grain, day, model, campaign_id, variant_id, slot, clicks)
+    values ('d', (new.clicked_at at time zone 'UTC')::date, '*', new.campaign_id, new.variant_id, (new.id % 8)::smallint, 1),
+           ('m', date_trunc('month', new.clicked_at at time zone 'UTC')::date, '*', new.campaign_id, new.variant_id,
             (new.id % 8)::smallint, 1)
-    on conflict (day, model, campaign_id, variant_id, segment, owner_id, currency, slot)
+    on conflict (grain, day, model, campaign_id, variant_id, segment, owner_id, currency, slot)
     do update set clicks = r.clicks + 1;
     return null;
 end
@@ -281,9 +320,12 @@ update lead l set (referrer_campaign_id, referrer_variant_id) = (
      where d.contact_id = l.referrer_contact_id and d.status = 'won' order by d.closed_at, d.id limit 1)
  where l.referrer_contact_id is not null;
 select count(funnel_apply(l, 1)) from lead l;
-insert into funnel_rollup (day, model, campaign_id, variant_id, slot, clicks)
-select (clicked_at at time zone 'UTC')::date, '*', campaign_id, variant_id, 0, count(*)
-  from click group by 1, 3, 4;
+insert into funnel_rollup (grain, day, model, campaign_id, variant_id, slot, clicks)
+select 'd', (clicked_at at time zone 'UTC')::date, '*', campaign_id, variant_id, 0, count(*)
+  from click group by 2, 4, 5
+union all
+select 'm', date_trunc('month', clicked_at at time zone 'UTC')::date, '*', campaign_id, variant_id, 0, count(*)
+  from click group by 2, 4, 5;
 
 -- From here on the triggers keep the rollups current.
 create trigger lead_before_write before insert or update on lead

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -163,14 +164,25 @@ public class FunnelReport {
     return out;
   }
 
+  /**
+   * The filter's conditions. Whole months inside the period are read from the month rows, the days
+   * at either end from the day rows, so a year reads about twelve rows per slice instead of 365.
+   */
   private static void where(StringBuilder sql, Map<String, Object> params, FunnelFilter f) {
-    if (f.from() != null) {
-      sql.append(" and r.day >= :from");
-      params.put("from", f.from());
-    }
-    if (f.to() != null) {
-      sql.append(" and r.day <= :to");
-      params.put("to", f.to());
+    LocalDate from = f.from() == null ? LocalDate.of(2000, 1, 1) : f.from();
+    LocalDate to = f.to() == null ? LocalDate.of(2999, 12, 31) : f.to();
+    LocalDate monthsFrom = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+    LocalDate monthsTo = to.plusDays(1).withDayOfMonth(1);
+    params.put("from", from);
+    params.put("to", to);
+    if (monthsFrom.isBefore(monthsTo)) {
+      sql.append(" and ((r.grain = 'm' and r.day >= :mfrom and r.day < :mto) or (r.grain = 'd'")
+          .append(
+              " and ((r.day >= :from and r.day < :mfrom) or (r.day >= :mto and r.day <= :to))))");
+      params.put("mfrom", monthsFrom);
+      params.put("mto", monthsTo);
+    } else {
+      sql.append(" and r.grain = 'd' and r.day >= :from and r.day <= :to");
     }
     if (f.campaign() != null) {
       sql.append(" and r.campaign_id = :campaign");

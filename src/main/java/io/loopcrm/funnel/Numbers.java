@@ -67,14 +67,14 @@ public record Numbers(
         cost);
   }
 
-  /** Cost per lead, or null. */
+  /** Cost per lead, or null without recorded cost. */
   public BigDecimal costPerLead() {
-    return ratio(cost, leads, 2);
+    return cost == null || cost.signum() == 0 ? null : ratio(cost, leads, 2);
   }
 
-  /** Acquisition cost per won customer, or null. */
+  /** Acquisition cost per won customer, or null without recorded cost. */
   public BigDecimal costPerWin() {
-    return ratio(cost, won, 2);
+    return cost == null || cost.signum() == 0 ? null : ratio(cost, won, 2);
   }
 
   /** Won among closed deals, in percent, or null. */
