@@ -265,6 +265,66 @@ create function funnel_refresh_account(account bigint) returns void language sql
        and l.retained_at is distinct from (case when l.id = v.lead_id then v.retained_at end)
 $$;
 
+-- Retention cohorts: customers (accounts) by the month of their first won deal and the campaign and
+-- variant of that deal's first touch. A customer counts as active at month +k (k = 0 … 12) while it
+-- still wins deals: up to the month of its latest won deal. Revenue is what it won in each month
+-- (per currency). cohort_contribution keeps each account's rows so a change can take them back.
+create table cohort_rollup (
+    cohort_month date          not null,
+    campaign_id  bigint,
+    variant_id   bigint,
+    month_offset smallint      not null check (month_offset between 0 and 12),
+    currency     char(3),
+    customers    integer       not null default 0,
+    revenue      numeric(20, 2) not null default 0,
+    unique nulls not distinct (cohort_month, campaign_id, variant_id, month_offset, currency)
+);
+create table cohort_contribution (
+    account_id   bigint        not null,
+    cohort_month date          not null,
+    campaign_id  bigint,
+    variant_id   bigint,
+    month_offset smallint      not null,
+    currency     char(3),
+    customers    integer       not null,
+    revenue      numeric(20, 2) not null
+);
+create index cohort_contribution_account_idx on cohort_contribution (account_id);
+
+create function cohort_apply(account bigint, sign integer) returns void language sql as $$
+    insert into cohort_rollup as r (cohort_month, campaign_id, variant_id, month_offset, currency, customers, revenue)
+    select cohort_month, campaign_id, variant_id, month_offset, currency, sign * customers, sign * revenue
+      from cohort_contribution where account_id = cohort_apply.account
+    on conflict (cohort_month, campaign_id, variant_id, month_offset, currency) do update set
+        customers = r.customers + excluded.customers, revenue = r.revenue + excluded.revenue
+$$;
+
+create function cohort_refresh_account(account bigint) returns void language plpgsql as $$
+begin
+    perform cohort_apply(account, -1);
+    delete from cohort_contribution where account_id = account;
+    insert into cohort_contribution
+    with won as (
+        select d.id, d.amount, d.currency, d.first_touch_campaign_id, d.first_touch_variant_id,
+               date_trunc('month', d.closed_at at time zone 'UTC')::date as m,
+               row_number() over (order by d.closed_at, d.id) as k
+          from deal d where d.account_id = account and d.status = 'won' and d.closed_at is not null),
+    firstwin as (select m, first_touch_campaign_id as c, first_touch_variant_id as v from won where k = 1),
+    offs as (
+        select w.amount, w.currency,
+               ((extract(year from w.m) * 12 + extract(month from w.m))
+                - (extract(year from f.m) * 12 + extract(month from f.m)))::int as off
+          from won w, firstwin f)
+    select account, f.m, f.c, f.v, k.k, null::char(3), 1, 0
+      from firstwin f, generate_series(0, least(12, (select max(off) from offs))) k(k)
+    union all
+    select account, f.m, f.c, f.v, o.off, o.currency, 0, sum(coalesce(o.amount, 0))
+      from firstwin f, offs o where o.off <= 12
+     group by f.m, f.c, f.v, o.off, o.currency;
+    perform cohort_apply(account, 1);
+end
+$$;
+
 create function deal_rollup() returns trigger language plpgsql as $$
 begin
     if (tg_op = 'DELETE' or (tg_op = 'UPDATE' and old.lead_id is distinct from new.lead_id))
@@ -279,11 +339,16 @@ begin
     end if;
     if tg_op = 'DELETE' or (tg_op = 'UPDATE' and old.account_id is distinct from new.account_id) then
         perform funnel_refresh_account(old.account_id);
+        perform cohort_refresh_account(old.account_id);
     end if;
     if tg_op = 'INSERT' or (tg_op = 'UPDATE' and (old.account_id is distinct from new.account_id
             or old.status is distinct from new.status or old.closed_at is distinct from new.closed_at
-            or old.lead_id is distinct from new.lead_id)) then
+            or old.lead_id is distinct from new.lead_id or old.amount is distinct from new.amount
+            or old.currency is distinct from new.currency
+            or old.first_touch_campaign_id is distinct from new.first_touch_campaign_id
+            or old.first_touch_variant_id is distinct from new.first_touch_variant_id)) then
         perform funnel_refresh_account(new.account_id);
+        perform cohort_refresh_account(new.account_id);
     end if;
     return null;
 end
@@ -315,6 +380,7 @@ update lead l set deal_status = d.status, deal_closed_at = d.closed_at, deal_amo
 update lead set activated_at = coalesce(first_response_at, created_at)
  where status in ('accepted', 'qualified', 'converted') and activated_at is null;
 select funnel_refresh_all_retention();
+select count(cohort_refresh_account(a.account_id)) from (select distinct account_id from deal where status = 'won') a;
 update lead l set (referrer_campaign_id, referrer_variant_id) = (
     select d.first_touch_campaign_id, d.first_touch_variant_id from deal d
      where d.contact_id = l.referrer_contact_id and d.status = 'won' order by d.closed_at, d.id limit 1)

@@ -45,6 +45,7 @@ public class DemoData {
   boolean enabled;
 
   @jakarta.inject.Inject DemoSales salesData;
+  @jakarta.inject.Inject DemoFunnel funnelHistory;
 
   void onStart(@Observes StartupEvent event) {
     if (enabled) {
@@ -77,6 +78,7 @@ public class DemoData {
       }
     }
     salesData.load(Member.list("order by id"));
+    funnelHistory.load();
     LOG.infof("demo data: loaded %d members and team %s", USERS.size(), team.name);
   }
 }

@@ -119,6 +119,105 @@ public class FunnelReport {
     return out;
   }
 
+  /**
+   * Retention cohorts: customers first won in each month of the period (by the campaign and variant
+   * of their first won deal), active at month +1 … +12, revenue and cost. Segment and team do not
+   * apply (customers are accounts). {@code today} decides which months are still to come.
+   */
+  @SuppressWarnings("unchecked")
+  public List<Cohort> cohorts(FunnelFilter f, LocalDate today) {
+    LocalDate from = (f.from() == null ? today.minusYears(1) : f.from()).withDayOfMonth(1);
+    LocalDate to = f.to() == null ? today : f.to();
+    StringBuilder sql =
+        new StringBuilder(
+            "select r.cohort_month, r.month_offset, coalesce(sum(r.customers) filter (where"
+                + " r.currency is null), 0), coalesce(sum(r.revenue) filter (where r.currency ="
+                + " :currency), 0) from cohort_rollup r left join campaign c on c.id ="
+                + " r.campaign_id where r.cohort_month >= :from and r.cohort_month <= :to");
+    Map<String, Object> params = new HashMap<>();
+    params.put("from", from);
+    params.put("to", to);
+    params.put("currency", currency);
+    campaignConditions(sql, params, f);
+    sql.append(" group by 1, 2 order by 1, 2");
+    Query q = em.createNativeQuery(sql.toString());
+    params.forEach(q::setParameter);
+    Map<LocalDate, long[]> active = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+    Map<LocalDate, BigDecimal> revenue = new HashMap<>();
+    for (Object[] row : (List<Object[]>) q.getResultList()) {
+      LocalDate month = date(row[0]);
+      int k = ((Number) row[1]).intValue();
+      active.computeIfAbsent(month, m -> new long[13])[k] += ((Number) row[2]).longValue();
+      revenue.merge(month, dec(row[3]), BigDecimal::add);
+    }
+    Map<LocalDate, BigDecimal> costs = monthlyCost(f, from, to);
+    List<Cohort> out = new ArrayList<>();
+    for (Map.Entry<LocalDate, long[]> e : active.entrySet()) {
+      LocalDate month = e.getKey();
+      List<Long> counts = new ArrayList<>();
+      for (int k = 0; k <= 12; k++) {
+        counts.add(month.plusMonths(k).isAfter(today) ? null : e.getValue()[k]);
+      }
+      out.add(
+          new Cohort(
+              month,
+              e.getValue()[0],
+              counts,
+              revenue.getOrDefault(month, BigDecimal.ZERO),
+              costs.get(month)));
+    }
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<LocalDate, BigDecimal> monthlyCost(FunnelFilter f, LocalDate from, LocalDate to) {
+    StringBuilder sql =
+        new StringBuilder(
+            "select date_trunc('month', e.incurred_on)::date, sum(e.amount) from cost_entry e"
+                + " join campaign c on c.id = e.campaign_id where e.currency = :currency"
+                + " and e.incurred_on >= :from and e.incurred_on <= :to");
+    Map<String, Object> params = new HashMap<>();
+    params.put("currency", currency);
+    params.put("from", from);
+    params.put("to", to.withDayOfMonth(1).plusMonths(1).minusDays(1));
+    if (f.campaign() != null) {
+      sql.append(" and e.campaign_id = :campaign");
+      params.put("campaign", f.campaign());
+    }
+    if (f.variant() != null) {
+      sql.append(" and e.variant_id = :variant");
+      params.put("variant", f.variant());
+    }
+    if (f.channel() != null) {
+      sql.append(" and coalesce(e.channel, c.channel) = :channel");
+      params.put("channel", f.channel());
+    }
+    sql.append(" group by 1");
+    Query q = em.createNativeQuery(sql.toString());
+    params.forEach(q::setParameter);
+    Map<LocalDate, BigDecimal> out = new HashMap<>();
+    for (Object[] row : (List<Object[]>) q.getResultList()) {
+      out.put(date(row[0]), dec(row[1]));
+    }
+    return out;
+  }
+
+  private static void campaignConditions(
+      StringBuilder sql, Map<String, Object> params, FunnelFilter f) {
+    if (f.campaign() != null) {
+      sql.append(" and r.campaign_id = :campaign");
+      params.put("campaign", f.campaign());
+    }
+    if (f.variant() != null) {
+      sql.append(" and r.variant_id = :variant");
+      params.put("variant", f.variant());
+    }
+    if (f.channel() != null) {
+      sql.append(" and c.channel = :channel");
+      params.put("channel", f.channel());
+    }
+  }
+
   @SuppressWarnings("unchecked")
   private List<Numbers> query(FunnelFilter filter, Dimension by) {
     StringBuilder sql =
@@ -255,6 +354,16 @@ public class FunnelReport {
       out.putIfAbsent("*", BigDecimal.ZERO);
     }
     return out;
+  }
+
+  private static LocalDate date(Object value) {
+    if (value instanceof LocalDate d) {
+      return d;
+    }
+    if (value instanceof java.sql.Date d) {
+      return d.toLocalDate();
+    }
+    return LocalDate.parse(value.toString().substring(0, 10));
   }
 
   private static Numbers empty(String key) {

@@ -88,6 +88,8 @@ public class OpsFunnelResource {
         List<FeedbackLine> feedback,
         List<Numbers> teams,
         long responseTargetHours,
+        List<io.loopcrm.funnel.Cohort> cohorts,
+        List<Integer> offsets,
         String currency,
         List<Campaign> campaigns,
         List<CampaignVariant> variants,
@@ -135,6 +137,8 @@ public class OpsFunnelResource {
         feedbackLines(feedback),
         teams,
         responseTargetHours,
+        report.cohorts(f, LocalDate.now(clock.withZone(ZoneOffset.UTC))),
+        io.loopcrm.funnel.Cohort.OFFSETS,
         report.currency(),
         Campaign.list("order by name"),
         variants,
@@ -283,6 +287,35 @@ public class OpsFunnelResource {
                   n.meanFirstResponse() == null ? "" : n.meanFirstResponse().toSeconds(),
                   n.won(),
                   nz(n.winRate())));
+        }
+      }
+      case "cohorts" -> {
+        List<String> h = new ArrayList<>(List.of("cohort_month", "customers"));
+        for (int k = 1; k <= 12; k++) {
+          h.add("active_m" + k);
+        }
+        h.addAll(
+            List.of(
+                "revenue_13_months",
+                "value_per_customer",
+                "cost",
+                "cost_per_customer",
+                "value_to_cost"));
+        header = h;
+        for (io.loopcrm.funnel.Cohort c :
+            report.cohorts(f, LocalDate.now(clock.withZone(ZoneOffset.UTC)))) {
+          List<Object> line = new ArrayList<>(List.of(c.month().toString(), c.customers()));
+          for (int k = 1; k <= 12; k++) {
+            line.add(nz(c.active().get(k)));
+          }
+          line.addAll(
+              List.of(
+                  c.revenue(),
+                  nz(c.lifetimeValue()),
+                  nz(c.cost()),
+                  nz(c.acquisitionCost()),
+                  nz(c.valueToCost())));
+          lines.add(line);
         }
       }
       default -> throw new jakarta.ws.rs.NotFoundException();

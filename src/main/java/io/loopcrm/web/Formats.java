@@ -22,6 +22,22 @@ public class Formats {
         : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(of(locale)).format(date);
   }
 
+  /** The month of a date, such as "Mar 2025" or "2025年3月". */
+  static String yearMonth(
+      LocalDate date, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+    if (date == null) {
+      return "";
+    }
+    Locale l = of(locale);
+    String pattern =
+        java.time.format.DateTimeFormatterBuilder.getLocalizedDateTimePattern(
+                    FormatStyle.MEDIUM, null, java.time.chrono.IsoChronology.INSTANCE, l)
+                .contains("年")
+            ? "y年M月"
+            : "MMM y";
+    return DateTimeFormatter.ofPattern(pattern, l).format(date);
+  }
+
   static String dateTime(
       Instant time, @TemplateExtension.TemplateAttribute("locale") Object locale) {
     return time == null

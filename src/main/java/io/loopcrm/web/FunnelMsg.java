@@ -188,4 +188,28 @@ public interface FunnelMsg {
 
   @Message
   String target_note(String hours);
+
+  @Message
+  String cohorts_title();
+
+  @Message
+  String cohorts_none();
+
+  @Message
+  String cohort_month();
+
+  @Message
+  String customers();
+
+  @Message
+  String cohort_revenue();
+
+  @Message
+  String ltv();
+
+  @Message
+  String ltv_cac();
+
+  @Message
+  String cohorts_note();
 }

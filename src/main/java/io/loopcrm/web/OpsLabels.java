@@ -74,4 +74,9 @@ public class OpsLabels {
     }
     return sb.append(sb.length() == 0 ? "" : "&").append(name).append('=').append(value).toString();
   }
+
+  /** A percentage's shade step 0 … 5 for heat-map cells (the number is always printed too). */
+  static int heatStep(java.math.BigDecimal percent) {
+    return percent == null ? 0 : Math.min(5, Math.max(0, (percent.intValue() + 19) / 20));
+  }
 }

@@ -290,6 +290,40 @@ class FunnelRollupTest {
         .as("seed " + seed)
         .isEqualTo(rowsOf(String.format(MONTH_VS_DAYS, "d"), 6));
 
+    // retention cohorts, recomputed from the won deals (this test's deals have no touches and
+    // close between June 2024 and mid 2025; no other test has untouched deals in those months)
+    String window = " between date '2024-06-01' and date '2025-08-01' and campaign_id is null";
+    assertThat(
+            rowsOf(
+                "select cohort_month, month_offset, sum(customers), coalesce(sum(revenue) filter"
+                    + " (where currency = 'USD'), 0) from cohort_rollup where cohort_month"
+                    + window
+                    + " group by 1, 2 having sum(customers) <> 0 or sum(revenue) <> 0",
+                2))
+        .as("cohorts, seed " + seed)
+        .isEqualTo(
+            rowsOf(
+                "with won as (select account_id, amount, currency, first_touch_campaign_id as"
+                    + " campaign_id, date_trunc('month', closed_at at time zone 'UTC')::date as m,"
+                    + " row_number() over (partition by account_id order by closed_at, id) as k"
+                    + " from deal where status = 'won' and closed_at is not null),"
+                    + " firsts as (select account_id, m, campaign_id from won where k = 1),"
+                    + " offs as (select w.account_id, f.m as cohort_month, f.campaign_id,"
+                    + " ((extract(year from w.m) * 12 + extract(month from w.m)) - (extract(year"
+                    + " from f.m) * 12 + extract(month from f.m)))::int as off, w.amount,"
+                    + " w.currency from won w join firsts f using (account_id)),"
+                    + " lasts as (select account_id, cohort_month, campaign_id, max(off) as top"
+                    + " from offs group by 1, 2, 3)"
+                    + " select cohort_month, k, sum(customers), coalesce(sum(revenue) filter (where"
+                    + " currency = 'USD'), 0) from (select l.cohort_month, l.campaign_id, k, 1 as"
+                    + " customers, 0 as revenue, null as currency from lasts l,"
+                    + " generate_series(0, 12) k where k <= l.top union all select cohort_month,"
+                    + " campaign_id, off, 0, amount, currency from offs where off <= 12) x where"
+                    + " cohort_month"
+                    + window
+                    + " group by 1, 2 having sum(customers) <> 0 or sum(revenue) <> 0",
+                2));
+
     // every model hands out the same totals per day
     for (String model : List.of("l", "n")) {
       assertThat(

@@ -132,6 +132,27 @@ class FunnelTest {
 
   @Test
   @AsOperations
+  void cohortsFollowTheCustomersWonInMarch() {
+    String html = page(MARCH + "&campaign=" + P);
+    int i = html.indexOf("<tr class=\"cohort-row\" data-month=\"2025-03-01\"");
+    assertThat(i).isNotNegative();
+    String march = html.substring(i, html.indexOf("</tr>", i));
+    // six customers won in March; the first buys again on 1 April (one of six active at +1);
+    // 5,000 + 300 revenue; March's ledger cost 300 USD → 50 per customer
+    assertThat(march)
+        .contains("Mar 2025")
+        .contains(">6<")
+        .contains("16.7 %")
+        .contains("$5,300.00")
+        .contains("$883.33")
+        .contains("$50.00")
+        .contains("17.7×");
+    String csv = given().get("/ops/funnel/cohorts.csv?" + MARCH + "&campaign=" + P).asString();
+    assertThat(csv).contains("2025-03-01,6,1,0,0,0,0,0,0,0,0,0,0,0,5300,883.33,300,50.00,17.7");
+  }
+
+  @Test
+  @AsOperations
   void otherStepsOfTheAbTestGiveTheirOwnVerdicts() {
     String won = page(MARCH + "&campaign=" + P + "&step=lead_won");
     assertThat(won).contains("No difference so far.").contains("A: 2 of 10 · B: 4 of 20");
