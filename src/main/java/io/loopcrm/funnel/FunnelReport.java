@@ -21,6 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class FunnelReport {
   @Inject EntityManager em;
+  @Inject java.time.Clock clock;
 
   @ConfigProperty(name = "loop.reporting-currency", defaultValue = "USD")
   String currency;
@@ -68,6 +69,50 @@ public class FunnelReport {
     return filter.countsClicksAndCosts() ? total.withCost(cost(filter, null).get("*")) : total;
   }
 
+  /**
+   * The whole slice as the sum of one of its breakdowns (every breakdown adds up to the total, so
+   * this saves a query), with the total cost.
+   */
+  public Numbers totalsOf(List<Numbers> rows, FunnelFilter filter) {
+    long clicks = 0;
+    BigDecimal[] sums = new BigDecimal[12];
+    java.util.Arrays.fill(sums, BigDecimal.ZERO);
+    for (Numbers n : rows) {
+      clicks += n.clicks();
+      BigDecimal[] values = {
+        n.leads(),
+        n.activated(),
+        n.deals(),
+        n.won(),
+        n.lost(),
+        n.retained(),
+        n.referrals(),
+        n.revenue(),
+        n.activateSeconds(),
+        n.winSeconds(),
+        n.responded(),
+        n.responseSeconds()
+      };
+      for (int i = 0; i < values.length; i++) {
+        sums[i] = sums[i].add(values[i]);
+      }
+    }
+    Numbers total =
+        new Numbers(
+            "total", null, clicks, sums[0], sums[1], sums[2], sums[3], sums[4], sums[5], sums[6],
+            sums[7], sums[8], sums[9], sums[10], sums[11], null);
+    return filter.countsClicksAndCosts() ? total.withCost(cost(filter, null).get("*")) : total;
+  }
+
+  /** Segments seen in the rollups (read from the month rows), for the filter. */
+  @SuppressWarnings("unchecked")
+  public List<String> segments() {
+    return em.createNativeQuery(
+            "select distinct segment from funnel_rollup where grain = 'm' and model = 'f'"
+                + " and segment is not null order by 1 limit 100")
+        .getResultList();
+  }
+
   /** The slice broken down by one dimension, largest number of leads first. */
   public List<Numbers> breakdown(FunnelFilter filter, Dimension by) {
     List<Numbers> rows = query(filter, by);
@@ -102,14 +147,14 @@ public class FunnelReport {
     StringBuilder sql =
         new StringBuilder("select r.kind, r.code, ")
             .append(by == null ? "null" : by.sql)
-            .append(", sum(r.n) from feedback_rollup r")
+            .append(", sum(r.n * " + W + ") from feedback_rollup r")
             .append(" left join campaign c on c.id = r.campaign_id")
             .append(" left join member m on m.id = r.owner_id")
             .append(" where r.model = :model");
     Map<String, Object> params = new HashMap<>();
     params.put("model", filter.model().code);
     where(sql, params, filter);
-    sql.append(" group by 1, 2, 3 having sum(r.n) <> 0 order by 1, 4 desc, 2");
+    sql.append(" group by 1, 2, 3 having sum(r.n * " + W + ") <> 0 order by 1, 4 desc, 2");
     Query q = em.createNativeQuery(sql.toString());
     params.forEach(q::setParameter);
     List<Feedback> out = new ArrayList<>();
@@ -223,11 +268,15 @@ public class FunnelReport {
     StringBuilder sql =
         new StringBuilder("select ")
             .append(by == null ? "'total'" : by.sql)
-            .append(", coalesce(sum(r.clicks), 0), sum(r.leads), sum(r.activated), sum(r.deals),")
-            .append(" sum(r.won), sum(r.lost), sum(r.retained), sum(r.referrals),")
-            .append(" coalesce(sum(r.revenue) filter (where r.currency = :currency), 0),")
-            .append(" sum(r.activate_seconds), sum(r.win_seconds), sum(r.responded),")
-            .append(" sum(r.response_seconds)")
+            .append(", coalesce(sum(r.clicks * " + W + "), 0), sum(r.leads * " + W + "),")
+            .append(" sum(r.activated * " + W + "), sum(r.deals * " + W + "),")
+            .append(
+                " sum(r.won * " + W + "), sum(r.lost * " + W + "), sum(r.retained * " + W + "),")
+            .append(" sum(r.referrals * " + W + "),")
+            .append(
+                " coalesce(sum(r.revenue * " + W + ") filter (where r.currency = :currency), 0),")
+            .append(" sum(r.activate_seconds * " + W + "), sum(r.win_seconds * " + W + "),")
+            .append(" sum(r.responded * " + W + "), sum(r.response_seconds * " + W + ")")
             .append(" from funnel_rollup r")
             .append(" left join campaign c on c.id = r.campaign_id")
             .append(" left join member m on m.id = r.owner_id")
@@ -264,24 +313,48 @@ public class FunnelReport {
   }
 
   /**
-   * The filter's conditions. Whole months inside the period are read from the month rows, the days
-   * at either end from the day rows, so a year reads about twelve rows per slice instead of 365.
+   * Weight of a rollup row in the sums: day rows at the start of a period that begins early in a
+   * month are taken away from that month's row (see {@link #where}).
    */
-  private static void where(StringBuilder sql, Map<String, Object> params, FunnelFilter f) {
+  static final String W = "(case when r.grain = 'd' and r.day < :from then -1 else 1 end)";
+
+  /**
+   * The filter's conditions. Whole months inside the period are read from the month rows; a month
+   * the period ends in counts whole when the period reaches today (no later rows exist); a period
+   * that starts in the first half of a month takes that month's row and subtracts the day rows
+   * before its start, one that starts later adds the day rows to the month's end. So a year reads
+   * about twelve month rows and at most half a month of day rows per slice.
+   */
+  private void where(StringBuilder sql, Map<String, Object> params, FunnelFilter f) {
+    LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
     LocalDate from = f.from() == null ? LocalDate.of(2000, 1, 1) : f.from();
-    LocalDate to = f.to() == null ? LocalDate.of(2999, 12, 31) : f.to();
-    LocalDate monthsFrom = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
-    LocalDate monthsTo = to.plusDays(1).withDayOfMonth(1);
+    LocalDate to = f.to() == null ? today : f.to();
     params.put("from", from);
-    params.put("to", to);
-    if (monthsFrom.isBefore(monthsTo)) {
-      sql.append(" and ((r.grain = 'm' and r.day >= :mfrom and r.day < :mto) or (r.grain = 'd'")
-          .append(
-              " and ((r.day >= :from and r.day < :mfrom) or (r.day >= :mto and r.day <= :to))))");
+    boolean endWhole = to.plusDays(1).getDayOfMonth() == 1 || !to.isBefore(today);
+    LocalDate monthsTo = endWhole ? to.withDayOfMonth(1).plusMonths(1) : to.withDayOfMonth(1);
+    LocalDate fromMonth = from.withDayOfMonth(1);
+    LocalDate nextMonth = fromMonth.plusMonths(1);
+    boolean subtract =
+        from.getDayOfMonth() > 1 && from.getDayOfMonth() - 1 < from.lengthOfMonth() / 2;
+    LocalDate monthsFrom = from.getDayOfMonth() == 1 || subtract ? fromMonth : nextMonth;
+    if (!monthsFrom.isBefore(monthsTo)) {
+      sql.append(" and r.grain = 'd' and r.day >= :from and r.day <= :to");
+      params.put("to", to);
+    } else {
+      sql.append(" and ((r.grain = 'm' and r.day >= :mfrom and r.day < :mto)");
       params.put("mfrom", monthsFrom);
       params.put("mto", monthsTo);
-    } else {
-      sql.append(" and r.grain = 'd' and r.day >= :from and r.day <= :to");
+      if (from.getDayOfMonth() > 1) {
+        // subtract: [month start, from) weighted −1; add: [from, next month)
+        sql.append(" or (r.grain = 'd' and r.day >= :sfrom and r.day < :send)");
+        params.put("sfrom", subtract ? fromMonth : from);
+        params.put("send", subtract ? from : nextMonth);
+      }
+      if (!endWhole) {
+        sql.append(" or (r.grain = 'd' and r.day >= :mto and r.day <= :to)");
+        params.put("to", to);
+      }
+      sql.append(")");
     }
     if (f.campaign() != null) {
       sql.append(" and r.campaign_id = :campaign");

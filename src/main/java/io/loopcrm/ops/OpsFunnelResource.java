@@ -17,7 +17,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -54,7 +53,6 @@ public class OpsFunnelResource {
   static final int DEFAULT_DAYS = 90;
 
   @Inject FunnelReport report;
-  @Inject EntityManager em;
   @Inject Clock clock;
   @Inject Choices choices;
 
@@ -118,8 +116,8 @@ public class OpsFunnelResource {
       @QueryParam("step") String step) {
     View view = view(from, to, model, campaign, variant, channel, segment, team, by, step);
     FunnelFilter f = view.filter();
-    Numbers totals = report.totals(f);
     List<Numbers> rows = labelled(report.breakdown(f, view.by()), view.by());
+    Numbers totals = report.totalsOf(rows, f);
     List<Verdict> verdicts = view.campaign() == null ? List.of() : verdicts(view, f);
     List<FunnelReport.Feedback> feedback = report.feedback(f, null);
     List<Numbers> teams = labelled(report.breakdown(f, Dimension.TEAM), Dimension.TEAM);
@@ -143,7 +141,7 @@ public class OpsFunnelResource {
         Campaign.list("order by name"),
         variants,
         CampaignForm.CHANNELS,
-        segments(),
+        report.segments(),
         Team.list("order by name"),
         List.of(FunnelFilter.Model.values()),
         List.of(Dimension.values()),
@@ -493,14 +491,6 @@ public class OpsFunnelResource {
       out.add(n.withLabel(label));
     }
     return out;
-  }
-
-  @SuppressWarnings("unchecked")
-  private List<String> segments() {
-    return em.createNativeQuery(
-            "select distinct segment from funnel_rollup where model = 'f' and segment is not null"
-                + " order by 1 limit 100")
-        .getResultList();
   }
 
   private List<FeedbackLine> feedbackLines(List<FunnelReport.Feedback> rows) {

@@ -153,6 +153,26 @@ class FunnelTest {
 
   @Test
   @AsOperations
+  void periodsThatStartOrEndInsideAMonthCountOnlyTheirDays() {
+    // from the 6th: March's month row minus the days before (P/A's leads of the 5th drop out)
+    String sixth = page("from=2025-03-06&to=2025-03-31&campaign=" + P);
+    assertThat(stage(sixth, "leads")).isEqualTo("20");
+    assertThat(stage(sixth, "clicks")).isEqualTo("0");
+    // from the 20th: only the days to the month's end (the two referrals of the 20th)
+    String twentieth = page("from=2025-03-20&to=2025-03-31&campaign=" + P);
+    assertThat(stage(twentieth, "leads")).isEqualTo("0");
+    assertThat(stage(twentieth, "referrals")).isEqualTo("2");
+    // ending inside the month: day rows to the end date
+    String early = page("from=2025-03-01&to=2025-03-06&campaign=" + P);
+    // P/A's 10 of the 5th and the 14 of P/B's created on the 6th (10:00 to 23:00 UTC)
+    assertThat(stage(early, "leads")).isEqualTo("24");
+    assertThat(stage(early, "clicks")).isEqualTo("200");
+    String fifth = page("from=2025-02-01&to=2025-03-05&campaign=" + P);
+    assertThat(stage(fifth, "leads")).isEqualTo("10");
+  }
+
+  @Test
+  @AsOperations
   void otherStepsOfTheAbTestGiveTheirOwnVerdicts() {
     String won = page(MARCH + "&campaign=" + P + "&step=lead_won");
     assertThat(won).contains("No difference so far.").contains("A: 2 of 10 · B: 4 of 20");
