@@ -52,6 +52,12 @@ select 7000000000 + c * 10 + v, 7000000000 + c, gen_random_uuid(), now() - r * i
   from (select 1 + (i % 20) c, 1 + ((i / 20) % 3) v, random() r from generate_series(1, :clicks) i) x;
 
 -- leads: 45 % accepted, 10 % rejected, the rest waiting; a third last touched by another campaign
+with x as materialized (
+    select i, 1 + (i % 20) c, 1 + ((i / 20) % 3) v,
+           case when i % 3 = 0 then 1 + ((i + 7) % 20) else 1 + (i % 20) end lc,
+           now() - random() * interval '365 days' created, random() r2,
+           case when random() < 0.45 then 'accepted' when random() < 0.18 then 'rejected' else 'assigned' end st
+      from generate_series(1, :leads) i)
 insert into lead (id, last_name, company, segment, owner_id, source, status, reject_reason, quality,
                   created_at, updated_at, assigned_at, first_response_at, activated_at,
                   first_touch_campaign_id, first_touch_variant_id, first_touch_at,
@@ -66,11 +72,7 @@ select 7000001000 + i, 'Dataset ' || i, 'Company ' || (i % 50000),
        case when st = 'accepted' then created + r2 * interval '8 hours' end,
        7000000000 + c, 7000000000 + c * 10 + v, created - interval '1 hour',
        7000000000 + lc, 7000000000 + lc * 10 + v, created - interval '5 minutes'
-  from (select i, 1 + (i % 20) c, 1 + ((i / 20) % 3) v,
-               case when i % 3 = 0 then 1 + ((i + 7) % 20) else 1 + (i % 20) end lc,
-               now() - random() * interval '365 days' created, random() r2,
-               case when random() < 0.45 then 'accepted' when random() < 0.18 then 'rejected' else 'assigned' end st
-          from generate_series(1, :leads) i) x;
+  from x;
 
 -- deals for accepted leads: half won, a third lost, the rest open
 insert into account (id, name)

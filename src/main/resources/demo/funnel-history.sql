@@ -20,6 +20,13 @@ select v.id, v.campaign_id, gen_random_uuid(), 'demo', 'cpc', v.tracking_code,
   from demo_variant v, generate_series(2, 182) d,
        lateral generate_series(1, (v.per_day * (0.6 + random() * 0.8))::int) n
 ;
+with x as materialized (
+    select row_number() over (order by c.id) n, c.visitor_id, c.campaign_id, c.variant_id, c.clicked_at,
+           v.tracking_code, c.clicked_at + interval '4 minutes' created,
+           case when c.clicked_at > now() - interval '3 days' then 'assigned'
+                when random() < 0.62 then 'accepted' when random() < 0.4 then 'rejected' else 'recycled' end st
+      from click c join demo_variant v on v.id = c.variant_id
+     where abs(hashtext(c.visitor_id::text)) % 1000 < v.rate * 1000 and c.clicked_at < now() - interval '1 day')
 insert into lead (id, last_name, first_name, company, email, email_normalized, segment, region, source,
                   status, reject_reason, quality, owner_id, created_at, updated_at, assigned_at,
                   first_response_at, visitor_id, first_touch_campaign_id, first_touch_variant_id,
@@ -35,12 +42,7 @@ select 1000000000 + n, 'Visitor ' || n, (array['Lin', 'Sara', 'Tom', 'Mei', 'Oma
        case when st <> 'assigned' then created + (20 + n % 300) * interval '1 minute' end,
        visitor_id, campaign_id, variant_id, clicked_at, campaign_id, variant_id, clicked_at,
        campaign_id, variant_id, 'demo', 'cpc', tracking_code
-  from (select row_number() over (order by c.id) n, c.visitor_id, c.campaign_id, c.variant_id, c.clicked_at,
-               v.tracking_code, c.clicked_at + interval '4 minutes' created,
-               case when c.clicked_at > now() - interval '3 days' then 'assigned'
-                    when random() < 0.62 then 'accepted' when random() < 0.4 then 'rejected' else 'recycled' end st
-          from click c join demo_variant v on v.id = c.variant_id
-         where random() < v.rate and c.clicked_at < now() - interval '1 day') x
+  from x
 ;
 insert into account (id, name, industry, region)
 select 1000000000 + l.id - 1000000000, l.company || ' ' || (l.id - 1000000000), 'Software', l.region
@@ -61,12 +63,12 @@ select l.id, l.company || ' subscription', l.id, l.id, l.id, l.owner_id,
        case when o <> 'open' then least(now() - interval '1 hour', l.first_response_at + (7 + l.id % 50) * interval '1 day') end,
        case when o = 'lost' then (array['price', 'competitor', 'timing', 'features'])[1 + l.id % 4] end,
        case when o = 'lost' and l.id % 4 = 1 then (array['Initrode', 'Globex'])[1 + l.id % 2] end,
-       l.first_response_at, l.first_response_at,
+       coalesce(l.first_response_at, l.created_at), coalesce(l.first_response_at, l.created_at),
        l.first_touch_campaign_id, l.first_touch_variant_id, l.first_touch_at,
        l.last_touch_campaign_id, l.last_touch_variant_id, l.last_touch_at
   from (select l.*, case when l.first_response_at > now() - interval '10 days' then 'open'
                          when (l.id % 100) < 30 then 'won' when (l.id % 100) < 46 then 'lost' else 'open' end o
-          from lead l join account a on a.id = l.id) l
+          from lead l join account a on a.id = l.id where l.id > 1000000000) l
 ;
 update lead l set status = 'converted', converted_deal_id = l.id
   from deal d where d.id = l.id and l.id > 1000000000

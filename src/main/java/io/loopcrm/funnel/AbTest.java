@@ -86,6 +86,8 @@ public record AbTest(
   }
 
   public String pValueText() {
-    return pValue < 0.001 ? "< 0.001" : String.format(java.util.Locale.ROOT, "%.3f", pValue);
+    return pValue < 0.001
+        ? "p < 0.001"
+        : "p = " + String.format(java.util.Locale.ROOT, "%.3f", pValue);
   }
 }

@@ -78,12 +78,12 @@ public record Stage(
             true));
     out.add(
         new Stage(
-            "retained",
+                        "retained",
             n.retained(),
             Numbers.percent(n.retained(), n.won()),
             drop(n.won(), n.retained()),
             null,
-            per(n, n.retained()),
+            null,
             goals == null ? null : goals.retained(),
             false));
     out.add(

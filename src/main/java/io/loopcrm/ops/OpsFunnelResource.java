@@ -260,7 +260,7 @@ public class OpsFunnelResource {
                     t.getDifferencePoints(),
                     t.getLowPoints(),
                     t.getHighPoints(),
-                    t.pValueText(),
+                    String.format(java.util.Locale.ROOT, "%.4f", t.pValue()),
                     t.verdict(),
                     t.moreNeeded() == null ? "" : t.moreNeeded()));
           }
