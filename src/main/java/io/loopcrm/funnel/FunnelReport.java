@@ -32,7 +32,8 @@ public class FunnelReport {
     VARIANT("r.variant_id::text"),
     CHANNEL("c.channel"),
     SEGMENT("r.segment"),
-    TEAM("m.team_id::text");
+    TEAM("m.team_id::text"),
+    OWNER("r.owner_id::text");
 
     final String sql;
 

@@ -78,7 +78,7 @@ public record Stage(
             true));
     out.add(
         new Stage(
-                        "retained",
+            "retained",
             n.retained(),
             Numbers.percent(n.retained(), n.won()),
             drop(n.won(), n.retained()),

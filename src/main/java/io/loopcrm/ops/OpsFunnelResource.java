@@ -99,6 +99,14 @@ public class OpsFunnelResource {
         List<String> steps);
   }
 
+  static final List<Dimension> OPS_DIMENSIONS =
+      List.of(
+          Dimension.CAMPAIGN,
+          Dimension.VARIANT,
+          Dimension.CHANNEL,
+          Dimension.SEGMENT,
+          Dimension.TEAM);
+
   static final List<String> STEPS = List.of("click_lead", "lead_activated", "lead_won");
 
   @GET
@@ -144,7 +152,7 @@ public class OpsFunnelResource {
         report.segments(),
         Team.list("order by name"),
         List.of(FunnelFilter.Model.values()),
-        List.of(Dimension.values()),
+        OPS_DIMENSIONS,
         STEPS);
   }
 
@@ -379,7 +387,12 @@ public class OpsFunnelResource {
             channel != null && CampaignForm.CHANNELS.contains(channel) ? channel : null,
             segment == null || segment.isBlank() ? null : segment.trim(),
             team);
-    Dimension dim = Dimension.of(by, c == null ? Dimension.CAMPAIGN : Dimension.VARIANT);
+    Dimension fallback = c == null ? Dimension.CAMPAIGN : Dimension.VARIANT;
+    Dimension dim = Dimension.of(by, fallback);
+    if (!OPS_DIMENSIONS.contains(dim)) {
+      // per-rep figures belong to sales; operations sees teams
+      dim = fallback;
+    }
     String s = step != null && STEPS.contains(step) ? step : STEPS.get(0);
     StringBuilder q =
         new StringBuilder("from=" + start + "&to=" + end + "&model=" + f.model().getParam());

@@ -59,6 +59,7 @@ public class CurrentUser {
       items.add(new NavItem("nav_today", "/sales/today"));
       items.add(new NavItem("nav_leads", "/sales/leads"));
       items.add(new NavItem("nav_pipeline", "/sales/pipeline"));
+      items.add(new NavItem("nav_numbers", "/sales/numbers"));
     }
     if (identity.hasRole(Roles.SALES_MANAGER)) {
       items.add(new NavItem("nav_team", "/sales/team"));

@@ -682,6 +682,9 @@ public interface Msg {
   String nav_funnel();
 
   @Message
+  String nav_numbers();
+
+  @Message
   String campaign_error_objective();
 
   @Message

@@ -335,4 +335,88 @@ public interface SalesMsg {
 
   @Message
   String lead_routing();
+
+  @Message
+  String numbers_title_mine();
+
+  @Message
+  String numbers_title_team();
+
+  @Message
+  String numbers_from();
+
+  @Message
+  String numbers_to();
+
+  @Message
+  String numbers_conversion();
+
+  @Message
+  String numbers_conversion_note(String from, String to);
+
+  @Message
+  String numbers_rep();
+
+  @Message
+  String numbers_leads();
+
+  @Message
+  String numbers_accepted();
+
+  @Message
+  String numbers_won();
+
+  @Message
+  String numbers_lead_to_won();
+
+  @Message
+  String numbers_win_rate();
+
+  @Message
+  String numbers_first_response();
+
+  @Message
+  String numbers_none();
+
+  @Message
+  String numbers_team_total();
+
+  @Message
+  String numbers_pipeline();
+
+  @Message
+  String numbers_pipeline_note();
+
+  @Message
+  String numbers_month();
+
+  @Message
+  String numbers_deals();
+
+  @Message
+  String numbers_value();
+
+  @Message
+  String numbers_weighted();
+
+  @Message
+  String numbers_no_pipeline();
+
+  @Message
+  String numbers_quota();
+
+  @Message
+  String numbers_quota_note();
+
+  @Message
+  String numbers_quota_amount();
+
+  @Message
+  String numbers_won_amount();
+
+  @Message
+  String numbers_attainment();
+
+  @Message
+  String numbers_no_quota();
 }
