@@ -71,7 +71,7 @@ public class AdminSettingsResource {
   @CheckedTemplate
   static class Templates {
     static native TemplateInstance settings(
-        List<PipelineStage> stages, List<ListView> lists, Problem problem);
+        List<PipelineStage> stages, List<ListView> lists, Problem problem, int retentionDays);
   }
 
   @GET
@@ -251,6 +251,42 @@ public class AdminSettingsResource {
       return "settings_error_needs_one_lost";
     }
     return null;
+  }
+
+  // --- funnel ------------------------------------------------------------------------------
+
+  /**
+   * Sets the retention window of the funnel (a customer is retained when it wins again within this
+   * many days of its first win) and re-derives every customer's retention in the same transaction;
+   * the rollups follow through their triggers.
+   */
+  @POST
+  @Path("retention")
+  @Produces(MediaType.TEXT_HTML)
+  public Response setRetention(@RestForm String days) {
+    Map<String, String> values = values("days", days);
+    Integer n = null;
+    try {
+      n = Integer.valueOf(trim(days));
+    } catch (NumberFormatException notANumber) {
+      // reported below
+    }
+    if (n == null || n < 1 || n > io.loopcrm.funnel.ReportSetting.MAX_RETENTION_DAYS) {
+      FormErrors errors = new FormErrors();
+      errors.add("days", "settings_error_retention_days");
+      return invalid("retention", errors, values);
+    }
+    int value = n;
+    return inTransaction(
+        () -> {
+          io.loopcrm.funnel.ReportSetting setting = io.loopcrm.funnel.ReportSetting.get();
+          if (setting.retentionDays != value) {
+            setting.retentionDays = value;
+            em.flush();
+            em.createNativeQuery("select funnel_refresh_all_retention()").getSingleResult();
+          }
+          return done("settings_flash_retention");
+        });
   }
 
   // --- lists ---------------------------------------------------------------------------------
@@ -448,7 +484,10 @@ public class AdminSettingsResource {
             view(ChoiceList.LOST_REASON, "settings_lost_reasons", "settings_lost_reasons_help"),
             view(ChoiceList.COMPETITOR, "settings_competitors", "settings_competitors_help"),
             view(ChoiceList.CURRENCY, "settings_currencies", "settings_currencies_help"));
-    return Templates.settings(all, lists, problem);
+    int retention =
+        QuarkusTransaction.joiningExisting()
+            .call(() -> io.loopcrm.funnel.ReportSetting.get().retentionDays);
+    return Templates.settings(all, lists, problem, retention);
   }
 
   private ListView view(ChoiceList list, String title, String help) {

@@ -239,4 +239,13 @@ public interface AdminMsg {
 
   @Message
   String settings_currencies_help();
+
+  @Message
+  String settings_retention();
+
+  @Message
+  String settings_retention_help();
+
+  @Message
+  String settings_retention_days();
 }

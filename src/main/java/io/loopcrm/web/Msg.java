@@ -652,6 +652,12 @@ public interface Msg {
   String settings_flash_archived();
 
   @Message
+  String settings_error_retention_days();
+
+  @Message
+  String settings_flash_retention();
+
+  @Message
   String settings_flash_deleted();
 
   @Message

@@ -264,4 +264,76 @@ class AdminSettingsTest {
     return QuarkusTransaction.requiringNew()
         .call(() -> Choice.<Choice>find("list = ?1 and code = ?2", list, code).firstResult());
   }
+
+  @Test
+  @AsAdmin
+  void theRetentionWindowDecidesWhoCountsAsRetained() {
+    long base = 7_600_000_000L;
+    Member rep = Fixtures.member("sam", List.of("sales"), null);
+    // a customer won on 1 May 2024 and again 60 days later
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              var em = io.quarkus.hibernate.orm.panache.Panache.getEntityManager();
+              for (String sql :
+                  List.of(
+                      "insert into account (id, name) values (" + base + ", 'Window Co')",
+                      "insert into lead (id, last_name, owner_id, status, created_at) values ("
+                          + base
+                          + ", 'Window', "
+                          + rep.id
+                          + ", 'accepted', timestamptz"
+                          + " '2024-04-20 10:00Z')",
+                      "insert into deal (id, name, account_id, lead_id, owner_id, stage_id, status,"
+                          + " amount, probability, closed_at) values ("
+                          + base
+                          + ", 'First', "
+                          + base
+                          + ", "
+                          + base
+                          + ", "
+                          + rep.id
+                          + ", 5, 'won', 100, 100,"
+                          + " timestamptz '2024-05-01 10:00Z'), ("
+                          + (base + 1)
+                          + ", 'Again', "
+                          + base
+                          + ", null, "
+                          + rep.id
+                          + ", 5, 'won', 100, 100, timestamptz"
+                          + " '2024-06-30 10:00Z')")) {
+                em.createNativeQuery(sql).executeUpdate();
+              }
+            });
+    try {
+      Csrf.form()
+          .header("Accept-Language", "en")
+          .formParam("days", "0")
+          .post("/admin/settings/retention")
+          .then()
+          .statusCode(422)
+          .body(containsString("Enter a whole number of days from 1 to 3660."));
+      assertThat(retained(base)).isTrue();
+      Csrf.form().formParam("days", "30").post("/admin/settings/retention").then().statusCode(303);
+      assertThat(retained(base)).isFalse();
+      given()
+          .header("Accept-Language", "en")
+          .get("/admin/settings")
+          .then()
+          .body(containsString("value=\"30\""));
+    } finally {
+      Csrf.form().formParam("days", "365").post("/admin/settings/retention").then().statusCode(303);
+    }
+    assertThat(retained(base)).isTrue();
+  }
+
+  private static boolean retained(long lead) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                io.quarkus.hibernate.orm.panache.Panache.getEntityManager()
+                        .createNativeQuery("select retained_at from lead where id = " + lead)
+                        .getSingleResult()
+                    != null);
+  }
 }
