@@ -380,7 +380,29 @@ update lead l set deal_status = d.status, deal_closed_at = d.closed_at, deal_amo
 update lead set activated_at = coalesce(first_response_at, created_at)
  where status in ('accepted', 'qualified', 'converted') and activated_at is null;
 select funnel_refresh_all_retention();
-select count(cohort_refresh_account(a.account_id)) from (select distinct account_id from deal where status = 'won') a;
+-- cohorts of the customers already there, in one pass (cohort_refresh_account does the same per account)
+insert into cohort_contribution
+with won as (
+    select d.account_id, d.amount, d.currency, d.first_touch_campaign_id as c, d.first_touch_variant_id as v,
+           date_trunc('month', d.closed_at at time zone 'UTC')::date as m,
+           row_number() over (partition by d.account_id order by d.closed_at, d.id) as k
+      from deal d where d.status = 'won' and d.closed_at is not null),
+firstwin as (select account_id, m, c, v from won where k = 1),
+offs as (
+    select w.account_id, w.amount, w.currency,
+           ((extract(year from w.m) * 12 + extract(month from w.m))
+            - (extract(year from f.m) * 12 + extract(month from f.m)))::int as off
+      from won w join firstwin f using (account_id)),
+top as (select account_id, max(off) as t from offs group by 1)
+select f.account_id, f.m, f.c, f.v, k.k, null::char(3), 1, 0
+  from firstwin f join top using (account_id) cross join lateral generate_series(0, least(12, top.t)) k(k)
+union all
+select f.account_id, f.m, f.c, f.v, o.off, o.currency, 0, sum(coalesce(o.amount, 0))
+  from firstwin f join offs o using (account_id) where o.off <= 12
+ group by f.account_id, f.m, f.c, f.v, o.off, o.currency;
+insert into cohort_rollup (cohort_month, campaign_id, variant_id, month_offset, currency, customers, revenue)
+select cohort_month, campaign_id, variant_id, month_offset, currency, sum(customers), sum(revenue)
+  from cohort_contribution group by 1, 2, 3, 4, 5;
 update lead l set (referrer_campaign_id, referrer_variant_id) = (
     select d.first_touch_campaign_id, d.first_touch_variant_id from deal d
      where d.contact_id = l.referrer_contact_id and d.status = 'won' order by d.closed_at, d.id limit 1)
