@@ -53,9 +53,123 @@ public class SalesNumbersResource {
         List<SalesNumbers.Attainment> attainment);
   }
 
+  /** What the page shows, for the page and its CSV downloads. */
+  record Figures(
+      String fromText,
+      String toText,
+      List<Numbers> reps,
+      Numbers total,
+      boolean team,
+      List<SalesNumbers.PipelineMonth> pipeline,
+      List<SalesNumbers.Attainment> attainment) {}
+
   @GET
   @Produces(MediaType.TEXT_HTML)
   public TemplateInstance page(@QueryParam("from") String from, @QueryParam("to") String to) {
+    Figures f = figures(from, to);
+    return Templates.numbers(
+        f.fromText(), f.toText(), f.reps(), f.total(), f.team(), f.pipeline(), f.attainment());
+  }
+
+  /** One of the page's tables as CSV: conversion, pipeline or quota. */
+  @GET
+  @Path("{table}.csv")
+  @Produces("text/csv")
+  public jakarta.ws.rs.core.Response csv(
+      @jakarta.ws.rs.PathParam("table") String table,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to) {
+    Figures f = figures(from, to);
+    List<String> header;
+    List<List<Object>> lines = new ArrayList<>();
+    switch (table) {
+      case "conversion" -> {
+        header =
+            List.of(
+                "rep",
+                "leads",
+                "accepted",
+                "accepted_pct",
+                "won",
+                "lead_to_won_pct",
+                "win_rate_pct",
+                "mean_first_response_seconds");
+        List<Numbers> rows = new ArrayList<>(f.reps());
+        if (f.total() != null) {
+          rows.add(f.total().withLabel("team"));
+        }
+        for (Numbers n : rows) {
+          lines.add(
+              List.of(
+                  io.loopcrm.lead.LeadCsv.safe(n.label()),
+                  n.leads(),
+                  n.activated(),
+                  blank(n.activatedPerLead()),
+                  n.won(),
+                  blank(n.wonPerLead()),
+                  blank(n.winRate()),
+                  n.meanFirstResponse() == null ? "" : n.meanFirstResponse().toSeconds()));
+        }
+      }
+      case "pipeline" -> {
+        header = List.of("month", "currency", "deals", "value", "weighted");
+        for (SalesNumbers.PipelineMonth p : f.pipeline()) {
+          lines.add(
+              List.of(p.month().toString(), p.currency(), p.deals(), p.value(), p.weighted()));
+        }
+      }
+      case "quota" -> {
+        header = List.of("month", "rep", "quota", "currency", "won", "attainment_pct");
+        for (SalesNumbers.Attainment a : f.attainment()) {
+          lines.add(
+              List.of(
+                  a.month().toString(),
+                  io.loopcrm.lead.LeadCsv.safe(a.name()),
+                  a.quota(),
+                  a.currency(),
+                  a.won(),
+                  blank(a.percent())));
+        }
+      }
+      default -> throw new jakarta.ws.rs.NotFoundException();
+    }
+    jakarta.ws.rs.core.StreamingOutput body =
+        out -> {
+          java.io.Writer w =
+              new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
+          w.write('\uFEFF');
+          org.apache.commons.csv.CSVPrinter printer =
+              new org.apache.commons.csv.CSVPrinter(
+                  w,
+                  org.apache.commons.csv.CSVFormat.DEFAULT
+                      .builder()
+                      .setHeader(header.toArray(String[]::new))
+                      .get());
+          for (List<Object> line : lines) {
+            printer.printRecord(line);
+          }
+          printer.flush();
+          w.flush();
+        };
+    return jakarta.ws.rs.core.Response.ok(body)
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"numbers-"
+                + table
+                + "-"
+                + f.fromText()
+                + "-"
+                + f.toText()
+                + ".csv\"")
+        .header("Content-Type", "text/csv; charset=UTF-8")
+        .build();
+  }
+
+  private static Object blank(Object value) {
+    return value == null ? "" : value;
+  }
+
+  private Figures figures(String from, String to) {
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
     LocalDate end = date(to, today);
     LocalDate start = date(from, end.minusDays(89));
@@ -98,7 +212,7 @@ public class SalesNumbersResource {
     reps.sort((a, b) -> a.label().compareTo(b.label()));
     Numbers total = team ? funnel.totalsOf(reps, filter).withCost(null) : null;
     LocalDate month = today.withDayOfMonth(1);
-    return Templates.numbers(
+    return new Figures(
         start.toString(),
         end.toString(),
         reps,

@@ -419,4 +419,7 @@ public interface SalesMsg {
 
   @Message
   String numbers_no_quota();
+
+  @Message
+  String numbers_csv();
 }

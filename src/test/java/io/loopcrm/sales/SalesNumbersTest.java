@@ -195,6 +195,22 @@ class SalesNumbersTest {
 
   @Test
   @TestSecurity(
+      user = "nora",
+      roles = {"sales"})
+  void everyTableDownloadsAsCsv() {
+    assertThat(given().get("/sales/numbers/conversion.csv?" + FEBRUARY).asString())
+        .contains("rep,leads,accepted,accepted_pct,won,lead_to_won_pct,win_rate_pct")
+        .contains("Nora,4,3,75.0,2,50.0,66.7,9000")
+        .doesNotContain("Nick");
+    LocalDate month = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1);
+    assertThat(given().get("/sales/numbers/pipeline.csv").asString())
+        .contains(month.plusMonths(1) + ",USD,1,10000.00,5000.00");
+    assertThat(given().get("/sales/numbers/quota.csv").asString())
+        .contains(month + ",Nora,8000.00,USD,2000.00,25");
+  }
+
+  @Test
+  @TestSecurity(
       user = "nick",
       roles = {"sales"})
   void anotherRepDoesNotSeeHerFigures() {
