@@ -33,6 +33,7 @@ class CaptureTest {
   @Inject RateLimiter limiter;
 
   @Test
+  @io.loopcrm.testing.AsOperations
   void trackingLinkRecordsTheClickAndRedirectsOnlyToTheLandingPage() {
     CampaignVariant v = Fixtures.campaignWithVariant(Fixtures.unique("Spring"));
     long before = clicks(v.id);
@@ -55,6 +56,19 @@ class CaptureTest {
         .doesNotContain("evil");
     assertThat(r.cookie("loop_vid")).isNotBlank();
     assertThat(clicks(v.id)).isEqualTo(before + 1);
+    // the campaign list counts it (read from the funnel rollup)
+    String list =
+        given()
+            .header("Accept-Language", "en")
+            .get("/ops/campaigns?q=" + v.campaign.name)
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    int row = list.indexOf("id=\"campaign-" + v.campaign.id + "\"");
+    assertThat(row).isNotNegative();
+    assertThat(list.substring(row, list.indexOf("</tr>", row)))
+        .contains("<td class=\"text-end\">1</td>");
     String referrer =
         QuarkusTransaction.requiringNew()
             .call(
