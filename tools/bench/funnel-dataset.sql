@@ -108,48 +108,8 @@ update lead l set retained_at = s.closed_at
  where f.lead_id = l.id and f.id between 7000000001 and 7000000000 + :deals
    and s.closed_at <= f.closed_at + make_interval(days => (select retention_days from report_setting));
 
--- rebuild the rollups from every raw row
-truncate funnel_rollup, feedback_rollup;
-insert into funnel_rollup
-select x.day, x.model, x.campaign_id, x.variant_id, x.segment, x.owner_id, x.currency, 0,
-       0, sum(x.leads), sum(x.activated), sum(x.deals), sum(x.won), sum(x.lost), sum(x.retained),
-       sum(x.referrals), sum(x.revenue), sum(x.activate_seconds), sum(x.win_seconds), sum(x.responded),
-       sum(x.response_seconds), x.grain
-  from lead l cross join lateral funnel_rows(l, 1) x
- group by 1, 2, 3, 4, 5, 6, 7, x.grain;
-insert into funnel_rollup (grain, day, model, campaign_id, variant_id, slot, clicks)
-select 'd', (clicked_at at time zone 'UTC')::date, '*', campaign_id, variant_id, 1, count(*) from click group by 2, 4, 5
-union all
-select 'm', date_trunc('month', clicked_at at time zone 'UTC')::date, '*', campaign_id, variant_id, 1, count(*)
-  from click group by 2, 4, 5;
-insert into feedback_rollup
-select x.day, x.model, x.campaign_id, x.variant_id, x.segment, x.owner_id, x.kind, x.code, sum(x.n), x.grain
-  from lead l cross join lateral feedback_rows(l, 1) x
- group by 1, 2, 3, 4, 5, 6, 7, 8, x.grain;
--- retention cohorts, rebuilt in one pass (cohort_refresh_account does the same per account)
-truncate cohort_rollup, cohort_contribution;
-insert into cohort_contribution
-with won as (
-    select d.account_id, d.amount, d.currency, d.first_touch_campaign_id as c, d.first_touch_variant_id as v,
-           date_trunc('month', d.closed_at at time zone 'UTC')::date as m,
-           row_number() over (partition by d.account_id order by d.closed_at, d.id) as k
-      from deal d where d.status = 'won' and d.closed_at is not null),
-firstwin as (select account_id, m, c, v from won where k = 1),
-offs as (
-    select w.account_id, w.amount, w.currency,
-           ((extract(year from w.m) * 12 + extract(month from w.m))
-            - (extract(year from f.m) * 12 + extract(month from f.m)))::int as off
-      from won w join firstwin f using (account_id)),
-top as (select account_id, max(off) as t from offs group by 1)
-select f.account_id, f.m, f.c, f.v, k.k, null::char(3), 1, 0
-  from firstwin f join top using (account_id) cross join lateral generate_series(0, least(12, top.t)) k(k)
-union all
-select f.account_id, f.m, f.c, f.v, o.off, o.currency, 0, sum(coalesce(o.amount, 0))
-  from firstwin f join offs o using (account_id) where o.off <= 12
- group by f.account_id, f.m, f.c, f.v, o.off, o.currency;
-insert into cohort_rollup (cohort_month, campaign_id, variant_id, month_offset, currency, customers, revenue)
-select cohort_month, campaign_id, variant_id, month_offset, currency, sum(customers), sum(revenue)
-  from cohort_contribution group by 1, 2, 3, 4, 5;
+-- rebuild every rollup from the raw rows (the function the migration's backfill uses)
+select funnel_rebuild();
 commit;
 
 analyze lead;

@@ -373,6 +373,54 @@ create function funnel_refresh_all_retention() returns void language sql as $$
     select count(funnel_refresh_account(a.account_id)) from (select distinct account_id from deal where status = 'won') a
 $$;
 
+-- Rebuilds every rollup from the raw rows in a few set-based statements (the migration's backfill
+-- and tools/bench/funnel-dataset.sql); the triggers then keep them current row by row.
+create function funnel_rebuild() returns void language plpgsql as $$
+begin
+    truncate funnel_rollup, feedback_rollup, cohort_rollup, cohort_contribution;
+    insert into funnel_rollup
+    select x.day, x.model, x.campaign_id, x.variant_id, x.segment, x.owner_id, x.currency, 0,
+           0, sum(x.leads), sum(x.activated), sum(x.deals), sum(x.won), sum(x.lost), sum(x.retained),
+           sum(x.referrals), sum(x.revenue), sum(x.activate_seconds), sum(x.win_seconds), sum(x.responded),
+           sum(x.response_seconds), x.grain
+      from lead l cross join lateral funnel_rows(l, 1) x
+     group by 1, 2, 3, 4, 5, 6, 7, x.grain;
+    insert into funnel_rollup (grain, day, model, campaign_id, variant_id, slot, clicks)
+    select 'd', (clicked_at at time zone 'UTC')::date, '*', campaign_id, variant_id, 0, count(*)
+      from click group by 2, 4, 5
+    union all
+    select 'm', date_trunc('month', clicked_at at time zone 'UTC')::date, '*', campaign_id, variant_id, 0, count(*)
+      from click group by 2, 4, 5;
+    insert into feedback_rollup
+    select x.day, x.model, x.campaign_id, x.variant_id, x.segment, x.owner_id, x.kind, x.code, sum(x.n), x.grain
+      from lead l cross join lateral feedback_rows(l, 1) x
+     group by 1, 2, 3, 4, 5, 6, 7, 8, x.grain;
+    -- cohorts in one pass (cohort_refresh_account does the same per account)
+    insert into cohort_contribution
+    with won as (
+        select d.account_id, d.amount, d.currency, d.first_touch_campaign_id as c, d.first_touch_variant_id as v,
+               date_trunc('month', d.closed_at at time zone 'UTC')::date as m,
+               row_number() over (partition by d.account_id order by d.closed_at, d.id) as k
+          from deal d where d.status = 'won' and d.closed_at is not null),
+    firstwin as (select account_id, m, c, v from won where k = 1),
+    offs as (
+        select w.account_id, w.amount, w.currency,
+               ((extract(year from w.m) * 12 + extract(month from w.m))
+                - (extract(year from f.m) * 12 + extract(month from f.m)))::int as off
+          from won w join firstwin f using (account_id)),
+    top as (select account_id, max(off) as t from offs group by 1)
+    select f.account_id, f.m, f.c, f.v, k.k, null::char(3), 1, 0
+      from firstwin f join top using (account_id) cross join lateral generate_series(0, least(12, top.t)) k(k)
+    union all
+    select f.account_id, f.m, f.c, f.v, o.off, o.currency, 0, sum(coalesce(o.amount, 0))
+      from firstwin f join offs o using (account_id) where o.off <= 12
+     group by f.account_id, f.m, f.c, f.v, o.off, o.currency;
+    insert into cohort_rollup (cohort_month, campaign_id, variant_id, month_offset, currency, customers, revenue)
+    select cohort_month, campaign_id, variant_id, month_offset, currency, sum(customers), sum(revenue)
+      from cohort_contribution group by 1, 2, 3, 4, 5;
+end
+$$;
+
 -- Rows already there when this migration runs (demo and real data) enter the rollup once.
 update lead l set deal_status = d.status, deal_closed_at = d.closed_at, deal_amount = d.amount,
                   deal_currency = d.currency, deal_lost_reason = d.lost_reason, deal_competitor = d.competitor
@@ -380,40 +428,11 @@ update lead l set deal_status = d.status, deal_closed_at = d.closed_at, deal_amo
 update lead set activated_at = coalesce(first_response_at, created_at)
  where status in ('accepted', 'qualified', 'converted') and activated_at is null;
 select funnel_refresh_all_retention();
--- cohorts of the customers already there, in one pass (cohort_refresh_account does the same per account)
-insert into cohort_contribution
-with won as (
-    select d.account_id, d.amount, d.currency, d.first_touch_campaign_id as c, d.first_touch_variant_id as v,
-           date_trunc('month', d.closed_at at time zone 'UTC')::date as m,
-           row_number() over (partition by d.account_id order by d.closed_at, d.id) as k
-      from deal d where d.status = 'won' and d.closed_at is not null),
-firstwin as (select account_id, m, c, v from won where k = 1),
-offs as (
-    select w.account_id, w.amount, w.currency,
-           ((extract(year from w.m) * 12 + extract(month from w.m))
-            - (extract(year from f.m) * 12 + extract(month from f.m)))::int as off
-      from won w join firstwin f using (account_id)),
-top as (select account_id, max(off) as t from offs group by 1)
-select f.account_id, f.m, f.c, f.v, k.k, null::char(3), 1, 0
-  from firstwin f join top using (account_id) cross join lateral generate_series(0, least(12, top.t)) k(k)
-union all
-select f.account_id, f.m, f.c, f.v, o.off, o.currency, 0, sum(coalesce(o.amount, 0))
-  from firstwin f join offs o using (account_id) where o.off <= 12
- group by f.account_id, f.m, f.c, f.v, o.off, o.currency;
-insert into cohort_rollup (cohort_month, campaign_id, variant_id, month_offset, currency, customers, revenue)
-select cohort_month, campaign_id, variant_id, month_offset, currency, sum(customers), sum(revenue)
-  from cohort_contribution group by 1, 2, 3, 4, 5;
 update lead l set (referrer_campaign_id, referrer_variant_id) = (
     select d.first_touch_campaign_id, d.first_touch_variant_id from deal d
      where d.contact_id = l.referrer_contact_id and d.status = 'won' order by d.closed_at, d.id limit 1)
  where l.referrer_contact_id is not null;
-select count(funnel_apply(l, 1)) from lead l;
-insert into funnel_rollup (grain, day, model, campaign_id, variant_id, slot, clicks)
-select 'd', (clicked_at at time zone 'UTC')::date, '*', campaign_id, variant_id, 0, count(*)
-  from click group by 2, 4, 5
-union all
-select 'm', date_trunc('month', clicked_at at time zone 'UTC')::date, '*', campaign_id, variant_id, 0, count(*)
-  from click group by 2, 4, 5;
+select funnel_rebuild();
 
 -- From here on the triggers keep the rollups current.
 create trigger lead_before_write before insert or update on lead

@@ -118,8 +118,8 @@ public class CampaignNumbers {
               (String) r[4],
               (BigDecimal) r[5],
               r[6].toString().trim(),
-              toDate(r[7]),
-              toDate(r[8]),
+              io.loopcrm.web.SqlValues.localDate(r[7]),
+              io.loopcrm.web.SqlValues.localDate(r[8]),
               (String) r[9],
               ((Number) r[10]).longValue(),
               ((Number) r[11]).longValue(),
@@ -128,15 +128,5 @@ public class CampaignNumbers {
               (BigDecimal) r[14]));
     }
     return rows;
-  }
-
-  private static LocalDate toDate(Object o) {
-    if (o == null) {
-      return null;
-    }
-    if (o instanceof LocalDate d) {
-      return d;
-    }
-    return ((java.sql.Date) o).toLocalDate();
   }
 }

@@ -62,7 +62,11 @@ public class SalesNumbers {
     for (Object[] r : rows) {
       out.add(
           new PipelineMonth(
-              date(r[0]), (String) r[1], ((Number) r[2]).longValue(), money(r[3]), money(r[4])));
+              io.loopcrm.web.SqlValues.localDate(r[0]),
+              (String) r[1],
+              ((Number) r[2]).longValue(),
+              money(r[3]),
+              money(r[4])));
     }
     return out;
   }
@@ -92,22 +96,12 @@ public class SalesNumbers {
           new Attainment(
               ((Number) r[0]).longValue(),
               (String) r[1],
-              date(r[2]),
+              io.loopcrm.web.SqlValues.localDate(r[2]),
               money(r[3]),
               (String) r[4],
               money(r[5])));
     }
     return out;
-  }
-
-  private static LocalDate date(Object value) {
-    if (value instanceof LocalDate d) {
-      return d;
-    }
-    if (value instanceof Date d) {
-      return d.toLocalDate();
-    }
-    return LocalDate.parse(value.toString().substring(0, 10));
   }
 
   private static BigDecimal money(Object value) {

@@ -184,14 +184,14 @@ public class FunnelReport {
     params.put("from", from);
     params.put("to", to);
     params.put("currency", currency);
-    campaignConditions(sql, params, f);
+    campaignConditions(sql, params, f, "r");
     sql.append(" group by 1, 2 order by 1, 2");
     Query q = em.createNativeQuery(sql.toString());
     params.forEach(q::setParameter);
     Map<LocalDate, long[]> active = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
     Map<LocalDate, BigDecimal> revenue = new HashMap<>();
     for (Object[] row : (List<Object[]>) q.getResultList()) {
-      LocalDate month = date(row[0]);
+      LocalDate month = io.loopcrm.web.SqlValues.localDate(row[0]);
       int k = ((Number) row[1]).intValue();
       active.computeIfAbsent(month, m -> new long[13])[k] += ((Number) row[2]).longValue();
       revenue.merge(month, dec(row[3]), BigDecimal::add);
@@ -226,40 +226,34 @@ public class FunnelReport {
     params.put("currency", currency);
     params.put("from", from);
     params.put("to", to.withDayOfMonth(1).plusMonths(1).minusDays(1));
-    if (f.campaign() != null) {
-      sql.append(" and e.campaign_id = :campaign");
-      params.put("campaign", f.campaign());
-    }
-    if (f.variant() != null) {
-      sql.append(" and e.variant_id = :variant");
-      params.put("variant", f.variant());
-    }
-    if (f.channel() != null) {
-      sql.append(" and coalesce(e.channel, c.channel) = :channel");
-      params.put("channel", f.channel());
-    }
+    campaignConditions(sql, params, f, "e");
     sql.append(" group by 1");
     Query q = em.createNativeQuery(sql.toString());
     params.forEach(q::setParameter);
     Map<LocalDate, BigDecimal> out = new HashMap<>();
     for (Object[] row : (List<Object[]>) q.getResultList()) {
-      out.put(date(row[0]), dec(row[1]));
+      out.put(io.loopcrm.web.SqlValues.localDate(row[0]), dec(row[1]));
     }
     return out;
   }
 
+  /**
+   * Campaign, variant and channel conditions on the rows of {@code table} ("r": a rollup, "e": the
+   * cost ledger, whose entries may name their own channel), joined to campaign {@code c}.
+   */
   private static void campaignConditions(
-      StringBuilder sql, Map<String, Object> params, FunnelFilter f) {
+      StringBuilder sql, Map<String, Object> params, FunnelFilter f, String table) {
     if (f.campaign() != null) {
-      sql.append(" and r.campaign_id = :campaign");
+      sql.append(" and ").append(table).append(".campaign_id = :campaign");
       params.put("campaign", f.campaign());
     }
     if (f.variant() != null) {
-      sql.append(" and r.variant_id = :variant");
+      sql.append(" and ").append(table).append(".variant_id = :variant");
       params.put("variant", f.variant());
     }
     if (f.channel() != null) {
-      sql.append(" and c.channel = :channel");
+      sql.append(table.equals("e") ? " and coalesce(e.channel, c.channel)" : " and c.channel")
+          .append(" = :channel");
       params.put("channel", f.channel());
     }
   }
@@ -357,18 +351,7 @@ public class FunnelReport {
       }
       sql.append(")");
     }
-    if (f.campaign() != null) {
-      sql.append(" and r.campaign_id = :campaign");
-      params.put("campaign", f.campaign());
-    }
-    if (f.variant() != null) {
-      sql.append(" and r.variant_id = :variant");
-      params.put("variant", f.variant());
-    }
-    if (f.channel() != null) {
-      sql.append(" and c.channel = :channel");
-      params.put("channel", f.channel());
-    }
+    campaignConditions(sql, params, f, "r");
     if (f.segment() != null) {
       sql.append(" and r.segment = :segment");
       params.put("segment", f.segment());
@@ -405,18 +388,7 @@ public class FunnelReport {
       sql.append(" and e.incurred_on <= :to");
       params.put("to", f.to());
     }
-    if (f.campaign() != null) {
-      sql.append(" and e.campaign_id = :campaign");
-      params.put("campaign", f.campaign());
-    }
-    if (f.variant() != null) {
-      sql.append(" and e.variant_id = :variant");
-      params.put("variant", f.variant());
-    }
-    if (f.channel() != null) {
-      sql.append(" and coalesce(e.channel, c.channel) = :channel");
-      params.put("channel", f.channel());
-    }
+    campaignConditions(sql, params, f, "e");
     sql.append(" group by 1");
     Query q = em.createNativeQuery(sql.toString());
     params.forEach(q::setParameter);
@@ -428,16 +400,6 @@ public class FunnelReport {
       out.putIfAbsent("*", BigDecimal.ZERO);
     }
     return out;
-  }
-
-  private static LocalDate date(Object value) {
-    if (value instanceof LocalDate d) {
-      return d;
-    }
-    if (value instanceof java.sql.Date d) {
-      return d.toLocalDate();
-    }
-    return LocalDate.parse(value.toString().substring(0, 10));
   }
 
   private static Numbers empty(String key) {

@@ -8,15 +8,17 @@ import io.loopcrm.funnel.FunnelReport;
 import io.loopcrm.funnel.FunnelReport.Dimension;
 import io.loopcrm.funnel.Numbers;
 import io.loopcrm.funnel.Stage;
-import io.loopcrm.lead.LeadCsv;
 import io.loopcrm.people.Roles;
 import io.loopcrm.people.Team;
 import io.loopcrm.settings.ChoiceList;
 import io.loopcrm.settings.Choices;
+import io.loopcrm.web.CsvDownload;
+import io.loopcrm.web.Params;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,21 +26,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -68,6 +64,39 @@ public class OpsFunnelResource {
       String step,
       String query,
       Campaign campaign) {}
+
+  /** The page's query parameters, as they came (malformed values count as absent). */
+  public static class FunnelQuery {
+    @QueryParam("from")
+    String from;
+
+    @QueryParam("to")
+    String to;
+
+    @QueryParam("model")
+    String model;
+
+    @QueryParam("campaign")
+    String campaign;
+
+    @QueryParam("variant")
+    String variant;
+
+    @QueryParam("channel")
+    String channel;
+
+    @QueryParam("segment")
+    String segment;
+
+    @QueryParam("team")
+    String team;
+
+    @QueryParam("by")
+    String by;
+
+    @QueryParam("step")
+    String step;
+  }
 
   /** One line of sales feedback: the reason (or rating, competitor) as pages show it. */
   public record FeedbackLine(String kind, Choices.Option option, BigDecimal count) {}
@@ -111,29 +140,16 @@ public class OpsFunnelResource {
 
   @GET
   @Produces(MediaType.TEXT_HTML)
-  public TemplateInstance page(
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("model") String model,
-      @QueryParam("campaign") Long campaign,
-      @QueryParam("variant") Long variant,
-      @QueryParam("channel") String channel,
-      @QueryParam("segment") String segment,
-      @QueryParam("team") Long team,
-      @QueryParam("by") String by,
-      @QueryParam("step") String step) {
-    View view = view(from, to, model, campaign, variant, channel, segment, team, by, step);
+  public TemplateInstance page(@BeanParam FunnelQuery query) {
+    View view = view(query);
     FunnelFilter f = view.filter();
     List<Numbers> rows = labelled(report.breakdown(f, view.by()), view.by());
     Numbers totals = report.totalsOf(rows, f);
-    List<Verdict> verdicts = view.campaign() == null ? List.of() : verdicts(view, f);
     List<FunnelReport.Feedback> feedback = report.feedback(f, null);
     List<Numbers> teams = labelled(report.breakdown(f, Dimension.TEAM), Dimension.TEAM);
     List<Stage> stages = Stage.of(totals, goals(view.campaign()));
-    List<CampaignVariant> variants =
-        view.campaign() == null
-            ? List.of()
-            : CampaignVariant.list("campaign.id = ?1 order by id", view.campaign().id);
+    List<CampaignVariant> variants = variantsOf(view);
+    List<Verdict> verdicts = verdicts(view, f, variants);
     return Templates.funnel(
         view,
         totals,
@@ -160,19 +176,8 @@ public class OpsFunnelResource {
   @GET
   @Path("{table}.csv")
   @Produces("text/csv")
-  public Response csv(
-      @PathParam("table") String table,
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("model") String model,
-      @QueryParam("campaign") Long campaign,
-      @QueryParam("variant") Long variant,
-      @QueryParam("channel") String channel,
-      @QueryParam("segment") String segment,
-      @QueryParam("team") Long team,
-      @QueryParam("by") String by,
-      @QueryParam("step") String step) {
-    View view = view(from, to, model, campaign, variant, channel, segment, team, by, step);
+  public Response csv(@PathParam("table") String table, @BeanParam FunnelQuery query) {
+    View view = view(query);
     FunnelFilter f = view.filter();
     List<List<Object>> lines = new ArrayList<>();
     List<String> header;
@@ -189,14 +194,14 @@ public class OpsFunnelResource {
                 "goal");
         for (Stage s : Stage.of(report.totals(f), goals(view.campaign()))) {
           lines.add(
-              List.of(
+              java.util.Arrays.asList(
                   s.key(),
                   s.count(),
-                  nz(s.conversion()),
-                  nz(s.dropOff()),
+                  s.conversion(),
+                  s.dropOff(),
                   s.meanTime() == null ? "" : s.meanTime().toSeconds(),
-                  nz(s.valuePer()),
-                  nz(s.goal())));
+                  s.valuePer(),
+                  s.goal()));
         }
       }
       case "breakdown" -> {
@@ -220,8 +225,8 @@ public class OpsFunnelResource {
         rows.add(report.totals(f).withLabel("total"));
         for (Numbers n : rows) {
           lines.add(
-              List.of(
-                  LeadCsv.safe(n.label()),
+              java.util.Arrays.asList(
+                  n.label(),
                   n.clicks(),
                   n.leads(),
                   n.activated(),
@@ -229,12 +234,12 @@ public class OpsFunnelResource {
                   n.lost(),
                   n.retained(),
                   n.referrals(),
-                  nz(n.winRate()),
+                  n.winRate(),
                   n.revenue(),
-                  nz(n.cost()),
-                  nz(n.costPerLead()),
-                  nz(n.costPerWin()),
-                  nz(n.roi())));
+                  n.cost(),
+                  n.costPerLead(),
+                  n.costPerWin(),
+                  n.roi()));
         }
       }
       case "abtest" -> {
@@ -254,30 +259,30 @@ public class OpsFunnelResource {
                 "verdict",
                 "more_needed_per_variant");
         if (view.campaign() != null) {
-          for (Verdict v : verdicts(view, f)) {
+          for (Verdict v : verdicts(view, f, variantsOf(view))) {
             AbTest t = v.test();
             lines.add(
-                List.of(
-                    LeadCsv.safe(v.control()),
-                    LeadCsv.safe(v.variant()),
+                java.util.Arrays.asList(
+                    v.control(),
+                    v.variant(),
                     view.step(),
                     t.controlTrials(),
                     t.controlSuccesses(),
                     t.trials(),
                     t.successes(),
-                    t.getDifferencePoints(),
-                    t.getLowPoints(),
-                    t.getHighPoints(),
+                    points(t.difference()),
+                    points(t.low()),
+                    points(t.high()),
                     String.format(java.util.Locale.ROOT, "%.4f", t.pValue()),
                     t.verdict(),
-                    t.moreNeeded() == null ? "" : t.moreNeeded()));
+                    t.moreNeeded()));
           }
         }
       }
       case "feedback" -> {
         header = List.of("kind", "code", "count");
         for (FunnelReport.Feedback fb : report.feedback(f, null)) {
-          lines.add(List.of(fb.kind(), LeadCsv.safe(fb.code()), fb.count()));
+          lines.add(java.util.Arrays.asList(fb.kind(), fb.code(), fb.count()));
         }
       }
       case "teams" -> {
@@ -286,13 +291,13 @@ public class OpsFunnelResource {
                 "team", "leads", "responded", "mean_first_response_seconds", "won", "win_rate_pct");
         for (Numbers n : labelled(report.breakdown(f, Dimension.TEAM), Dimension.TEAM)) {
           lines.add(
-              List.of(
-                  LeadCsv.safe(n.label()),
+              java.util.Arrays.asList(
+                  n.label(),
                   n.leads(),
                   n.responded(),
                   n.meanFirstResponse() == null ? "" : n.meanFirstResponse().toSeconds(),
                   n.won(),
-                  nz(n.winRate())));
+                  n.winRate()));
         }
       }
       case "cohorts" -> {
@@ -312,66 +317,33 @@ public class OpsFunnelResource {
             report.cohorts(f, LocalDate.now(clock.withZone(ZoneOffset.UTC)))) {
           List<Object> line = new ArrayList<>(List.of(c.month().toString(), c.customers()));
           for (int k = 1; k <= 12; k++) {
-            line.add(nz(c.active().get(k)));
+            line.add(c.active().get(k));
           }
           line.addAll(
-              List.of(
-                  c.revenue(),
-                  nz(c.lifetimeValue()),
-                  nz(c.cost()),
-                  nz(c.acquisitionCost()),
-                  nz(c.valueToCost())));
+              java.util.Arrays.asList(
+                  c.revenue(), c.lifetimeValue(), c.cost(), c.acquisitionCost(), c.valueToCost()));
           lines.add(line);
         }
       }
       default -> throw new jakarta.ws.rs.NotFoundException();
     }
-    StreamingOutput body =
-        out -> {
-          Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-          w.write('\uFEFF');
-          CSVPrinter p =
-              new CSVPrinter(
-                  w, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get());
-          for (List<Object> line : lines) {
-            p.printRecord(line);
-          }
-          p.flush();
-          w.flush();
-        };
-    return Response.ok(body)
-        .header(
-            "Content-Disposition",
-            "attachment; filename=\"funnel-"
-                + table
-                + "-"
-                + view.fromText()
-                + "-"
-                + view.toText()
-                + ".csv\"")
-        .header("Content-Type", "text/csv; charset=UTF-8")
-        .build();
+    return CsvDownload.of(
+        "funnel-" + table + "-" + view.fromText() + "-" + view.toText() + ".csv", header, lines);
   }
 
-  private View view(
-      String from,
-      String to,
-      String model,
-      Long campaign,
-      Long variant,
-      String channel,
-      String segment,
-      Long team,
-      String by,
-      String step) {
+  private View view(FunnelQuery q) {
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-    LocalDate end = date(to, today);
-    LocalDate start = date(from, end.minusDays(DEFAULT_DAYS - 1));
+    LocalDate end = java.util.Objects.requireNonNullElse(Params.parseDate(q.to), today);
+    LocalDate start =
+        java.util.Objects.requireNonNullElse(
+            Params.parseDate(q.from), end.minusDays(DEFAULT_DAYS - 1));
     if (start.isAfter(end)) {
       LocalDate swap = start;
       start = end;
       end = swap;
     }
+    Long campaign = Params.parseLong(q.campaign);
+    Long variant = Params.parseLong(q.variant);
     Campaign c = campaign == null ? null : Campaign.findById(campaign);
     CampaignVariant v = variant == null ? null : CampaignVariant.findById(variant);
     if (v != null && c != null && !v.campaign.id.equals(c.id)) {
@@ -381,56 +353,51 @@ public class OpsFunnelResource {
         new FunnelFilter(
             start,
             end,
-            FunnelFilter.Model.of(model),
+            FunnelFilter.Model.of(q.model),
             c == null ? null : c.id,
             v == null ? null : v.id,
-            channel != null && CampaignForm.CHANNELS.contains(channel) ? channel : null,
-            segment == null || segment.isBlank() ? null : segment.trim(),
-            team);
+            q.channel != null && CampaignForm.CHANNELS.contains(q.channel) ? q.channel : null,
+            Params.trimToNull(q.segment, 60),
+            Params.parseLong(q.team));
     Dimension fallback = c == null ? Dimension.CAMPAIGN : Dimension.VARIANT;
-    Dimension dim = Dimension.of(by, fallback);
+    Dimension dim = Dimension.of(q.by, fallback);
     if (!OPS_DIMENSIONS.contains(dim)) {
       // per-rep figures belong to sales; operations sees teams
       dim = fallback;
     }
-    String s = step != null && STEPS.contains(step) ? step : STEPS.get(0);
-    StringBuilder q =
+    String s = q.step != null && STEPS.contains(q.step) ? q.step : STEPS.get(0);
+    StringBuilder link =
         new StringBuilder("from=" + start + "&to=" + end + "&model=" + f.model().getParam());
-    if (f.campaign() != null) q.append("&campaign=").append(f.campaign());
-    if (f.variant() != null) q.append("&variant=").append(f.variant());
-    if (f.channel() != null) q.append("&channel=").append(f.channel());
+    if (f.campaign() != null) link.append("&campaign=").append(f.campaign());
+    if (f.variant() != null) link.append("&variant=").append(f.variant());
+    if (f.channel() != null) link.append("&channel=").append(f.channel());
     if (f.segment() != null) {
-      q.append("&segment=").append(java.net.URLEncoder.encode(f.segment(), StandardCharsets.UTF_8));
+      link.append("&segment=")
+          .append(java.net.URLEncoder.encode(f.segment(), StandardCharsets.UTF_8));
     }
-    if (f.team() != null) q.append("&team=").append(f.team());
-    q.append("&by=").append(dim.getParam()).append("&step=").append(s);
-    return new View(f, start.toString(), end.toString(), dim, s, q.toString(), c);
+    if (f.team() != null) link.append("&team=").append(f.team());
+    link.append("&by=").append(dim.getParam()).append("&step=").append(s);
+    return new View(f, start.toString(), end.toString(), dim, s, link.toString(), c);
   }
 
-  private static LocalDate date(String text, LocalDate fallback) {
-    if (text == null || text.isBlank()) {
-      return fallback;
-    }
-    try {
-      return LocalDate.parse(text.trim());
-    } catch (DateTimeParseException bad) {
-      return fallback;
-    }
+  private static List<CampaignVariant> variantsOf(View view) {
+    return view.campaign() == null
+        ? List.of()
+        : CampaignVariant.list("campaign.id = ?1 order by id", view.campaign().id);
   }
 
-  private List<Verdict> verdicts(View view, FunnelFilter f) {
+  /** Each variant of the chosen campaign against the first, on the chosen step. */
+  private List<Verdict> verdicts(View view, FunnelFilter f, List<CampaignVariant> variants) {
+    List<Verdict> out = new ArrayList<>();
+    if (variants.size() < 2) {
+      return out;
+    }
     FunnelFilter perVariant =
         new FunnelFilter(
             f.from(), f.to(), f.model(), f.campaign(), null, f.channel(), f.segment(), f.team());
     Map<String, Numbers> byVariant = new HashMap<>();
     for (Numbers n : report.breakdown(perVariant, Dimension.VARIANT)) {
       byVariant.put(n.key(), n);
-    }
-    List<CampaignVariant> variants =
-        CampaignVariant.list("campaign.id = ?1 order by id", view.campaign().id);
-    List<Verdict> out = new ArrayList<>();
-    if (variants.size() < 2) {
-      return out;
     }
     CampaignVariant control = variants.get(0);
     long[] c = trials(byVariant.get(control.id.toString()), view.step());
@@ -521,7 +488,8 @@ public class OpsFunnelResource {
     return out;
   }
 
-  private static Object nz(Object value) {
-    return value == null ? "" : value;
+  /** A rate difference in percentage points, one decimal. */
+  private static BigDecimal points(double difference) {
+    return BigDecimal.valueOf(difference * 100).setScale(1, java.math.RoundingMode.HALF_UP);
   }
 }

@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -100,79 +99,46 @@ public class SalesNumbersResource {
         }
         for (Numbers n : rows) {
           lines.add(
-              List.of(
-                  io.loopcrm.lead.LeadCsv.safe(n.label()),
+              java.util.Arrays.asList(
+                  n.label(),
                   n.leads(),
                   n.activated(),
-                  blank(n.activatedPerLead()),
+                  n.activatedPerLead(),
                   n.won(),
-                  blank(n.wonPerLead()),
-                  blank(n.winRate()),
-                  n.meanFirstResponse() == null ? "" : n.meanFirstResponse().toSeconds()));
+                  n.wonPerLead(),
+                  n.winRate(),
+                  n.meanFirstResponse() == null ? null : n.meanFirstResponse().toSeconds()));
         }
       }
       case "pipeline" -> {
         header = List.of("month", "currency", "deals", "value", "weighted");
         for (SalesNumbers.PipelineMonth p : f.pipeline()) {
           lines.add(
-              List.of(p.month().toString(), p.currency(), p.deals(), p.value(), p.weighted()));
+              java.util.Arrays.asList(
+                  p.month().toString(), p.currency(), p.deals(), p.value(), p.weighted()));
         }
       }
       case "quota" -> {
         header = List.of("month", "rep", "quota", "currency", "won", "attainment_pct");
         for (SalesNumbers.Attainment a : f.attainment()) {
           lines.add(
-              List.of(
-                  a.month().toString(),
-                  io.loopcrm.lead.LeadCsv.safe(a.name()),
-                  a.quota(),
-                  a.currency(),
-                  a.won(),
-                  blank(a.percent())));
+              java.util.Arrays.asList(
+                  a.month().toString(), a.name(), a.quota(), a.currency(), a.won(), a.percent()));
         }
       }
       default -> throw new jakarta.ws.rs.NotFoundException();
     }
-    jakarta.ws.rs.core.StreamingOutput body =
-        out -> {
-          java.io.Writer w =
-              new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
-          w.write('\uFEFF');
-          org.apache.commons.csv.CSVPrinter printer =
-              new org.apache.commons.csv.CSVPrinter(
-                  w,
-                  org.apache.commons.csv.CSVFormat.DEFAULT
-                      .builder()
-                      .setHeader(header.toArray(String[]::new))
-                      .get());
-          for (List<Object> line : lines) {
-            printer.printRecord(line);
-          }
-          printer.flush();
-          w.flush();
-        };
-    return jakarta.ws.rs.core.Response.ok(body)
-        .header(
-            "Content-Disposition",
-            "attachment; filename=\"numbers-"
-                + table
-                + "-"
-                + f.fromText()
-                + "-"
-                + f.toText()
-                + ".csv\"")
-        .header("Content-Type", "text/csv; charset=UTF-8")
-        .build();
-  }
-
-  private static Object blank(Object value) {
-    return value == null ? "" : value;
+    return io.loopcrm.web.CsvDownload.of(
+        "numbers-" + table + "-" + f.fromText() + "-" + f.toText() + ".csv", header, lines);
   }
 
   private Figures figures(String from, String to) {
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-    LocalDate end = date(to, today);
-    LocalDate start = date(from, end.minusDays(89));
+    LocalDate end =
+        java.util.Objects.requireNonNullElse(io.loopcrm.web.Params.parseDate(to), today);
+    LocalDate start =
+        java.util.Objects.requireNonNullElse(
+            io.loopcrm.web.Params.parseDate(from), end.minusDays(89));
     if (start.isAfter(end)) {
       LocalDate swap = start;
       start = end;
@@ -220,16 +186,5 @@ public class SalesNumbersResource {
         team,
         numbers.pipeline(owners, month, PIPELINE_MONTHS),
         numbers.attainment(owners, month.minusMonths(5), month));
-  }
-
-  private static LocalDate date(String text, LocalDate fallback) {
-    if (text == null || text.isBlank()) {
-      return fallback;
-    }
-    try {
-      return LocalDate.parse(text.trim());
-    } catch (DateTimeParseException bad) {
-      return fallback;
-    }
   }
 }
