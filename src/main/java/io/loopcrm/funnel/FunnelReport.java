@@ -139,6 +139,42 @@ public class FunnelReport {
     return rows;
   }
 
+  /**
+   * Time between steps of the slice (by == null: key "total") or of each key of a breakdown, from
+   * the step-time histograms.
+   */
+  @SuppressWarnings("unchecked")
+  public Map<String, StepTimes> stepTimes(FunnelFilter filter, Dimension by) {
+    StringBuilder sql =
+        new StringBuilder("select ")
+            .append(by == null ? "'total'" : by.sql)
+            .append(", r.step, r.bucket, sum(r.n * " + W + "), sum(r.seconds * " + W + ")")
+            .append(" from funnel_time_rollup r")
+            .append(" left join campaign c on c.id = r.campaign_id")
+            .append(" left join member m on m.id = r.owner_id")
+            .append(" where r.model = :model");
+    Map<String, Object> params = new HashMap<>();
+    params.put("model", filter.model().code);
+    where(sql, params, filter);
+    sql.append(" group by 1, 2, 3 having sum(r.n * " + W + ") > 0");
+    Query q = em.createNativeQuery(sql.toString());
+    params.forEach(q::setParameter);
+    Map<String, StepTimes> out = new HashMap<>();
+    for (Object[] row : (List<Object[]>) q.getResultList()) {
+      String key = row[0] == null ? NONE : (String) row[0];
+      out.computeIfAbsent(key, k -> new StepTimes())
+          .add(
+              row[1].toString().charAt(0),
+              ((Number) row[2]).intValue(),
+              ((Number) row[3]).doubleValue(),
+              ((Number) row[4]).doubleValue());
+    }
+    return out;
+  }
+
+  /** The key of a breakdown's row without a value (no campaign, no team, …) in maps. */
+  public static final String NONE = "none";
+
   /** One line of sales feedback: a reason (or rating, competitor) and its credited count. */
   public record Feedback(String kind, String code, String key, BigDecimal count) {}
 

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * One step of the AARRR funnel as the page shows it: its count, conversion from the step before,
- * drop-off, mean time from the step before, revenue per count, and the campaign's goal.
+ * drop-off, median and mean time from the step before, revenue per count, and the campaign's goal.
  */
 public record Stage(
     String key,
@@ -15,6 +15,7 @@ public record Stage(
     BigDecimal conversion,
     BigDecimal dropOff,
     Duration meanTime,
+    Duration medianTime,
     BigDecimal valuePer,
     BigDecimal goal,
     boolean moneyGoal) {
@@ -41,17 +42,22 @@ public record Stage(
     return pct != null && pct.compareTo(BigDecimal.valueOf(100)) >= 0;
   }
 
-  /** The stages of a slice, in funnel order; goals are the chosen campaign's, or null. */
-  public static List<Stage> of(Numbers n, Goals goals) {
+  /**
+   * The stages of a slice, in funnel order; goals are the chosen campaign's, or null; times are the
+   * slice's step times (null: none).
+   */
+  public static List<Stage> of(Numbers n, Goals goals, StepTimes times) {
+    StepTimes t = times == null ? new StepTimes() : times;
     BigDecimal clicks = BigDecimal.valueOf(n.clicks());
     List<Stage> out = new ArrayList<>();
-    out.add(new Stage("clicks", clicks, null, null, null, per(n, clicks), null, false));
+    out.add(new Stage("clicks", clicks, null, null, null, null, per(n, clicks), null, false));
     out.add(
         new Stage(
             "leads",
             n.leads(),
             Numbers.percent(n.leads(), clicks),
             drop(clicks, n.leads()),
+            null,
             null,
             per(n, n.leads()),
             goals == null ? null : goals.leads(),
@@ -63,6 +69,7 @@ public record Stage(
             Numbers.percent(n.activated(), n.leads()),
             drop(n.leads(), n.activated()),
             n.meanTimeToActivate(),
+            t.median(StepTimes.ACTIVATE),
             per(n, n.activated()),
             goals == null ? null : goals.activated(),
             false));
@@ -73,6 +80,7 @@ public record Stage(
             Numbers.percent(n.won(), n.activated()),
             drop(n.activated(), n.won()),
             n.meanTimeToWin(),
+            t.median(StepTimes.WIN),
             per(n, n.won()),
             goals == null ? null : goals.revenue(),
             true));
@@ -83,6 +91,7 @@ public record Stage(
             Numbers.percent(n.retained(), n.won()),
             drop(n.won(), n.retained()),
             null,
+            t.median(StepTimes.RETAIN),
             null,
             goals == null ? null : goals.retained(),
             false));
@@ -91,6 +100,7 @@ public record Stage(
             "referrals",
             n.referrals(),
             Numbers.percent(n.referrals(), n.won()),
+            null,
             null,
             null,
             null,

@@ -114,6 +114,7 @@ public class OpsFunnelResource {
         List<Verdict> verdicts,
         List<FeedbackLine> feedback,
         List<Numbers> teams,
+        Map<String, ResponseTime> teamResponse,
         long responseTargetHours,
         List<io.loopcrm.funnel.Cohort> cohorts,
         List<Integer> offsets,
@@ -147,7 +148,8 @@ public class OpsFunnelResource {
     Numbers totals = report.totalsOf(rows, f);
     List<FunnelReport.Feedback> feedback = report.feedback(f, null);
     List<Numbers> teams = labelled(report.breakdown(f, Dimension.TEAM), Dimension.TEAM);
-    List<Stage> stages = Stage.of(totals, goals(view.campaign()));
+    List<Stage> stages =
+        Stage.of(totals, goals(view.campaign()), report.stepTimes(f, null).get("total"));
     List<CampaignVariant> variants = variantsOf(view);
     List<Verdict> verdicts = verdicts(view, f, variants);
     return Templates.funnel(
@@ -158,6 +160,7 @@ public class OpsFunnelResource {
         verdicts,
         feedbackLines(feedback),
         teams,
+        responseMedians(f),
         responseTargetHours,
         report.cohorts(f, LocalDate.now(clock.withZone(ZoneOffset.UTC))),
         io.loopcrm.funnel.Cohort.OFFSETS,
@@ -189,16 +192,20 @@ public class OpsFunnelResource {
                 "count",
                 "conversion_pct",
                 "drop_off",
+                "median_seconds",
                 "mean_seconds",
                 "revenue_per",
                 "goal");
-        for (Stage s : Stage.of(report.totals(f), goals(view.campaign()))) {
+        for (Stage s :
+            Stage.of(
+                report.totals(f), goals(view.campaign()), report.stepTimes(f, null).get("total"))) {
           lines.add(
               java.util.Arrays.asList(
                   s.key(),
                   s.count(),
                   s.conversion(),
                   s.dropOff(),
+                  s.medianTime() == null ? "" : s.medianTime().toSeconds(),
                   s.meanTime() == null ? "" : s.meanTime().toSeconds(),
                   s.valuePer(),
                   s.goal()));
@@ -288,13 +295,22 @@ public class OpsFunnelResource {
       case "teams" -> {
         header =
             List.of(
-                "team", "leads", "responded", "mean_first_response_seconds", "won", "win_rate_pct");
+                "team",
+                "leads",
+                "responded",
+                "median_first_response_seconds",
+                "mean_first_response_seconds",
+                "won",
+                "win_rate_pct");
+        Map<String, ResponseTime> medians = responseMedians(f);
         for (Numbers n : labelled(report.breakdown(f, Dimension.TEAM), Dimension.TEAM)) {
+          ResponseTime median = medians.get(n.key() == null ? FunnelReport.NONE : n.key());
           lines.add(
               java.util.Arrays.asList(
                   n.label(),
                   n.leads(),
                   n.responded(),
+                  median == null ? "" : median.median().toSeconds(),
                   n.meanFirstResponse() == null ? "" : n.meanFirstResponse().toSeconds(),
                   n.won(),
                   n.winRate()));
@@ -378,6 +394,24 @@ public class OpsFunnelResource {
     if (f.team() != null) link.append("&team=").append(f.team());
     link.append("&by=").append(dim.getParam()).append("&step=").append(s);
     return new View(f, start.toString(), end.toString(), dim, s, link.toString(), c);
+  }
+
+  /** A team's median first response and whether it is within the target. */
+  public record ResponseTime(java.time.Duration median, boolean onTarget) {}
+
+  /** Median first response per team key ({@link FunnelReport#NONE}: no team). */
+  private Map<String, ResponseTime> responseMedians(FunnelFilter f) {
+    Map<String, ResponseTime> out = new HashMap<>();
+    report
+        .stepTimes(f, Dimension.TEAM)
+        .forEach(
+            (team, times) -> {
+              java.time.Duration d = times.median(io.loopcrm.funnel.StepTimes.RESPONSE);
+              if (d != null) {
+                out.put(team, new ResponseTime(d, d.toSeconds() < responseTargetHours * 3600));
+              }
+            });
+    return out;
   }
 
   private static List<CampaignVariant> variantsOf(View view) {

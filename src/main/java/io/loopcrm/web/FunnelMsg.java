@@ -212,4 +212,10 @@ public interface FunnelMsg {
 
   @Message
   String cohorts_note();
+
+  @Message
+  String mean_of(String duration);
+
+  @Message
+  String median_note();
 }

@@ -324,6 +324,50 @@ class FunnelRollupTest {
                     + " group by 1, 2 having sum(customers) <> 0 or sum(revenue) <> 0",
                 2));
 
+    // step-time histograms (medians), recomputed from the raw times and the won deals
+    assertThat(
+            rowsOf(
+                "select day, campaign_id, variant_id, step::text, bucket, sum(n), sum(seconds)"
+                    + " from funnel_time_rollup where grain = 'd' and model = 'f' and "
+                    + JUNE
+                    + " group by 1, 2, 3, 4, 5 having sum(n) <> 0",
+                5))
+        .as("times, seed " + seed)
+        .isEqualTo(
+            rowsOf(
+                "with won as (select d.account_id, d.lead_id, d.closed_at, row_number() over"
+                    + " (partition by d.account_id order by d.closed_at, d.id) k from deal d"
+                    + " where d.status = 'won'),"
+                    + " again as (select f.lead_id, s.closed_at - f.closed_at as gap from won f"
+                    + " join won s on s.account_id = f.account_id and f.k = 1 and s.k = 2 and"
+                    + " s.closed_at <= f.closed_at + interval '365 days' where f.lead_id is not"
+                    + " null)"
+                    + " select day, campaign_id, variant_id, step, bucket, sum(n), sum(round(seconds, 4))"
+                    + " from ("
+                    + " select (l.created_at at time zone 'UTC')::date as day,"
+                    + " l.first_touch_campaign_id campaign_id, l.first_touch_variant_id"
+                    + " variant_id, t.step, funnel_bucket(t.seconds) bucket, 1 n, t.seconds"
+                    + " from lead l left join deal d on d.lead_id = l.id"
+                    + " left join again g on g.lead_id = l.id cross join lateral (values"
+                    + " ('a', extract(epoch from l.activated_at - l.created_at)),"
+                    + " ('w', case when d.status = 'won' then extract(epoch from d.closed_at -"
+                    + " l.activated_at) end),"
+                    + " ('e', extract(epoch from g.gap)),"
+                    + " ('r', extract(epoch from l.first_response_at - coalesce(l.assigned_at,"
+                    + " l.created_at)))) t (step, seconds) where t.seconds is not null) x"
+                    + " where "
+                    + JUNE
+                    + " group by 1, 2, 3, 4, 5",
+                5));
+    String timesMonthVsDays =
+        "select model, campaign_id, variant_id, segment, owner_id, step::text, bucket, sum(n),"
+            + " sum(seconds)"
+            + " from funnel_time_rollup where grain = '%s' and day between date '2024-06-01'"
+            + " and date '2024-06-30' group by 1, 2, 3, 4, 5, 6, 7 having sum(n) <> 0";
+    assertThat(rowsOf(String.format(timesMonthVsDays, "m"), 7))
+        .as("seed " + seed)
+        .isEqualTo(rowsOf(String.format(timesMonthVsDays, "d"), 7));
+
     // every model hands out the same totals per day
     for (String model : List.of("l", "n")) {
       assertThat(

@@ -239,7 +239,7 @@ class FunnelTest {
         .contains("on target")
         .contains("85.7 %");
     String csv = given().get("/ops/funnel/teams.csv?" + MARCH + "&campaign=" + P).asString();
-    assertThat(csv).contains("Funnel East,30,18,7200,6,85.7");
+    assertThat(csv).contains("Funnel East,30,18,7200,7200,6,85.7");
   }
 
   @Test
