@@ -114,14 +114,14 @@ public record Numbers(
     return mean(responseSeconds, responded);
   }
 
-  static BigDecimal percent(BigDecimal part, BigDecimal whole) {
+  public static BigDecimal percent(BigDecimal part, BigDecimal whole) {
     if (part == null || whole == null || whole.signum() == 0) {
       return null;
     }
     return part.multiply(BigDecimal.valueOf(100)).divide(whole, 1, RoundingMode.HALF_UP);
   }
 
-  static BigDecimal ratio(BigDecimal part, BigDecimal whole, int scale) {
+  public static BigDecimal ratio(BigDecimal part, BigDecimal whole, int scale) {
     if (part == null || whole == null || whole.signum() == 0) {
       return null;
     }

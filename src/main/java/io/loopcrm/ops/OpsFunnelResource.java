@@ -101,6 +101,28 @@ public class OpsFunnelResource {
   /** One line of sales feedback: the reason (or rating, competitor) as pages show it. */
   public record FeedbackLine(String kind, Choices.Option option, BigDecimal count) {}
 
+  /**
+   * What sales said about one row of the breakdown: rejections, the most given reject reason, the
+   * mean quality rating, lost deals, the most given lost reason and competitor.
+   */
+  public record FeedbackRow(
+      Numbers row,
+      BigDecimal rejected,
+      FeedbackLine topReject,
+      BigDecimal meanQuality,
+      BigDecimal rated,
+      BigDecimal lost,
+      FeedbackLine topLost,
+      FeedbackLine topCompetitor) {
+    public BigDecimal rejectedPercent() {
+      return Numbers.percent(rejected, row.leads());
+    }
+
+    public BigDecimal lostPercent() {
+      return Numbers.percent(lost, row.deals());
+    }
+  }
+
   /** One A/B comparison line: the challenger, its rate and the test against the control. */
   public record Verdict(String variant, String control, AbTest test) {}
 
@@ -113,6 +135,7 @@ public class OpsFunnelResource {
         List<Numbers> rows,
         List<Verdict> verdicts,
         List<FeedbackLine> feedback,
+        List<FeedbackRow> feedbackRows,
         List<Numbers> teams,
         Map<String, ResponseTime> teamResponse,
         long responseTargetHours,
@@ -159,6 +182,7 @@ public class OpsFunnelResource {
         rows,
         verdicts,
         feedbackLines(feedback),
+        feedbackRows(rows, report.feedback(f, view.by())),
         teams,
         responseMedians(f),
         responseTargetHours,
@@ -290,6 +314,22 @@ public class OpsFunnelResource {
         header = List.of("kind", "code", "count");
         for (FunnelReport.Feedback fb : report.feedback(f, null)) {
           lines.add(java.util.Arrays.asList(fb.kind(), fb.code(), fb.count()));
+        }
+      }
+      case "feedback_by" -> {
+        header = List.of(view.by().getParam(), "kind", "code", "count");
+        Map<String, String> names = new HashMap<>();
+        for (Numbers n : labelled(report.breakdown(f, view.by()), view.by())) {
+          names.put(n.key() == null ? FunnelReport.NONE : n.key(), n.label());
+        }
+        for (FunnelReport.Feedback fb : report.feedback(f, view.by())) {
+          String key = fb.key() == null ? FunnelReport.NONE : fb.key();
+          lines.add(
+              java.util.Arrays.asList(
+                  fb.key() == null ? "" : names.getOrDefault(key, fb.key()),
+                  fb.kind(),
+                  fb.code(),
+                  fb.count()));
         }
       }
       case "teams" -> {
@@ -520,6 +560,72 @@ public class OpsFunnelResource {
       out.add(new FeedbackLine(f.kind(), option, f.count()));
     }
     return out;
+  }
+
+  /** The feedback of each breakdown row (rows without leads, deals or feedback left out). */
+  private List<FeedbackRow> feedbackRows(List<Numbers> rows, List<FunnelReport.Feedback> byKey) {
+    Map<String, List<FunnelReport.Feedback>> grouped = new HashMap<>();
+    for (FunnelReport.Feedback fb : byKey) {
+      grouped
+          .computeIfAbsent(fb.key() == null ? FunnelReport.NONE : fb.key(), k -> new ArrayList<>())
+          .add(fb);
+    }
+    List<FeedbackRow> out = new ArrayList<>();
+    for (Numbers n : rows) {
+      List<FunnelReport.Feedback> lines =
+          grouped.getOrDefault(n.key() == null ? FunnelReport.NONE : n.key(), List.of());
+      if (n.leads().signum() == 0 && lines.isEmpty()) {
+        continue;
+      }
+      BigDecimal rejected = BigDecimal.ZERO;
+      BigDecimal lost = BigDecimal.ZERO;
+      BigDecimal rated = BigDecimal.ZERO;
+      BigDecimal ratingSum = BigDecimal.ZERO;
+      FunnelReport.Feedback topReject = null;
+      FunnelReport.Feedback topLost = null;
+      FunnelReport.Feedback topCompetitor = null;
+      for (FunnelReport.Feedback fb : lines) {
+        switch (fb.kind()) {
+          case "reject" -> {
+            rejected = rejected.add(fb.count());
+            topReject = larger(topReject, fb);
+          }
+          case "lost" -> {
+            lost = lost.add(fb.count());
+            topLost = larger(topLost, fb);
+          }
+          case "competitor" -> topCompetitor = larger(topCompetitor, fb);
+          default -> {
+            rated = rated.add(fb.count());
+            ratingSum = ratingSum.add(fb.count().multiply(new BigDecimal(fb.code())));
+          }
+        }
+      }
+      List<FeedbackLine> tops =
+          feedbackLines(
+              java.util.stream.Stream.of(topReject, topLost, topCompetitor)
+                  .map(
+                      fb ->
+                          fb == null
+                              ? new FunnelReport.Feedback("none", "", null, BigDecimal.ZERO)
+                              : fb)
+                  .toList());
+      out.add(
+          new FeedbackRow(
+              n,
+              rejected,
+              topReject == null ? null : tops.get(0),
+              Numbers.ratio(ratingSum, rated, 1),
+              rated,
+              lost,
+              topLost == null ? null : tops.get(1),
+              topCompetitor == null ? null : tops.get(2)));
+    }
+    return out;
+  }
+
+  private static FunnelReport.Feedback larger(FunnelReport.Feedback a, FunnelReport.Feedback b) {
+    return a == null || b.count().compareTo(a.count()) > 0 ? b : a;
   }
 
   /** A rate difference in percentage points, one decimal. */

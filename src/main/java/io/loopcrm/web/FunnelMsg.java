@@ -218,4 +218,31 @@ public interface FunnelMsg {
 
   @Message
   String median_note();
+
+  @Message
+  String feedback_by_title(String dimension);
+
+  @Message
+  String fb_rejected();
+
+  @Message
+  String fb_top_reject();
+
+  @Message
+  String fb_quality();
+
+  @Message
+  String fb_lost();
+
+  @Message
+  String fb_top_lost();
+
+  @Message
+  String fb_top_competitor();
+
+  @Message
+  String fb_rated(String count);
+
+  @Message
+  String fb_of_deals(String percent);
 }

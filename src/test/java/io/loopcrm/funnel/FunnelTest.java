@@ -224,6 +224,39 @@ class FunnelTest {
 
   @Test
   @AsOperations
+  void feedbackIsBrokenDownByTheChosenDimension() {
+    String html = page(MARCH + "&campaign=" + P + "&by=variant");
+    // A: 2 of 10 rejected (no budget), ratings 6 × 4 and 2 × 2, 1 of 3 deals lost on price
+    String a = row(html, "feedback-by-row", Long.toString(PA));
+    assertThat(a)
+        .contains(">10<")
+        .contains("20 %")
+        .contains("No budget")
+        .contains("3.5 / 5")
+        .contains("8 rated")
+        .contains("33.3 % of deals")
+        .contains("Price")
+        .contains("Rival Inc");
+    // B: nothing rejected or lost, ten ratings of 4
+    String b = row(html, "feedback-by-row", Long.toString(PB));
+    assertThat(b).contains(">20<").contains("4 / 5").contains("10 rated").doesNotContain("Price");
+    String csv =
+        given()
+            .get("/ops/funnel/feedback_by.csv?" + MARCH + "&campaign=" + P + "&by=variant")
+            .asString();
+    assertThat(csv)
+        .contains("variant,kind,code,count")
+        .contains("A,reject,no_budget,2")
+        .contains("A,quality,2,2")
+        .contains("B,quality,4,10")
+        .contains("A,competitor,Rival Inc,1");
+    // by segment: P/A's leads are smb, P/B's mid-market
+    String bySegment = page(MARCH + "&campaign=" + P + "&by=segment");
+    assertThat(row(bySegment, "feedback-by-row", "smb")).contains("3.5 / 5").contains("Price");
+  }
+
+  @Test
+  @AsOperations
   void teamsShowTheirFirstResponseAgainstTheTarget() {
     String html = page(MARCH + "&campaign=" + P);
     long team =
