@@ -151,8 +151,86 @@ begin
 end
 $$;
 
--- Leads already there enter the histogram once; the triggers keep it current from here on.
-insert into funnel_time_rollup
-select x.day, x.model, x.campaign_id, x.variant_id, x.segment, x.owner_id, x.step, x.bucket, sum(x.n), sum(x.seconds), x.grain
-  from lead l cross join lateral funnel_time_rows(l, 1) x
- group by 1, 2, 3, 4, 5, 6, 7, 8, x.grain;
+-- Linear attribution over the whole journey: every tracked click of the lead's visitor up to its
+-- latest submission (last_touch_at, else created_at) is one touch, and that submission is one more;
+-- each touch gets an equal share. Shares are rounded to 4 decimals and the submission's campaign and
+-- variant take what is left, so a lead's credits still sum to exactly 1. A lead without tracked
+-- clicks keeps V6's rule (half to the first and half to the last touch when they differ). Clicks are
+-- recorded as they happen, after every existing submission, so a new click never changes a
+-- lead's credits until the lead's next submission (whose update re-applies the lead).
+create or replace function funnel_credits(l lead)
+    returns table (model char(1), campaign_id bigint, variant_id bigint, weight numeric)
+    language sql stable as $$
+    select 'f', l.first_touch_campaign_id, l.first_touch_variant_id, 1::numeric
+    union all
+    select 'l', coalesce(l.last_touch_campaign_id, l.first_touch_campaign_id),
+           case when l.last_touch_campaign_id is null then l.first_touch_variant_id else l.last_touch_variant_id end,
+           1::numeric
+    union all
+    select 'n', t.c, t.v, case when l.last_touch_campaign_id is null
+                                 or (l.last_touch_campaign_id is not distinct from l.first_touch_campaign_id
+                                     and l.last_touch_variant_id is not distinct from l.first_touch_variant_id)
+                               then 1::numeric else 0.5::numeric end
+    from (values (l.first_touch_campaign_id, l.first_touch_variant_id, 1),
+                 (l.last_touch_campaign_id, l.last_touch_variant_id, 2)) as t (c, v, k)
+    where (t.k = 1 or (l.last_touch_campaign_id is not null
+                       and (l.last_touch_campaign_id is distinct from l.first_touch_campaign_id
+                            or l.last_touch_variant_id is distinct from l.first_touch_variant_id)))
+      and not exists (select 1 from click k
+                       where l.visitor_id is not null and k.visitor_id = l.visitor_id
+                         and k.clicked_at <= coalesce(l.last_touch_at, l.created_at))
+    union all
+    select 'n', w.c, w.v,
+           case when w.is_last
+                then 1 - coalesce(sum(round(w.n / w.k, 4)) filter (where not w.is_last) over (), 0)
+                else round(w.n / w.k, 4) end
+      from (select x.c, x.v, count(*)::numeric as n, sum(count(*)) over ()::numeric as k,
+                   bool_or(x.is_last) as is_last
+              from (select k.campaign_id as c, k.variant_id as v, false as is_last
+                      from click k
+                     where l.visitor_id is not null and k.visitor_id = l.visitor_id
+                       and k.clicked_at <= coalesce(l.last_touch_at, l.created_at)
+                    union all
+                    select coalesce(l.last_touch_campaign_id, l.first_touch_campaign_id),
+                           case when l.last_touch_campaign_id is null then l.first_touch_variant_id
+                                else l.last_touch_variant_id end,
+                           true
+                     where exists (select 1 from click k
+                                    where l.visitor_id is not null and k.visitor_id = l.visitor_id
+                                      and k.clicked_at <= coalesce(l.last_touch_at, l.created_at))) x
+             group by x.c, x.v) w
+$$;
+
+-- The journey's clicks count up to the latest submission: a new submission or visitor re-applies.
+drop trigger lead_rollup_update on lead;
+create trigger lead_rollup_update after update on lead
+    for each row when (
+        old.created_at is distinct from new.created_at
+        or old.first_touch_campaign_id is distinct from new.first_touch_campaign_id
+        or old.first_touch_variant_id is distinct from new.first_touch_variant_id
+        or old.last_touch_campaign_id is distinct from new.last_touch_campaign_id
+        or old.last_touch_variant_id is distinct from new.last_touch_variant_id
+        or old.last_touch_at is distinct from new.last_touch_at
+        or old.visitor_id is distinct from new.visitor_id
+        or old.segment is distinct from new.segment
+        or old.owner_id is distinct from new.owner_id
+        or old.status is distinct from new.status
+        or old.reject_reason is distinct from new.reject_reason
+        or old.quality is distinct from new.quality
+        or old.assigned_at is distinct from new.assigned_at
+        or old.first_response_at is distinct from new.first_response_at
+        or old.activated_at is distinct from new.activated_at
+        or old.deal_status is distinct from new.deal_status
+        or old.deal_closed_at is distinct from new.deal_closed_at
+        or old.deal_amount is distinct from new.deal_amount
+        or old.deal_currency is distinct from new.deal_currency
+        or old.deal_lost_reason is distinct from new.deal_lost_reason
+        or old.deal_competitor is distinct from new.deal_competitor
+        or old.retained_at is distinct from new.retained_at
+        or old.referrer_contact_id is distinct from new.referrer_contact_id
+        or old.referrer_campaign_id is distinct from new.referrer_campaign_id
+        or old.referrer_variant_id is distinct from new.referrer_variant_id)
+    execute function lead_rollup();
+
+-- Every rollup again from the raw rows, now with the histogram and the journey-wide linear credit.
+select funnel_rebuild();

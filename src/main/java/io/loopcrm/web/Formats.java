@@ -63,7 +63,7 @@ public class Formats {
     return format.format(amount);
   }
 
-  /** A short duration such as "2 h 5 min" or "2 小时 5 分钟". */
+  /** A short duration: "2 h 5 min" / "2 小时 5 分钟", from a day on "3 d 4 h" / "3 天 4 小时". */
   static String duration(
       java.time.Duration d, @TemplateExtension.TemplateAttribute("locale") Object locale) {
     if (d == null) {
@@ -71,14 +71,15 @@ public class Formats {
     }
     boolean zh = of(locale).getLanguage().equals("zh");
     long minutes = Math.max(0, d.toMinutes());
-    long days = minutes / (24 * 60);
-    long hours = minutes / 60 % 24;
+    if (minutes >= 24 * 60) {
+      // a day or more: to the hour (minutes would be noise)
+      long hoursTotal = Math.round(Math.max(0, d.toSeconds()) / 3600.0);
+      return hoursTotal / 24 + (zh ? " 天 " : " d ") + hoursTotal % 24 + (zh ? " 小时" : " h");
+    }
+    long hours = minutes / 60;
     long mins = minutes % 60;
     StringBuilder sb = new StringBuilder();
-    if (days > 0) {
-      sb.append(days).append(zh ? " 天 " : " d ");
-    }
-    if (hours > 0 || days > 0) {
+    if (hours > 0) {
       sb.append(hours).append(zh ? " 小时 " : " h ");
     }
     sb.append(mins).append(zh ? " 分钟" : " min");

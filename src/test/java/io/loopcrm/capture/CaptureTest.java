@@ -194,6 +194,85 @@ class CaptureTest {
   }
 
   @Test
+  @io.loopcrm.testing.AsOperations
+  void aJourneyOfClicksSharesTheLinearCreditOnTheFunnel() {
+    CampaignVariant x = Fixtures.campaignWithVariant(Fixtures.unique("Journey X"));
+    CampaignVariant y = Fixtures.campaignWithVariant(Fixtures.unique("Journey Y"));
+    String visitor =
+        "7c1d2e3f-4a5b-4c6d-8e7f-" + Long.toHexString(System.nanoTime()).substring(0, 12);
+    for (CampaignVariant v : List.of(x, x, x, y)) {
+      given()
+          .redirects()
+          .follow(false)
+          .cookie("loop_vid", visitor)
+          .get("/t/" + v.trackingCode)
+          .then()
+          .statusCode(302);
+    }
+    String email = Fixtures.unique("journey") + "@example.com";
+    Csrf.form()
+        .cookie("loop_vid", visitor)
+        .formParam("lastName", "Journey")
+        .formParam("email", email)
+        .post("/f/" + y.trackingCode)
+        .then()
+        .statusCode(303);
+    // three clicks on X, one on Y and the submission on Y: X 3/5, Y 2/5 of the lead
+    assertThat(leadsOf("linear", x, y)).containsExactly("0.6", "0.4");
+    assertThat(leadsOf("first", x, y)).containsExactly("1", "0");
+    assertThat(leadsOf("last", x, y)).containsExactly("0", "1");
+
+    // one more click on X, then the same person submits again: 4 of 6 touches are X's
+    given()
+        .redirects()
+        .follow(false)
+        .cookie("loop_vid", visitor)
+        .get("/t/" + x.trackingCode)
+        .then()
+        .statusCode(302);
+    Csrf.form()
+        .cookie("loop_vid", visitor)
+        .formParam("lastName", "Journey")
+        .formParam("email", email)
+        .post("/f/" + y.trackingCode)
+        .then()
+        .statusCode(303);
+    assertThat(count(email)).isEqualTo(1);
+    assertThat(leadsOf("linear", x, y)).containsExactly("0.6667", "0.3333");
+  }
+
+  /** The leads credited to two campaigns on today's funnel under a model, from its CSV. */
+  private static List<String> leadsOf(String model, CampaignVariant... variants) {
+    String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+    List<String> out = new ArrayList<>();
+    for (CampaignVariant v : variants) {
+      String csv =
+          given()
+              .get(
+                  "/ops/funnel/breakdown.csv?by=campaign&from="
+                      + today
+                      + "&to="
+                      + today
+                      + "&model="
+                      + model
+                      + "&campaign="
+                      + v.campaign.id)
+              .then()
+              .statusCode(200)
+              .extract()
+              .asString();
+      String leads = "0";
+      for (String line : csv.split("\r?\n")) {
+        if (line.startsWith(v.campaign.name + ",")) {
+          leads = line.split(",")[2];
+        }
+      }
+      out.add(leads);
+    }
+    return out;
+  }
+
+  @Test
   void twentyIdenticalSubmissionsInParallelMakeOneLead() throws Exception {
     CampaignVariant v = Fixtures.campaignWithVariant(Fixtures.unique("Burst"));
     String email = Fixtures.unique("burst") + "@example.com";

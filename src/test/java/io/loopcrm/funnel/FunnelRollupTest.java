@@ -79,12 +79,23 @@ class FunnelRollupTest {
     List<Long> deals = new ArrayList<>();
     long nextLead = BASE + 1000;
     long nextDeal = BASE + 5000;
+    // visitors with clicks and no lead yet; a visitor that became a lead clicks no more here, as
+    // clicks are recorded as they happen (never before an existing lead's latest submission)
+    List<String> visitors = new ArrayList<>();
     for (int step = 0; step < 1000; step++) {
       int op = random.nextInt(100);
       String day =
           "timestamptz '2024-06-01 00:00Z' + interval '1 minute' * " + random.nextInt(29 * 24 * 60);
       if (op < 15) {
         long[] t = touches[random.nextInt(3)];
+        // half the clicks belong to visitors who may later become leads (their journey)
+        String visitor = "gen_random_uuid()";
+        if (random.nextBoolean()) {
+          if (visitors.isEmpty() || random.nextInt(3) == 0) {
+            visitors.add(java.util.UUID.randomUUID().toString());
+          }
+          visitor = "'" + visitors.get(random.nextInt(visitors.size())) + "'";
+        }
         run(
             "insert into click (variant_id, campaign_id, visitor_id, clicked_at) values ("
                 + BASE
@@ -94,7 +105,9 @@ class FunnelRollupTest {
                 + BASE
                 + " + "
                 + t[0]
-                + ", gen_random_uuid(), "
+                + ", "
+                + visitor
+                + ", "
                 + day
                 + ")");
       } else if (op < 40 || leads.isEmpty()) {
@@ -104,10 +117,14 @@ class FunnelRollupTest {
         String referrer =
             random.nextInt(6) == 0 ? Long.toString(BASE + 200 + random.nextInt(6)) : "null";
         long id = nextLead++;
+        String visitor =
+            touched && !visitors.isEmpty() && random.nextBoolean()
+                ? "'" + visitors.remove(random.nextInt(visitors.size())) + "'"
+                : "null";
         run(
             "insert into lead (id, last_name, segment, owner_id, status, created_at, assigned_at,"
                 + " first_touch_campaign_id, first_touch_variant_id, last_touch_campaign_id,"
-                + " last_touch_variant_id, referrer_contact_id) values ("
+                + " last_touch_variant_id, referrer_contact_id, visitor_id) values ("
                 + id
                 + ", 'L', "
                 + segments[random.nextInt(3)]
@@ -129,6 +146,8 @@ class FunnelRollupTest {
                     : "null, null, null, null")
                 + ", "
                 + referrer
+                + ", "
+                + visitor
                 + ")");
         leads.add(id);
       } else if (op < 52) {
@@ -323,6 +342,65 @@ class FunnelRollupTest {
                     + window
                     + " group by 1, 2 having sum(customers) <> 0 or sum(revenue) <> 0",
                 2));
+
+    // linear credits: each of the visitor's clicks up to the latest submission and the
+    // submission itself share the lead equally (4 decimals, the submission's touch takes the rest);
+    // without clicks the first and the last touch
+    assertThat(
+            rowsOf(
+                "select day, campaign_id, variant_id, sum(leads), sum(won),"
+                    + " coalesce(sum(revenue) filter (where currency = 'USD'), 0) from funnel_rollup"
+                    + " where grain = 'd' and model = 'n' and "
+                    + JUNE
+                    + " group by 1, 2, 3 having sum(leads) <> 0 or sum(won) <> 0",
+                3))
+        .as("linear, seed " + seed)
+        .isEqualTo(
+            rowsOf(
+                "with lt as (select l.id, coalesce(l.last_touch_campaign_id,"
+                    + " l.first_touch_campaign_id) c, case when l.last_touch_campaign_id is null"
+                    + " then l.first_touch_variant_id else l.last_touch_variant_id end v,"
+                    + " l.first_touch_campaign_id fc, l.first_touch_variant_id fv,"
+                    + " l.last_touch_campaign_id lc, l.last_touch_variant_id lv, l.visitor_id,"
+                    + " coalesce(l.last_touch_at, l.created_at) cutoff from lead l),"
+                    + " journey as (select lt.id, k.campaign_id c, k.variant_id v from lt join"
+                    + " click k on k.visitor_id = lt.visitor_id and k.clicked_at <= lt.cutoff),"
+                    + " touches as (select id, c, v, false is_last from journey"
+                    + " union all select id, c, v, true from lt where id in (select id from journey)"
+                    + " union all select id, fc, fv, false from lt"
+                    + "   where id not in (select id from journey)"
+                    + " union all select id, lc, lv, true from lt"
+                    + "   where id not in (select id from journey) and lc is not null),"
+                    + " grouped as (select id, c, v, count(*)::numeric n, bool_or(is_last) is_last,"
+                    + "   sum(count(*)) over (partition by id)::numeric k from touches"
+                    + "   group by id, c, v),"
+                    + " credit as (select id, c, v, case when is_last then 1 - coalesce(sum(round(n"
+                    + "   / k, 4)) filter (where not is_last) over (partition by id), 0)"
+                    + "   else round(n / k, 4) end w from grouped)"
+                    + " select day, c, v, sum(w), sum(won), sum(revenue) from ("
+                    + " select (l.created_at at time zone 'UTC')::date as day, cr.c, cr.v, cr.w,"
+                    + " cr.w * (d.status is not distinct from 'won')::int won,"
+                    + " case when d.status = 'won' and d.currency = 'USD' then cr.w * d.amount"
+                    + " else 0 end revenue from lead l join credit cr on cr.id = l.id"
+                    + " left join deal d on d.lead_id = l.id) x where "
+                    + JUNE
+                    + " group by 1, 2, 3 having sum(w) <> 0 or sum(won) <> 0",
+                3));
+    // the sequence gave leads real journeys (more than two touches, fractions other than halves)
+    assertThat(
+            ((Number)
+                    QuarkusTransaction.requiringNew()
+                        .call(
+                            () ->
+                                em.createNativeQuery(
+                                        "select count(*) from funnel_rollup where model = 'n'"
+                                            + " and grain = 'd' and "
+                                            + JUNE
+                                            + " and leads % 0.5 <> 0")
+                                    .getSingleResult()))
+                .longValue())
+        .as("seed " + seed)
+        .isPositive();
 
     // step-time histograms (medians), recomputed from the raw times and the won deals
     assertThat(
