@@ -175,6 +175,29 @@ public class FunnelReport {
   /** The key of a breakdown's row without a value (no campaign, no team, …) in maps. */
   public static final String NONE = "none";
 
+  /** A campaign's budget and what its ledger holds in the budget's currency, all time. */
+  public record Budget(BigDecimal budget, String currency, BigDecimal spent) {
+    public BigDecimal spentPercent() {
+      return Numbers.percent(spent, budget);
+    }
+  }
+
+  /** Budget against spent per campaign id (campaigns with a budget), in one grouped query. */
+  @SuppressWarnings("unchecked")
+  public Map<String, Budget> budgets() {
+    Map<String, Budget> out = new HashMap<>();
+    for (Object[] row :
+        (List<Object[]>)
+            em.createNativeQuery(
+                    "select c.id::text, c.budget, c.currency, coalesce(sum(e.amount) filter (where"
+                        + " e.currency = c.currency), 0) from campaign c left join cost_entry e on"
+                        + " e.campaign_id = c.id where c.budget is not null group by c.id")
+                .getResultList()) {
+      out.put((String) row[0], new Budget(dec(row[1]), row[2].toString().trim(), dec(row[3])));
+    }
+    return out;
+  }
+
   /** One line of sales feedback: a reason (or rating, competitor) and its credited count. */
   public record Feedback(String kind, String code, String key, BigDecimal count) {}
 

@@ -245,4 +245,10 @@ public interface FunnelMsg {
 
   @Message
   String fb_of_deals(String percent);
+
+  @Message
+  String budget();
+
+  @Message
+  String budget_spent(String percent);
 }

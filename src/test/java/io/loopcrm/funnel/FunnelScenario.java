@@ -15,7 +15,8 @@ import java.util.List;
  * for 1,000 and 2,000 USD, 1 lost on price to "Rival Inc"); B has 100 clicks and 20 leads (10
  * accepted, 4 won for 500 each). The first customer of A buys again on 1 April (retained) and
  * refers 2 new leads. Campaign Q: A has 50 clicks and 5 leads whose last touch was P/A; B has 50
- * clicks. Costs: P/A 100, P campaign-wide 200, Q 150 USD, and P 50 EUR (another currency).
+ * clicks. Costs: P/A 100, P campaign-wide 200, Q 150 USD, and P 50 EUR (another currency); P's
+ * budget is 1,000 USD.
  */
 final class FunnelScenario {
   static final long BASE = 9_000_000_000L;
@@ -59,17 +60,17 @@ final class FunnelScenario {
             + " last_touch_variant_id, last_touch_at)";
     return List.of(
         "insert into campaign (id, name, objective, channel, status, currency, goal_leads,"
-            + " goal_activated, goal_revenue) values ("
+            + " goal_activated, goal_revenue, budget) values ("
             + P
             + ", 'Spring email"
             + names
             + "', 'acquisition', 'email', 'active', 'USD', 40,"
-            + " 16, 10000), ("
+            + " 16, 10000, 1000), ("
             + Q
             + ", 'Spring social"
             + names
             + "', 'acquisition', 'social', 'active', 'USD', null,"
-            + " null, null)",
+            + " null, null, null)",
         "insert into campaign_variant (id, campaign_id, name, tracking_code) values ("
             + PA
             + ", "

@@ -224,6 +224,19 @@ class FunnelTest {
 
   @Test
   @AsOperations
+  void campaignsShowTheirBudgetAgainstWhatIsSpent() {
+    String html = page(MARCH + "&by=campaign");
+    // P: 1,000 USD budget, 100 + 200 USD in the ledger (the 50 EUR are another currency)
+    assertThat(row(html, "breakdown-row", Long.toString(P)))
+        .contains("$1,000.00")
+        .contains("30 % spent to date");
+    // Q has no budget
+    String q = row(html, "breakdown-row", Long.toString(Q));
+    assertThat(q.substring(q.indexOf("class=\"text-end budget\""))).contains("—");
+  }
+
+  @Test
+  @AsOperations
   void feedbackIsBrokenDownByTheChosenDimension() {
     String html = page(MARCH + "&campaign=" + P + "&by=variant");
     // A: 2 of 10 rejected (no budget), ratings 6 × 4 and 2 × 2, 1 of 3 deals lost on price
