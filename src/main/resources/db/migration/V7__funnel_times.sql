@@ -25,10 +25,14 @@ create table funnel_time_rollup (
     bucket      smallint      not null,
     n           numeric(18, 4) not null default 0,
     seconds     numeric(24, 4) not null default 0,
-    grain       char(1)       not null default 'd' check (grain in ('d', 'm')),
+    -- d/m: day/month rows per campaign, variant, segment and owner (any filter); c/C: the same
+    -- summed over segments and owners, for the page without a segment or team filter; o/O: first
+    -- responses per owner alone, for the team table without campaign or segment filters. A year
+    -- over everything then reads a few rows per campaign and bucket instead of one per slice.
+    grain       char(1)       not null default 'd' check (grain in ('d', 'm', 'c', 'C', 'o', 'O')),
     unique nulls not distinct (grain, day, model, campaign_id, variant_id, segment, owner_id, step, bucket)
 );
-create index funnel_time_rollup_day_idx on funnel_time_rollup (grain, day);
+create index funnel_time_rollup_day_idx on funnel_time_rollup (grain, model, day);
 create index funnel_time_rollup_campaign_idx on funnel_time_rollup (model, campaign_id, grain, day);
 
 create function funnel_time_rows_daily(l lead, sign integer)
@@ -60,11 +64,25 @@ $$;
 create function funnel_time_rows(l lead, sign integer)
     returns setof funnel_time_rollup
     language sql stable as $$
-    select * from funnel_time_rows_daily(l, sign)
+    with d as materialized (select * from funnel_time_rows_daily(l, sign))
+    select * from d
     union all
     select date_trunc('month', d.day)::date, d.model, d.campaign_id, d.variant_id, d.segment, d.owner_id, d.step,
            d.bucket, d.n, d.seconds, 'm'
-      from funnel_time_rows_daily(l, sign) d
+      from d
+    union all
+    select d.day, d.model, d.campaign_id, d.variant_id, null, null, d.step, d.bucket, d.n, d.seconds, 'c'
+      from d where d.step <> 'r'
+    union all
+    select date_trunc('month', d.day)::date, d.model, d.campaign_id, d.variant_id, null, null, d.step,
+           d.bucket, d.n, d.seconds, 'C'
+      from d where d.step <> 'r'
+    union all
+    select d.day, 'f', null, null, null, d.owner_id, d.step, d.bucket, d.n, d.seconds, 'o'
+      from d where d.step = 'r' and d.model = 'f'
+    union all
+    select date_trunc('month', d.day)::date, 'f', null, null, null, d.owner_id, d.step, d.bucket, d.n, d.seconds, 'O'
+      from d where d.step = 'r' and d.model = 'f'
 $$;
 
 -- funnel_apply of V6 plus the time histogram.

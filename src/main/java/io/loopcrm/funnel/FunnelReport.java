@@ -145,6 +145,21 @@ public class FunnelReport {
    */
   @SuppressWarnings("unchecked")
   public Map<String, StepTimes> stepTimes(FunnelFilter filter, Dimension by) {
+    boolean campaignFilter =
+        filter.campaign() != null || filter.variant() != null || filter.channel() != null;
+    char day = 'd';
+    char month = 'm';
+    String model = filter.model().code;
+    if (by == null && filter.segment() == null && filter.team() == null) {
+      // summed over segments and owners
+      day = 'c';
+      month = 'C';
+    } else if (by == Dimension.TEAM && !campaignFilter && filter.segment() == null) {
+      // first responses per owner alone (no campaign: every model counts each lead once)
+      day = 'o';
+      month = 'O';
+      model = "f";
+    }
     StringBuilder sql =
         new StringBuilder("select ")
             .append(by == null ? "'total'" : by.sql)
@@ -154,8 +169,8 @@ public class FunnelReport {
             .append(" left join member m on m.id = r.owner_id")
             .append(" where r.model = :model");
     Map<String, Object> params = new HashMap<>();
-    params.put("model", filter.model().code);
-    where(sql, params, filter);
+    params.put("model", model);
+    where(sql, params, filter, day, month);
     sql.append(" group by 1, 2, 3 having sum(r.n * " + W + ") > 0");
     Query q = em.createNativeQuery(sql.toString());
     params.forEach(q::setParameter);
@@ -221,6 +236,24 @@ public class FunnelReport {
     for (Object[] row : (List<Object[]>) q.getResultList()) {
       out.add(new Feedback((String) row[0], (String) row[1], (String) row[2], (BigDecimal) row[3]));
     }
+    return out;
+  }
+
+  /** The feedback of a breakdown summed over its keys (as {@code feedback(filter, null)} gives). */
+  public static List<Feedback> feedbackTotals(List<Feedback> byKey) {
+    Map<String, Feedback> sums = new LinkedHashMap<>();
+    for (Feedback f : byKey) {
+      sums.merge(
+          f.kind() + "\u0000" + f.code(),
+          new Feedback(f.kind(), f.code(), null, f.count()),
+          (a, b) -> new Feedback(a.kind(), a.code(), null, a.count().add(b.count())));
+    }
+    List<Feedback> out = new ArrayList<>(sums.values());
+    out.removeIf(f -> f.count().signum() == 0);
+    out.sort(
+        java.util.Comparator.comparing(Feedback::kind)
+            .thenComparing(Feedback::count, java.util.Comparator.reverseOrder())
+            .thenComparing(Feedback::code));
     return out;
   }
 
@@ -370,7 +403,8 @@ public class FunnelReport {
    * Weight of a rollup row in the sums: day rows at the start of a period that begins early in a
    * month are taken away from that month's row (see {@link #where}).
    */
-  static final String W = "(case when r.grain = 'd' and r.day < :from then -1 else 1 end)";
+  static final String W =
+      "(case when r.grain in ('d', 'c', 'o') and r.day < :from then -1 else 1 end)";
 
   /**
    * The filter's conditions. Whole months inside the period are read from the month rows; a month
@@ -380,6 +414,21 @@ public class FunnelReport {
    * about twelve month rows and at most half a month of day rows per slice.
    */
   private void where(StringBuilder sql, Map<String, Object> params, FunnelFilter f) {
+    where(sql, params, f, 'd', 'm');
+  }
+
+  /**
+   * The filter's conditions on rows of the given day and month grains (the step-time histogram has
+   * coarser pairs, see {@link #stepTimes}).
+   */
+  private void where(
+      StringBuilder sql,
+      Map<String, Object> params,
+      FunnelFilter f,
+      char dayGrain,
+      char monthGrain) {
+    String dayRows = " r.grain = '" + dayGrain + "'";
+    String monthRows = " r.grain = '" + monthGrain + "'";
     LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
     LocalDate from = f.from() == null ? LocalDate.of(2000, 1, 1) : f.from();
     LocalDate to = f.to() == null ? today : f.to();
@@ -392,20 +441,20 @@ public class FunnelReport {
         from.getDayOfMonth() > 1 && from.getDayOfMonth() - 1 < from.lengthOfMonth() / 2;
     LocalDate monthsFrom = from.getDayOfMonth() == 1 || subtract ? fromMonth : nextMonth;
     if (!monthsFrom.isBefore(monthsTo)) {
-      sql.append(" and r.grain = 'd' and r.day >= :from and r.day <= :to");
+      sql.append(" and" + dayRows + " and r.day >= :from and r.day <= :to");
       params.put("to", to);
     } else {
-      sql.append(" and ((r.grain = 'm' and r.day >= :mfrom and r.day < :mto)");
+      sql.append(" and ((" + monthRows + " and r.day >= :mfrom and r.day < :mto)");
       params.put("mfrom", monthsFrom);
       params.put("mto", monthsTo);
       if (from.getDayOfMonth() > 1) {
         // subtract: [month start, from) weighted −1; add: [from, next month)
-        sql.append(" or (r.grain = 'd' and r.day >= :sfrom and r.day < :send)");
+        sql.append(" or (" + dayRows + " and r.day >= :sfrom and r.day < :send)");
         params.put("sfrom", subtract ? fromMonth : from);
         params.put("send", subtract ? from : nextMonth);
       }
       if (!endWhole) {
-        sql.append(" or (r.grain = 'd' and r.day >= :mto and r.day <= :to)");
+        sql.append(" or (" + dayRows + " and r.day >= :mto and r.day <= :to)");
         params.put("to", to);
       }
       sql.append(")");

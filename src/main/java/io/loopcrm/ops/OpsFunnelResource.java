@@ -170,7 +170,9 @@ public class OpsFunnelResource {
     FunnelFilter f = view.filter();
     List<Numbers> rows = labelled(report.breakdown(f, view.by()), view.by());
     Numbers totals = report.totalsOf(rows, f);
-    List<FunnelReport.Feedback> feedback = report.feedback(f, null);
+    // one query per page: the breakdown's feedback, summed for the slice's list
+    List<FunnelReport.Feedback> feedbackBy = report.feedback(f, view.by());
+    List<FunnelReport.Feedback> feedback = FunnelReport.feedbackTotals(feedbackBy);
     List<Numbers> teams = labelled(report.breakdown(f, Dimension.TEAM), Dimension.TEAM);
     List<Stage> stages =
         Stage.of(totals, goals(view.campaign()), report.stepTimes(f, null).get("total"));
@@ -184,7 +186,7 @@ public class OpsFunnelResource {
         view.by() == Dimension.CAMPAIGN ? report.budgets() : Map.of(),
         verdicts,
         feedbackLines(feedback),
-        feedbackRows(rows, report.feedback(f, view.by())),
+        feedbackRows(rows, feedbackBy),
         teams,
         responseMedians(f),
         responseTargetHours,
