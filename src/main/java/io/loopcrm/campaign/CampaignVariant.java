@@ -28,13 +28,24 @@ public class CampaignVariant extends PanacheEntity implements Audited {
   public String embedSnippet(String baseUrl) {
     String title =
         (headline == null ? name : headline).replace("\"", "&quot;").replace("<", "&lt;");
-    return "<iframe src=\""
+    String id = "loop-form-" + trackingCode;
+    // the script hands the visitor id and UTM parameters of the page's address to the form
+    // (browsers do not send our cookie into another site's iframe)
+    return "<iframe id=\""
+        + id
+        + "\" src=\""
         + baseUrl
         + "/f/"
         + trackingCode
         + "\" title=\""
         + title
-        + "\" width=\"100%\" height=\"640\" style=\"border:0\"></iframe>";
+        + "\" width=\"100%\" height=\"640\" style=\"border:0\"></iframe>\n<script>(function(){"
+        + "var f=document.getElementById(\""
+        + id
+        + "\"),q=new URLSearchParams(location.search),o=new URLSearchParams();"
+        + "[\"loop_vid\",\"utm_source\",\"utm_medium\",\"utm_campaign\",\"utm_content\","
+        + "\"utm_term\",\"ref\"].forEach(function(k){if(q.get(k))o.set(k,q.get(k))});"
+        + "if(String(o))f.src+=\"?\"+o})();</script>";
   }
 
   public String getWeightText() {

@@ -69,7 +69,8 @@ public class FormResource {
       @QueryParam("utm_campaign") String utmCampaign,
       @QueryParam("utm_content") String utmContent,
       @QueryParam("utm_term") String utmTerm,
-      @QueryParam("ref") String ref) {
+      @QueryParam("ref") String ref,
+      @QueryParam(Visitor.COOKIE) String visitorParam) {
     TrackingCodes.Target target = target(code);
     if (!target.capturing()) {
       return embeddable(pages.withStatus(410, Templates.closed(target, "form_closed")));
@@ -81,6 +82,8 @@ public class FormResource {
     values.put("utm_content", clip(utmContent, 200));
     values.put("utm_term", clip(utmTerm, 200));
     values.put("ref", ref != null && ref.matches("[a-z0-9]{6,32}") ? ref : "");
+    UUID visitor = Visitor.of(visitorParam);
+    values.put(Visitor.COOKIE, visitor == null ? "" : visitor.toString());
     return embeddable(
         pages.withStatus(200, Templates.form(target, COMPANY_SIZES, values, FormErrors.none())));
   }
@@ -104,6 +107,7 @@ public class FormResource {
       @RestForm("utm_content") String utmContent,
       @RestForm("utm_term") String utmTerm,
       @RestForm String ref,
+      @RestForm(Visitor.COOKIE) String visitorField,
       @RestCookie(Visitor.COOKIE) String visitorCookie) {
     TrackingCodes.Target target = target(code);
     if (!target.capturing()) {
@@ -137,6 +141,12 @@ public class FormResource {
     values.put("utm_term", clip(utmTerm, 200));
     Long referrer = referrer(ref);
     values.put("ref", referrer == null ? "" : ref);
+    // our cookie; in a form embedded in another site the visitor id the snippet passed on
+    UUID known = Visitor.of(visitorCookie);
+    if (known == null) {
+      known = Visitor.of(visitorField);
+    }
+    values.put(Visitor.COOKIE, known == null ? "" : known.toString());
     if (mail == null && tel == null && !errors.has("email") && !errors.has("phone")) {
       errors.add("email", "form_error_contact");
     }
@@ -153,7 +163,7 @@ public class FormResource {
       return embeddable(
           pages.withStatus(422, Templates.form(target, COMPANY_SIZES, values, errors)));
     }
-    UUID visitor = Visitor.of(visitorCookie);
+    UUID visitor = known;
     boolean newVisitor = visitor == null;
     if (newVisitor) {
       visitor = UUID.randomUUID();

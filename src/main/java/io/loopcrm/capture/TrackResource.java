@@ -75,7 +75,7 @@ public class TrackResource {
     }
     Response.ResponseBuilder response =
         Response.status(Response.Status.FOUND)
-            .location(landing(target, source, medium, campaign))
+            .location(landing(target, source, medium, campaign, visitor))
             .header(HttpHeaders.CACHE_CONTROL, "no-store")
             .header("Referrer-Policy", "no-referrer-when-downgrade");
     if (newVisitor) {
@@ -84,8 +84,13 @@ public class TrackResource {
     return response.build();
   }
 
-  /** The variant's own landing URL (our form when it has none) with the UTM parameters set. */
-  static URI landing(TrackingCodes.Target target, String source, String medium, String campaign) {
+  /**
+   * The variant's own landing URL (our form when it has none) with the UTM parameters set and the
+   * visitor id: browsers do not send our cookie to a form embedded in another site's page, so the
+   * embed snippet hands {@code loop_vid} from the landing page's address to the form.
+   */
+  static URI landing(
+      TrackingCodes.Target target, String source, String medium, String campaign, UUID visitor) {
     String base = target.landingUrl();
     UriBuilder uri =
         base == null || !LandingUrls.isValid(base)
@@ -95,6 +100,7 @@ public class TrackResource {
         .replaceQueryParam("utm_medium", medium)
         .replaceQueryParam("utm_campaign", campaign)
         .replaceQueryParam("utm_content", target.code())
+        .replaceQueryParam(Visitor.COOKIE, visitor.toString())
         .build();
   }
 

@@ -55,6 +55,8 @@ class CaptureTest {
         .contains("utm_content=" + v.trackingCode)
         .doesNotContain("evil");
     assertThat(r.cookie("loop_vid")).isNotBlank();
+    // the landing page learns the visitor id, for a form embedded there (see below)
+    assertThat(location).contains("loop_vid=" + r.cookie("loop_vid"));
     assertThat(clicks(v.id)).isEqualTo(before + 1);
     // the campaign list counts it (read from the funnel rollup)
     String list =
@@ -270,6 +272,47 @@ class CaptureTest {
       out.add(leads);
     }
     return out;
+  }
+
+  @Test
+  void aFormEmbeddedInAnotherSiteKnowsTheVisitorFromTheAddress() {
+    CampaignVariant v = Fixtures.campaignWithVariant(Fixtures.unique("Embedded"));
+    // the click sets our cookie and sends the visitor on to the landing page with its id
+    Response click = given().redirects().follow(false).get("/t/" + v.trackingCode);
+    String visitor = click.cookie("loop_vid");
+    String landing = click.header("Location");
+    assertThat(landing).contains("loop_vid=" + visitor);
+    // the landing page's snippet opens the iframe with that id; the browser sends no cookie there
+    given()
+        .get("/f/" + v.trackingCode + "?loop_vid=" + visitor + "&utm_source=partner")
+        .then()
+        .statusCode(200)
+        .body(containsString("name=\"loop_vid\" value=\"" + visitor + "\""));
+    // a made-up id is not carried
+    given()
+        .get("/f/" + v.trackingCode + "?loop_vid=../../x")
+        .then()
+        .statusCode(200)
+        .body(containsString("name=\"loop_vid\" value=\"\""));
+    String email = Fixtures.unique("embedded") + "@example.com";
+    Csrf.form()
+        .formParam("lastName", "Frame")
+        .formParam("email", email)
+        .formParam("loop_vid", visitor)
+        .post("/f/" + v.trackingCode)
+        .then()
+        .statusCode(303);
+    Lead lead = leadByEmail(email);
+    assertThat(lead.visitorId).hasToString(visitor);
+    // the first touch comes from the visitor's click, as with our own cookie
+    assertThat(lead.firstTouch.variantId).isEqualTo(v.id);
+    assertThat(lead.firstTouch.at).isBeforeOrEqualTo(lead.lastTouch.at);
+    // the snippet operations copies hands the address's id and UTM parameters to the form
+    assertThat(v.embedSnippet("https://crm.example"))
+        .contains("<iframe id=\"loop-form-" + v.trackingCode + "\"")
+        .contains("src=\"https://crm.example/f/" + v.trackingCode + "\"")
+        .contains("\"loop_vid\"")
+        .contains("location.search");
   }
 
   @Test
