@@ -72,6 +72,19 @@ public class LeadImporter {
       String source,
       String problem) {}
 
+  /** The codes of the report's reason column. */
+  public static final List<String> REASONS =
+      List.of(
+          "missing_name",
+          "invalid_email",
+          "missing_contact",
+          "too_long",
+          "duplicate_in_file",
+          "already_known");
+
+  /** The codes of the report's outcome column. */
+  public static final List<String> OUTCOMES = List.of("created", "updated", "skipped");
+
   /** A preview line: the cells, and the problem the row would be skipped for. */
   public record PreviewRow(long line, List<String> cells, String problem) {}
 

@@ -157,6 +157,21 @@ public interface LabelMsg {
   String import_reason_too_long();
 
   @Message
+  String import_reason_duplicate_in_file();
+
+  @Message
+  String import_reason_already_known();
+
+  @Message
+  String import_outcome_created();
+
+  @Message
+  String import_outcome_updated();
+
+  @Message
+  String import_outcome_skipped();
+
+  @Message
   String score_attr_region();
 
   @Message

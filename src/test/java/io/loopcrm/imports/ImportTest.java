@@ -80,6 +80,19 @@ class ImportTest {
     assertThat(report).anyMatch(r -> r.get("reason").equals("invalid_email"));
     assertThat(report).anyMatch(r -> r.get("reason").equals("missing_name"));
     assertThat(report).anyMatch(r -> r.get("reason").equals("duplicate_in_file"));
+    // each code also in words, in the reader's language
+    assertThat(report)
+        .anyMatch(
+            r ->
+                r.get("reason").equals("invalid_email")
+                    && r.get("reason_text").equals("Invalid e-mail address")
+                    && r.get("outcome_text").equals("Skipped"));
+    assertThat(report(id, "zh-CN"))
+        .anyMatch(
+            r ->
+                r.get("reason").equals("duplicate_in_file")
+                    && r.get("reason_text").equals("与本文件前面某行是同一人")
+                    && r.get("outcome_text").equals("已更新"));
     // formulas in the report are defused; the lead keeps the text as it was
     assertThat(report).noneMatch(r -> r.get("name").startsWith("="));
 
@@ -249,8 +262,13 @@ class ImportTest {
   }
 
   private static List<CSVRecord> report(long id) throws Exception {
+    return report(id, "en");
+  }
+
+  private static List<CSVRecord> report(long id, String language) throws Exception {
     String body =
         given()
+            .header("Accept-Language", language)
             .get("/ops/import/" + id + "/report.csv")
             .then()
             .statusCode(200)
