@@ -11,8 +11,10 @@ import java.util.List;
 
 /**
  * Campaigns with their headline numbers (clicks, leads, accepted, won revenue, cost, cost per lead)
- * in one grouped query. Money is counted in the campaign's currency; deals and costs in other
- * currencies are left out of these headline figures.
+ * in one grouped query over the funnel rollup's month rows and the cost ledger (never the lead,
+ * deal or click tables). Leads, accepted and revenue count by first touch, as on the funnel page.
+ * Money is counted in the campaign's currency; deals and costs in other currencies are left out of
+ * these headline figures.
  */
 @ApplicationScoped
 public class CampaignNumbers {
@@ -63,21 +65,21 @@ public class CampaignNumbers {
         new StringBuilder(
             "select c.id, c.name, c.status, c.objective, c.channel, c.budget, c.currency,"
                 + " c.starts_on, c.ends_on, o.display_name,"
-                + " coalesce(cl.clicks, 0), coalesce(l.leads, 0), coalesce(l.accepted, 0),"
+                + " coalesce(n.clicks, 0), coalesce(n.leads, 0), coalesce(n.accepted, 0),"
                 + " coalesce(w.won, 0), coalesce(k.cost, 0)"
                 + " from campaign c left join member o on o.id = c.owner_id"
-                // clicks from the funnel rollup's month rows (exact, a few rows per campaign)
-                // instead
-                // of counting the click table, the largest table of all
-                + " left join (select campaign_id, sum(clicks) as clicks from funnel_rollup"
-                + "   where grain = 'm' and model = '*' group by campaign_id) cl"
-                + "   on cl.campaign_id = c.id"
-                + " left join (select campaign_id, count(*) as leads, count(*) filter (where status in"
-                + "   ('accepted', 'working', 'qualified', 'converted')) as accepted from lead"
-                + "   where campaign_id is not null group by campaign_id) l on l.campaign_id = c.id"
-                + " left join (select first_touch_campaign_id as cid, currency, sum(amount) as won"
-                + "   from deal where status = 'won' and first_touch_campaign_id is not null"
-                + "   group by 1, 2) w on w.cid = c.id and w.currency = c.currency"
+                // all from the funnel rollup's month rows (a few rows per campaign and month)
+                // instead of counting clicks, leads and deals: clicks, leads by first touch,
+                // activated (accepted by sales), revenue of won deals per currency
+                + " left join (select campaign_id, sum(clicks) filter (where model = '*') as clicks,"
+                + "   sum(leads) filter (where model = 'f') as leads,"
+                + "   sum(activated) filter (where model = 'f') as accepted from funnel_rollup"
+                + "   where grain = 'm' and model in ('f', '*') and campaign_id is not null"
+                + "   group by campaign_id) n on n.campaign_id = c.id"
+                + " left join (select campaign_id, currency, sum(revenue) as won from funnel_rollup"
+                + "   where grain = 'm' and model = 'f' and currency is not null"
+                + "   and campaign_id is not null group by 1, 2) w"
+                + "   on w.campaign_id = c.id and w.currency = c.currency"
                 + " left join (select campaign_id, currency, sum(amount) as cost from cost_entry"
                 + "   group by 1, 2) k on k.campaign_id = c.id and k.currency = c.currency"
                 + " where true");

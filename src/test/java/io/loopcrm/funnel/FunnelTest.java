@@ -237,6 +237,30 @@ class FunnelTest {
 
   @Test
   @AsOperations
+  void theCampaignListShowsTheSameFirstTouchNumbers() {
+    String list =
+        given()
+            .header("Accept-Language", "en")
+            .get("/ops/campaigns?q=Spring email")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    int at = list.indexOf("id=\"campaign-" + P + "\"");
+    assertThat(at).isNotNegative();
+    // all time: 200 clicks, 30 leads, 16 accepted, 5,000 won, 300 of a 1,000 budget, 10 per lead
+    assertThat(list.substring(at, list.indexOf("</tr>", at)))
+        .contains("<td class=\"text-end\">200</td>")
+        .contains("<td class=\"text-end\">30</td>")
+        .contains("<td class=\"text-end\">16</td>")
+        .contains("$5,000.00")
+        .contains("$300.00")
+        .contains("30% of budget")
+        .contains("$10.00");
+  }
+
+  @Test
+  @AsOperations
   void feedbackIsBrokenDownByTheChosenDimension() {
     String html = page(MARCH + "&campaign=" + P + "&by=variant");
     // A: 2 of 10 rejected (no budget), ratings 6 × 4 and 2 × 2, 1 of 3 deals lost on price
