@@ -9,8 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Keycloak subjects an admin disabled through Loop CRM, kept in memory so that every request
- * can refuse them without a query. Keycloak also ends their sessions, so a second instance refuses
- * them at the latest when their access token expires and cannot be refreshed.
+ * can refuse them without a query. The instance where the admin acted knows at once; every instance
+ * reads the list again every 15 seconds ({@code loop.disabled-members.refresh}), so another
+ * instance behind the same load balancer follows within that time (Keycloak also ends their
+ * sessions, so their tokens cannot be refreshed).
  */
 @ApplicationScoped
 public class DisabledMembers {
@@ -18,8 +20,20 @@ public class DisabledMembers {
 
   @Transactional
   void load(@Observes StartupEvent start) {
-    subjects.clear();
-    Member.<Member>list("enabled = false").forEach(m -> subjects.add(m.subject));
+    refresh();
+  }
+
+  /** Reads the list again (changes made through another instance). */
+  @io.quarkus.scheduler.Scheduled(
+      every = "${loop.disabled-members.refresh:15s}",
+      delayed = "${loop.disabled-members.refresh:15s}",
+      concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+  @Transactional
+  void refresh() {
+    Set<String> now = new java.util.HashSet<>();
+    Member.<Member>list("enabled = false").forEach(m -> now.add(m.subject));
+    subjects.addAll(now);
+    subjects.retainAll(now);
   }
 
   public boolean isDisabled(String subject) {
