@@ -26,12 +26,22 @@ create table funnel_time_rollup (
     n           numeric(18, 4) not null default 0,
     seconds     numeric(24, 4) not null default 0,
     -- d/m: day/month rows per campaign, variant, segment and owner (any filter); c/C: the same
-    -- summed over segments and owners, for the page without a segment or team filter; o/O: first
-    -- responses per owner alone, for the team table without campaign or segment filters. A year
-    -- over everything then reads a few rows per campaign and bucket instead of one per slice.
-    grain       char(1)       not null default 'd' check (grain in ('d', 'm', 'c', 'C', 'o', 'O')),
+    -- summed over segments and owners, for a campaign, variant or channel without a segment or team
+    -- filter; a/A: everything summed (first touch: each lead once), for the page without filters;
+    -- o/O: first responses per owner alone, for the team table without campaign or segment
+    -- filters. Each grain is its own partition, so the rows a period reads lie together.
+    grain       char(1)       not null default 'd'
+                check (grain in ('d', 'm', 'c', 'C', 'a', 'A', 'o', 'O')),
     unique nulls not distinct (grain, day, model, campaign_id, variant_id, segment, owner_id, step, bucket)
-);
+) partition by list (grain);
+create table funnel_time_rollup_d partition of funnel_time_rollup for values in ('d');
+create table funnel_time_rollup_m partition of funnel_time_rollup for values in ('m');
+create table funnel_time_rollup_c partition of funnel_time_rollup for values in ('c');
+create table funnel_time_rollup_cm partition of funnel_time_rollup for values in ('C');
+create table funnel_time_rollup_a partition of funnel_time_rollup for values in ('a');
+create table funnel_time_rollup_am partition of funnel_time_rollup for values in ('A');
+create table funnel_time_rollup_o partition of funnel_time_rollup for values in ('o');
+create table funnel_time_rollup_om partition of funnel_time_rollup for values in ('O');
 create index funnel_time_rollup_day_idx on funnel_time_rollup (grain, model, day);
 create index funnel_time_rollup_campaign_idx on funnel_time_rollup (model, campaign_id, grain, day);
 
@@ -77,6 +87,12 @@ create function funnel_time_rows(l lead, sign integer)
     select date_trunc('month', d.day)::date, d.model, d.campaign_id, d.variant_id, null, null, d.step,
            d.bucket, d.n, d.seconds, 'C'
       from d where d.step <> 'r'
+    union all
+    select d.day, 'f', null, null, null, null, d.step, d.bucket, d.n, d.seconds, 'a'
+      from d where d.step <> 'r' and d.model = 'f'
+    union all
+    select date_trunc('month', d.day)::date, 'f', null, null, null, null, d.step, d.bucket, d.n, d.seconds, 'A'
+      from d where d.step <> 'r' and d.model = 'f'
     union all
     select d.day, 'f', null, null, null, d.owner_id, d.step, d.bucket, d.n, d.seconds, 'o'
       from d where d.step = 'r' and d.model = 'f'

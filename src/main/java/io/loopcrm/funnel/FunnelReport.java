@@ -150,7 +150,12 @@ public class FunnelReport {
     char day = 'd';
     char month = 'm';
     String model = filter.model().code;
-    if (by == null && filter.segment() == null && filter.team() == null) {
+    if (by == null && filter.segment() == null && filter.team() == null && !campaignFilter) {
+      // everything summed (first touch: every model counts each lead once)
+      day = 'a';
+      month = 'A';
+      model = "f";
+    } else if (by == null && filter.segment() == null && filter.team() == null) {
       // summed over segments and owners
       day = 'c';
       month = 'C';
@@ -404,7 +409,7 @@ public class FunnelReport {
    * month are taken away from that month's row (see {@link #where}).
    */
   static final String W =
-      "(case when r.grain in ('d', 'c', 'o') and r.day < :from then -1 else 1 end)";
+      "(case when r.grain in ('d', 'c', 'a', 'o') and r.day < :from then -1 else 1 end)";
 
   /**
    * The filter's conditions. Whole months inside the period are read from the month rows; a month

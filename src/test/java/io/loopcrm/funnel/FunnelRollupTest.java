@@ -458,7 +458,16 @@ class FunnelRollupTest {
             + " where grain = '%s' and model = 'f' and step = 'r' and day between"
             + " date '2024-06-01' and date '2024-06-30' group by 1, 2, 3"
             + " having sum(n) <> 0 or sum(seconds) <> 0";
-    for (String[] pair : new String[][] {{"d", "c", "o"}, {"m", "C", "O"}}) {
+    String all =
+        "select day, step::text, bucket, sum(n), sum(seconds) from funnel_time_rollup"
+            + " where grain = '%s' and model = 'f' and step <> 'r' and day between"
+            + " date '2024-06-01' and date '2024-06-30' group by 1, 2, 3"
+            + " having sum(n) <> 0 or sum(seconds) <> 0";
+    for (String[] pair : new String[][] {{"d", "c", "o", "a"}, {"m", "C", "O", "A"}}) {
+      assertThat(rowsOf(String.format(all, pair[3]), 3))
+          .as("grain " + pair[3] + ", seed " + seed)
+          .isNotEmpty()
+          .isEqualTo(rowsOf(String.format(all, pair[0]), 3));
       assertThat(rowsOf(String.format(perCampaign, pair[1]), 6))
           .as("grain " + pair[1] + ", seed " + seed)
           .isNotEmpty()
