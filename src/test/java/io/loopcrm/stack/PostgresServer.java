@@ -39,6 +39,10 @@ public final class PostgresServer implements AutoCloseable {
               .setDataDirectory(dataDirectory)
               .setCleanDataDirectory(!keep)
               .setServerConfig("max_connections", "200")
+              // PostgreSQL's default of 128 MB keeps too little of the rollups of a large dataset
+              // (tools/bench) in memory; a server of a real deployment gets far more
+              .setServerConfig(
+                  "shared_buffers", System.getenv().getOrDefault("LOOP_PG_SHARED_BUFFERS", "512MB"))
               .start();
       return new PostgresServer(postgres, port);
     } catch (IOException e) {
