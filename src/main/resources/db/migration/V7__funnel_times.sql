@@ -71,34 +71,34 @@ create function funnel_time_rows_daily(l lead, sign integer)
     from funnel_credits(l) c where l.first_response_at is not null
 $$;
 
+-- Each daily row again at every grain. One SELECT (no CTE), so PostgreSQL inlines it into the
+-- trigger's cached plan instead of planning the function on every lead write.
 create function funnel_time_rows(l lead, sign integer)
     returns setof funnel_time_rollup
     language sql stable as $$
-    with d as materialized (select * from funnel_time_rows_daily(l, sign))
-    select * from d
+    select d.day, d.model, d.campaign_id, d.variant_id, d.segment, d.owner_id, d.step, d.bucket, d.n, d.seconds, 'd'
+      from funnel_time_rows_daily(l, sign) d
     union all
-    select date_trunc('month', d.day)::date, d.model, d.campaign_id, d.variant_id, d.segment, d.owner_id, d.step,
-           d.bucket, d.n, d.seconds, 'm'
-      from d
+    select date_trunc('month', d.day)::date, d.model, d.campaign_id, d.variant_id, d.segment, d.owner_id, d.step, d.bucket, d.n, d.seconds, 'm'
+      from funnel_time_rows_daily(l, sign) d
     union all
     select d.day, d.model, d.campaign_id, d.variant_id, null, null, d.step, d.bucket, d.n, d.seconds, 'c'
-      from d where d.step <> 'r'
+      from funnel_time_rows_daily(l, sign) d where d.step <> 'r'
     union all
-    select date_trunc('month', d.day)::date, d.model, d.campaign_id, d.variant_id, null, null, d.step,
-           d.bucket, d.n, d.seconds, 'C'
-      from d where d.step <> 'r'
+    select date_trunc('month', d.day)::date, d.model, d.campaign_id, d.variant_id, null, null, d.step, d.bucket, d.n, d.seconds, 'C'
+      from funnel_time_rows_daily(l, sign) d where d.step <> 'r'
     union all
     select d.day, 'f', null, null, null, null, d.step, d.bucket, d.n, d.seconds, 'a'
-      from d where d.step <> 'r' and d.model = 'f'
+      from funnel_time_rows_daily(l, sign) d where d.step <> 'r' and d.model = 'f'
     union all
     select date_trunc('month', d.day)::date, 'f', null, null, null, null, d.step, d.bucket, d.n, d.seconds, 'A'
-      from d where d.step <> 'r' and d.model = 'f'
+      from funnel_time_rows_daily(l, sign) d where d.step <> 'r' and d.model = 'f'
     union all
     select d.day, 'f', null, null, null, d.owner_id, d.step, d.bucket, d.n, d.seconds, 'o'
-      from d where d.step = 'r' and d.model = 'f'
+      from funnel_time_rows_daily(l, sign) d where d.step = 'r' and d.model = 'f'
     union all
     select date_trunc('month', d.day)::date, 'f', null, null, null, d.owner_id, d.step, d.bucket, d.n, d.seconds, 'O'
-      from d where d.step = 'r' and d.model = 'f'
+      from funnel_time_rows_daily(l, sign) d where d.step = 'r' and d.model = 'f'
 $$;
 
 -- funnel_apply of V6 plus the time histogram.

@@ -64,7 +64,7 @@ public class LeadScorer {
     if (wantsEngagement && lead.id != null) {
       List<Object[]> events =
           em.createNativeQuery(
-                  "(select 'click', c.clicked_at from click c where ?2 is not null and c.visitor_id = cast(?2 as uuid)"
+                  "(select 'click', c.clicked_at from click c where c.visitor_id = cast(cast(?2 as text) as uuid)"
                       + " order by c.clicked_at desc limit 100)"
                       + " union all (select e.kind, e.at from lead_event e where e.lead_id = ?1"
                       + " order by e.at desc limit 100)")
