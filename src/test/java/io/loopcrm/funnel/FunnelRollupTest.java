@@ -343,65 +343,6 @@ class FunnelRollupTest {
                     + " group by 1, 2 having sum(customers) <> 0 or sum(revenue) <> 0",
                 2));
 
-    // linear credits: each of the visitor's clicks up to the latest submission and the
-    // submission itself share the lead equally (4 decimals, the submission's touch takes the rest);
-    // without clicks the first and the last touch
-    assertThat(
-            rowsOf(
-                "select day, campaign_id, variant_id, sum(leads), sum(won),"
-                    + " coalesce(sum(revenue) filter (where currency = 'USD'), 0) from funnel_rollup"
-                    + " where grain = 'd' and model = 'n' and "
-                    + JUNE
-                    + " group by 1, 2, 3 having sum(leads) <> 0 or sum(won) <> 0",
-                3))
-        .as("linear, seed " + seed)
-        .isEqualTo(
-            rowsOf(
-                "with lt as (select l.id, coalesce(l.last_touch_campaign_id,"
-                    + " l.first_touch_campaign_id) c, case when l.last_touch_campaign_id is null"
-                    + " then l.first_touch_variant_id else l.last_touch_variant_id end v,"
-                    + " l.first_touch_campaign_id fc, l.first_touch_variant_id fv,"
-                    + " l.last_touch_campaign_id lc, l.last_touch_variant_id lv, l.visitor_id,"
-                    + " coalesce(l.last_touch_at, l.created_at) cutoff from lead l),"
-                    + " journey as (select lt.id, k.campaign_id c, k.variant_id v from lt join"
-                    + " click k on k.visitor_id = lt.visitor_id and k.clicked_at <= lt.cutoff),"
-                    + " touches as (select id, c, v, false is_last from journey"
-                    + " union all select id, c, v, true from lt where id in (select id from journey)"
-                    + " union all select id, fc, fv, false from lt"
-                    + "   where id not in (select id from journey)"
-                    + " union all select id, lc, lv, true from lt"
-                    + "   where id not in (select id from journey) and lc is not null),"
-                    + " grouped as (select id, c, v, count(*)::numeric n, bool_or(is_last) is_last,"
-                    + "   sum(count(*)) over (partition by id)::numeric k from touches"
-                    + "   group by id, c, v),"
-                    + " credit as (select id, c, v, case when is_last then 1 - coalesce(sum(round(n"
-                    + "   / k, 4)) filter (where not is_last) over (partition by id), 0)"
-                    + "   else round(n / k, 4) end w from grouped)"
-                    + " select day, c, v, sum(w), sum(won), sum(revenue) from ("
-                    + " select (l.created_at at time zone 'UTC')::date as day, cr.c, cr.v, cr.w,"
-                    + " cr.w * (d.status is not distinct from 'won')::int won,"
-                    + " case when d.status = 'won' and d.currency = 'USD' then cr.w * d.amount"
-                    + " else 0 end revenue from lead l join credit cr on cr.id = l.id"
-                    + " left join deal d on d.lead_id = l.id) x where "
-                    + JUNE
-                    + " group by 1, 2, 3 having sum(w) <> 0 or sum(won) <> 0",
-                3));
-    // the sequence gave leads real journeys (more than two touches, fractions other than halves)
-    assertThat(
-            ((Number)
-                    QuarkusTransaction.requiringNew()
-                        .call(
-                            () ->
-                                em.createNativeQuery(
-                                        "select count(*) from funnel_rollup where model = 'n'"
-                                            + " and grain = 'd' and "
-                                            + JUNE
-                                            + " and leads % 0.5 <> 0")
-                                    .getSingleResult()))
-                .longValue())
-        .as("seed " + seed)
-        .isPositive();
-
     // step-time histograms (medians), recomputed from the raw times and the won deals
     assertThat(
             rowsOf(
