@@ -34,6 +34,9 @@ public class Rescoring {
   private final AtomicBoolean allRunning = new AtomicBoolean();
   private ScheduledExecutorService timer;
 
+  /** Rescoring every lead runs apart, so a click's rescoring never waits for a whole table. */
+  private java.util.concurrent.ExecutorService allWorker;
+
   void start(@Observes StartupEvent e) {
     timer =
         Executors.newSingleThreadScheduledExecutor(
@@ -43,11 +46,21 @@ public class Rescoring {
               return t;
             });
     timer.scheduleWithFixedDelay(this::drainClicks, 2, 2, TimeUnit.SECONDS);
+    allWorker =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "lead-rescoring-all");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   void stop(@Observes ShutdownEvent e) {
     if (timer != null) {
       timer.shutdownNow();
+    }
+    if (allWorker != null) {
+      allWorker.shutdownNow();
     }
   }
 
@@ -99,7 +112,7 @@ public class Rescoring {
     if (!allRunning.compareAndSet(false, true)) {
       return false;
     }
-    timer.execute(
+    allWorker.execute(
         () -> {
           try {
             long after = 0;
