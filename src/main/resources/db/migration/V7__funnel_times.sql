@@ -101,30 +101,15 @@ create function funnel_time_rows(l lead, sign integer)
       from funnel_time_rows_daily(l, sign) d where d.step = 'r' and d.model = 'f'
 $$;
 
--- funnel_apply of V6 plus the time histogram.
-create or replace function funnel_apply(l lead, sign integer) returns void language plpgsql as $$
+-- V6's funnel_apply and funnel_rebuild keep their bodies under new names; the functions the
+-- triggers and tools call add the time histogram to them.
+alter function funnel_apply(lead, integer) rename to funnel_apply_counts;
+alter function funnel_rebuild() rename to funnel_rebuild_counts;
+
+create function funnel_apply(l lead, sign integer) returns void language plpgsql as $$
 begin
-    insert into funnel_rollup as r
-    select * from funnel_rows(l, sign)
-    on conflict (grain, day, model, campaign_id, variant_id, segment, owner_id, currency, slot) do update set
-        leads = r.leads + excluded.leads,
-        activated = r.activated + excluded.activated,
-        deals = r.deals + excluded.deals,
-        won = r.won + excluded.won,
-        lost = r.lost + excluded.lost,
-        retained = r.retained + excluded.retained,
-        referrals = r.referrals + excluded.referrals,
-        revenue = r.revenue + excluded.revenue,
-        activate_seconds = r.activate_seconds + excluded.activate_seconds,
-        win_seconds = r.win_seconds + excluded.win_seconds,
-        responded = r.responded + excluded.responded,
-        response_seconds = r.response_seconds + excluded.response_seconds;
-    insert into feedback_rollup as r
-    select * from feedback_rows(l, sign)
-    on conflict (grain, day, model, campaign_id, variant_id, segment, owner_id, kind, code) do update set
-        n = r.n + excluded.n;
-    -- a lead's old and new rows usually share their buckets; sum them first so one statement
-    -- never touches a row twice
+    perform funnel_apply_counts(l, sign);
+    -- a lead's rows are summed first so one statement never touches a row twice
     insert into funnel_time_rollup as r
     select x.day, x.model, x.campaign_id, x.variant_id, x.segment, x.owner_id, x.step, x.bucket, sum(x.n), sum(x.seconds), x.grain
       from funnel_time_rows(l, sign) x
@@ -134,54 +119,14 @@ begin
 end
 $$;
 
--- funnel_rebuild of V6 plus the time histogram.
-create or replace function funnel_rebuild() returns void language plpgsql as $$
+create function funnel_rebuild() returns void language plpgsql as $$
 begin
-    truncate funnel_rollup, feedback_rollup, funnel_time_rollup, cohort_rollup, cohort_contribution;
-    insert into funnel_rollup
-    select x.day, x.model, x.campaign_id, x.variant_id, x.segment, x.owner_id, x.currency, 0,
-           0, sum(x.leads), sum(x.activated), sum(x.deals), sum(x.won), sum(x.lost), sum(x.retained),
-           sum(x.referrals), sum(x.revenue), sum(x.activate_seconds), sum(x.win_seconds), sum(x.responded),
-           sum(x.response_seconds), x.grain
-      from lead l cross join lateral funnel_rows(l, 1) x
-     group by 1, 2, 3, 4, 5, 6, 7, x.grain;
-    insert into funnel_rollup (grain, day, model, campaign_id, variant_id, slot, clicks)
-    select 'd', (clicked_at at time zone 'UTC')::date, '*', campaign_id, variant_id, 0, count(*)
-      from click group by 2, 4, 5
-    union all
-    select 'm', date_trunc('month', clicked_at at time zone 'UTC')::date, '*', campaign_id, variant_id, 0, count(*)
-      from click group by 2, 4, 5;
-    insert into feedback_rollup
-    select x.day, x.model, x.campaign_id, x.variant_id, x.segment, x.owner_id, x.kind, x.code, sum(x.n), x.grain
-      from lead l cross join lateral feedback_rows(l, 1) x
-     group by 1, 2, 3, 4, 5, 6, 7, 8, x.grain;
+    perform funnel_rebuild_counts();
+    truncate funnel_time_rollup;
     insert into funnel_time_rollup
     select x.day, x.model, x.campaign_id, x.variant_id, x.segment, x.owner_id, x.step, x.bucket, sum(x.n), sum(x.seconds), x.grain
       from lead l cross join lateral funnel_time_rows(l, 1) x
      group by 1, 2, 3, 4, 5, 6, 7, 8, x.grain;
-    -- cohorts in one pass (cohort_refresh_account does the same per account)
-    insert into cohort_contribution
-    with won as (
-        select d.account_id, d.amount, d.currency, d.first_touch_campaign_id as c, d.first_touch_variant_id as v,
-               date_trunc('month', d.closed_at at time zone 'UTC')::date as m,
-               row_number() over (partition by d.account_id order by d.closed_at, d.id) as k
-          from deal d where d.status = 'won' and d.closed_at is not null),
-    firstwin as (select account_id, m, c, v from won where k = 1),
-    offs as (
-        select w.account_id, w.amount, w.currency,
-               ((extract(year from w.m) * 12 + extract(month from w.m))
-                - (extract(year from f.m) * 12 + extract(month from f.m)))::int as off
-          from won w join firstwin f using (account_id)),
-    top as (select account_id, max(off) as t from offs group by 1)
-    select f.account_id, f.m, f.c, f.v, k.k, null::char(3), 1, 0
-      from firstwin f join top using (account_id) cross join lateral generate_series(0, least(12, top.t)) k(k)
-    union all
-    select f.account_id, f.m, f.c, f.v, o.off, o.currency, 0, sum(coalesce(o.amount, 0))
-      from firstwin f join offs o using (account_id) where o.off <= 12
-     group by f.account_id, f.m, f.c, f.v, o.off, o.currency;
-    insert into cohort_rollup (cohort_month, campaign_id, variant_id, month_offset, currency, customers, revenue)
-    select cohort_month, campaign_id, variant_id, month_offset, currency, sum(customers), sum(revenue)
-      from cohort_contribution group by 1, 2, 3, 4, 5;
 end
 $$;
 
