@@ -107,53 +107,71 @@ public class Rescoring {
     }
   }
 
-  /** Scores every lead again, in batches, in the background (after the rules changed). */
+  private final AtomicBoolean allAgain = new AtomicBoolean();
+
+  /**
+   * Scores every lead again, in batches, in the background (after the rules changed). A change
+   * while a pass runs starts another pass when this one ends, so the leads already passed get the
+   * newest rules too. Returns whether a new pass started now.
+   */
   public boolean rescoreAll() {
+    allAgain.set(true);
     if (!allRunning.compareAndSet(false, true)) {
       return false;
     }
-    allWorker.execute(
-        () -> {
-          try {
-            long after = 0;
-            while (true) {
-              long from = after;
-              List<Long> ids =
-                  QuarkusTransaction.requiringNew()
-                      .call(
-                          () ->
-                              Lead.<Lead>find("id > ?1 order by id", from)
-                                  .range(0, BATCH - 1)
-                                  .project(IdOnly.class)
-                                  .list()
-                                  .stream()
-                                  .map(IdOnly::id)
-                                  .toList());
-              if (ids.isEmpty()) {
-                break;
-              }
-              try {
-                QuarkusTransaction.requiringNew()
-                    .run(
-                        () -> {
-                          Instant now = Instant.now();
-                          for (Lead l : Lead.<Lead>list("id in ?1", ids)) {
-                            scorer.rescore(l, now);
-                          }
-                        });
-              } catch (RuntimeException busy) {
-                // a lead changed meanwhile (and was scored with that change): go on
-                LOG.debugf("rescoring batch after %d skipped: %s", from, busy.getMessage());
-              }
-              after = ids.get(ids.size() - 1);
-            }
-          } catch (RuntimeException ex) {
-            LOG.warn("rescoring all leads failed", ex);
-          } finally {
-            allRunning.set(false);
-          }
-        });
+    allWorker.execute(this::rescoreAllPasses);
     return true;
+  }
+
+  private void rescoreAllPasses() {
+    try {
+      while (allAgain.getAndSet(false)) {
+        rescoreAllOnce();
+      }
+    } catch (RuntimeException ex) {
+      LOG.warn("rescoring all leads failed", ex);
+    } finally {
+      allRunning.set(false);
+      // a change that came between the last check and now
+      if (allAgain.get() && allRunning.compareAndSet(false, true)) {
+        allWorker.execute(this::rescoreAllPasses);
+      }
+    }
+  }
+
+  private void rescoreAllOnce() {
+    long after = 0;
+    while (true) {
+      long from = after;
+      List<Long> ids =
+          QuarkusTransaction.requiringNew()
+              .call(
+                  () ->
+                      Lead.<Lead>find("id > ?1 order by id", from)
+                          .range(0, BATCH - 1)
+                          .project(IdOnly.class)
+                          .list()
+                          .stream()
+                          .map(IdOnly::id)
+                          .toList());
+      if (ids.isEmpty()) {
+        return;
+      }
+      try {
+        QuarkusTransaction.requiringNew()
+            .run(
+                () -> {
+                  Instant now = Instant.now();
+                  for (Lead l : Lead.<Lead>list("id in ?1", ids)) {
+                    scorer.rescore(l, now);
+                  }
+                });
+      } catch (RuntimeException busy) {
+        // a lead changed meanwhile (and was scored with that change): go on
+        LOG.debugf("rescoring batch after %d skipped: %s", from, busy.getMessage());
+      }
+      after = ids.get(ids.size() - 1);
+    }
   }
 
   /** Projection of a lead's id. */
