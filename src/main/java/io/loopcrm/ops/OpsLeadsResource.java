@@ -54,6 +54,7 @@ public class OpsLeadsResource {
         LeadSearch.Page page,
         List<CampaignDirectory.Option> campaigns,
         List<LeadStatus> statuses,
+        List<io.loopcrm.lead.LeadSort> sorts,
         List<Member> reps,
         String query);
   }
@@ -67,6 +68,7 @@ public class OpsLeadsResource {
         search.search(filter, viewer(), clock.getZone()),
         campaigns.options(),
         List.of(LeadStatus.values()),
+        List.of(io.loopcrm.lead.LeadSort.values()),
         Member.list("enabled = true and roles like ?1 order by displayName", "%sales%"),
         filter.queryWithout("after"));
   }

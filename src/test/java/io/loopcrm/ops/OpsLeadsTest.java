@@ -147,6 +147,38 @@ class OpsLeadsTest {
         .statusCode(403);
   }
 
+  @Test
+  @AsOperations
+  void theQueueSortsByScoreAndShowsIt() {
+    String region = Fixtures.unique("Ranked");
+    Lead low = queued(region, "Lowscore");
+    Lead high = queued(region, "Highscore");
+    Lead mid = queued(region, "Midscore");
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              Lead.update("score = 5 where id = ?1", low.id);
+              Lead.update("score = 50 where id = ?1", high.id);
+              Lead.update("score = 20 where id = ?1", mid.id);
+            });
+    String page =
+        given()
+            .header("Accept-Language", "en")
+            .get("/ops/leads?owner=none&sort=score_desc&region=" + region)
+            .then()
+            .statusCode(200)
+            .body(containsString("<option value=\"score_desc\" selected"))
+            .body(containsString("href=\"/ops/leads?owner=none\">Reset</a>"))
+            .extract()
+            .asString();
+    int h = page.indexOf("id=\"lead-" + high.id + "\"");
+    int m = page.indexOf("id=\"lead-" + mid.id + "\"");
+    int l = page.indexOf("id=\"lead-" + low.id + "\"");
+    assertThat(h).isPositive().isLessThan(m);
+    assertThat(m).isLessThan(l);
+    assertThat(page.substring(h, m)).contains("<td class=\"text-end\">50</td>");
+  }
+
   private static Lead queued(String region, String name) {
     return QuarkusTransaction.requiringNew()
         .call(

@@ -8,3 +8,9 @@ create unlogged table capture_window (
   submissions integer not null,
   primary key (address, minute)
 );
+
+-- Operations' lead lists (all leads, the queue) sort by name and company like the sales list, but
+-- without an owner: keyset paging over the whole table needs these orders indexed too (score and
+-- created already are, V2 and V5).
+create index lead_name_idx on lead (lower(last_name), id);
+create index lead_company_idx on lead (lower(coalesce(company, '')), id);
