@@ -322,15 +322,14 @@ public class OpsFunnelResource {
       }
       case "feedback_by" -> {
         header = List.of(view.by().getParam(), "kind", "code", "count");
-        Map<String, String> names = new HashMap<>();
-        for (Numbers n : labelled(report.breakdown(f, view.by()), view.by())) {
-          names.put(n.key() == null ? FunnelReport.NONE : n.key(), n.label());
-        }
-        for (FunnelReport.Feedback fb : report.feedback(f, view.by())) {
-          String key = fb.key() == null ? FunnelReport.NONE : fb.key();
+        // named from the feedback's own keys (no breakdown query for the labels)
+        List<FunnelReport.Feedback> feedbackBy = report.feedback(f, view.by());
+        Map<String, String> names =
+            names(view.by(), feedbackBy.stream().map(FunnelReport.Feedback::key).toList());
+        for (FunnelReport.Feedback fb : feedbackBy) {
           lines.add(
               java.util.Arrays.asList(
-                  fb.key() == null ? "" : names.getOrDefault(key, fb.key()),
+                  fb.key() == null ? "" : names.getOrDefault(fb.key(), fb.key()),
                   fb.kind(),
                   fb.code(),
                   fb.count()));
@@ -516,6 +515,17 @@ public class OpsFunnelResource {
 
   /** Names for the keys of a breakdown (ids of campaigns, variants, teams), in one query each. */
   private List<Numbers> labelled(List<Numbers> rows, Dimension by) {
+    Map<String, String> names = names(by, rows.stream().map(Numbers::key).toList());
+    List<Numbers> out = new ArrayList<>();
+    for (Numbers n : rows) {
+      String label = n.key() == null ? null : names.getOrDefault(n.key(), n.key());
+      out.add(n.withLabel(label));
+    }
+    return out;
+  }
+
+  /** The names of a dimension's keys (campaign, variant, team ids); other keys name themselves. */
+  private static Map<String, String> names(Dimension by, List<String> keys) {
     Map<String, String> names = new HashMap<>();
     switch (by) {
       case CAMPAIGN -> {
@@ -525,8 +535,8 @@ public class OpsFunnelResource {
       }
       case VARIANT -> {
         List<Long> ids = new ArrayList<>();
-        for (Numbers n : rows) {
-          if (n.key() != null) ids.add(Long.valueOf(n.key()));
+        for (String key : keys) {
+          if (key != null) ids.add(Long.valueOf(key));
         }
         if (!ids.isEmpty()) {
           for (CampaignVariant v :
@@ -543,12 +553,7 @@ public class OpsFunnelResource {
       }
       default -> {}
     }
-    List<Numbers> out = new ArrayList<>();
-    for (Numbers n : rows) {
-      String label = n.key() == null ? null : names.getOrDefault(n.key(), n.key());
-      out.add(n.withLabel(label));
-    }
-    return out;
+    return names;
   }
 
   private List<FeedbackLine> feedbackLines(List<FunnelReport.Feedback> rows) {
