@@ -166,9 +166,9 @@ public class FunnelReport {
       model = "f";
     }
     StringBuilder sql =
-        new StringBuilder("select ")
+        new StringBuilder("select k, step, bucket, sum(n * w), sum(seconds * w) from (select ")
             .append(by == null ? "'total'" : by.sql)
-            .append(", r.step, r.bucket, sum(r.n * " + W + "), sum(r.seconds * " + W + ")")
+            .append(" k, r.step, r.bucket, " + W + " w, sum(r.n) n, sum(r.seconds) seconds")
             .append(" from funnel_time_rollup r")
             .append(" left join campaign c on c.id = r.campaign_id")
             .append(" left join member m on m.id = r.owner_id")
@@ -176,7 +176,7 @@ public class FunnelReport {
     Map<String, Object> params = new HashMap<>();
     params.put("model", model);
     where(sql, params, filter, day, month);
-    sql.append(" group by 1, 2, 3 having sum(r.n * " + W + ") > 0");
+    sql.append(" group by 1, 2, 3, 4) s group by 1, 2, 3 having sum(n * w) > 0");
     Query q = em.createNativeQuery(sql.toString());
     params.forEach(q::setParameter);
     Map<String, StepTimes> out = new HashMap<>();
@@ -225,16 +225,17 @@ public class FunnelReport {
   @SuppressWarnings("unchecked")
   public List<Feedback> feedback(FunnelFilter filter, Dimension by) {
     StringBuilder sql =
-        new StringBuilder("select r.kind, r.code, ")
+        new StringBuilder("select kind, code, k, sum(n * w) from (select r.kind, r.code, ")
             .append(by == null ? "null" : by.sql)
-            .append(", sum(r.n * " + W + ") from feedback_rollup r")
+            .append(" k, " + W + " w, sum(r.n) n from feedback_rollup r")
             .append(" left join campaign c on c.id = r.campaign_id")
             .append(" left join member m on m.id = r.owner_id")
             .append(" where r.model = :model");
     Map<String, Object> params = new HashMap<>();
     params.put("model", filter.model().code);
     where(sql, params, filter);
-    sql.append(" group by 1, 2, 3 having sum(r.n * " + W + ") <> 0 order by 1, 4 desc, 2");
+    sql.append(
+        " group by 1, 2, 3, 4) s group by 1, 2, 3 having sum(n * w) <> 0 order by 1, 4 desc, 2");
     Query q = em.createNativeQuery(sql.toString());
     params.forEach(q::setParameter);
     List<Feedback> out = new ArrayList<>();
@@ -357,18 +358,20 @@ public class FunnelReport {
 
   @SuppressWarnings("unchecked")
   private List<Numbers> query(FunnelFilter filter, Dimension by) {
+    // inner: plain sums per key and sign (no arithmetic per row); outer: the signs applied
     StringBuilder sql =
-        new StringBuilder("select ")
+        new StringBuilder("select k, coalesce(sum(clicks * w), 0), sum(leads * w),")
+            .append(" sum(activated * w), sum(deals * w), sum(won * w), sum(lost * w),")
+            .append(" sum(retained * w), sum(referrals * w), coalesce(sum(revenue * w), 0),")
+            .append(" sum(activate_seconds * w), sum(win_seconds * w), sum(responded * w),")
+            .append(" sum(response_seconds * w) from (select ")
             .append(by == null ? "'total'" : by.sql)
-            .append(", coalesce(sum(r.clicks * " + W + "), 0), sum(r.leads * " + W + "),")
-            .append(" sum(r.activated * " + W + "), sum(r.deals * " + W + "),")
-            .append(
-                " sum(r.won * " + W + "), sum(r.lost * " + W + "), sum(r.retained * " + W + "),")
-            .append(" sum(r.referrals * " + W + "),")
-            .append(
-                " coalesce(sum(r.revenue * " + W + ") filter (where r.currency = :currency), 0),")
-            .append(" sum(r.activate_seconds * " + W + "), sum(r.win_seconds * " + W + "),")
-            .append(" sum(r.responded * " + W + "), sum(r.response_seconds * " + W + ")")
+            .append(" k, " + W + " w, sum(r.clicks) clicks, sum(r.leads) leads,")
+            .append(" sum(r.activated) activated, sum(r.deals) deals, sum(r.won) won,")
+            .append(" sum(r.lost) lost, sum(r.retained) retained, sum(r.referrals) referrals,")
+            .append(" sum(r.revenue) filter (where r.currency = :currency) revenue,")
+            .append(" sum(r.activate_seconds) activate_seconds, sum(r.win_seconds) win_seconds,")
+            .append(" sum(r.responded) responded, sum(r.response_seconds) response_seconds")
             .append(" from funnel_rollup r")
             .append(" left join campaign c on c.id = r.campaign_id")
             .append(" left join member m on m.id = r.owner_id")
@@ -377,7 +380,7 @@ public class FunnelReport {
     params.put("model", filter.model().code);
     params.put("currency", currency);
     where(sql, params, filter);
-    sql.append(" group by 1");
+    sql.append(" group by 1, 2) s group by 1");
     Query q = em.createNativeQuery(sql.toString());
     params.forEach(q::setParameter);
     List<Numbers> out = new ArrayList<>();
@@ -405,18 +408,22 @@ public class FunnelReport {
   }
 
   /**
-   * Weight of a rollup row in the sums: day rows at the start of a period that begins early in a
-   * month are taken away from that month's row (see {@link #where}).
+   * Weight of a rollup row in the sums: day rows before the start of a period that begins early in
+   * a month, or after the end of one that ends late in a month, are taken away from that month's
+   * row (see {@link #where}).
    */
   static final String W =
-      "(case when r.grain in ('d', 'c', 'a', 'o') and r.day < :from then -1 else 1 end)";
+      "(case when r.grain in ('d', 'c', 'a', 'o') and (r.day < :from or r.day > :to) then -1"
+          + " else 1 end)";
 
   /**
    * The filter's conditions. Whole months inside the period are read from the month rows; a month
-   * the period ends in counts whole when the period reaches today (no later rows exist); a period
+   * the period ends in counts whole when the period reaches today (no later rows exist). A period
    * that starts in the first half of a month takes that month's row and subtracts the day rows
-   * before its start, one that starts later adds the day rows to the month's end. So a year reads
-   * about twelve month rows and at most half a month of day rows per slice.
+   * before its start, one that starts later adds the day rows to the month's end; likewise a period
+   * that ends in the second half of a month takes that month's row and subtracts the day rows after
+   * its end, one that ends earlier adds the day rows from the month's start. So a year reads about
+   * twelve month rows and at most half a month of day rows at each end per slice.
    */
   private void where(StringBuilder sql, Map<String, Object> params, FunnelFilter f) {
     where(sql, params, f, 'd', 'm');
@@ -438,16 +445,19 @@ public class FunnelReport {
     LocalDate from = f.from() == null ? LocalDate.of(2000, 1, 1) : f.from();
     LocalDate to = f.to() == null ? today : f.to();
     params.put("from", from);
-    boolean endWhole = to.plusDays(1).getDayOfMonth() == 1 || !to.isBefore(today);
-    LocalDate monthsTo = endWhole ? to.withDayOfMonth(1).plusMonths(1) : to.withDayOfMonth(1);
+    params.put("to", to);
     LocalDate fromMonth = from.withDayOfMonth(1);
     LocalDate nextMonth = fromMonth.plusMonths(1);
-    boolean subtract =
+    boolean subtractStart =
         from.getDayOfMonth() > 1 && from.getDayOfMonth() - 1 < from.lengthOfMonth() / 2;
-    LocalDate monthsFrom = from.getDayOfMonth() == 1 || subtract ? fromMonth : nextMonth;
+    LocalDate monthsFrom = from.getDayOfMonth() == 1 || subtractStart ? fromMonth : nextMonth;
+    LocalDate toMonth = to.withDayOfMonth(1);
+    boolean endWhole = to.plusDays(1).getDayOfMonth() == 1 || !to.isBefore(today);
+    boolean subtractEnd =
+        !endWhole && to.lengthOfMonth() - to.getDayOfMonth() < to.lengthOfMonth() / 2;
+    LocalDate monthsTo = endWhole || subtractEnd ? toMonth.plusMonths(1) : toMonth;
     if (!monthsFrom.isBefore(monthsTo)) {
       sql.append(" and" + dayRows + " and r.day >= :from and r.day <= :to");
-      params.put("to", to);
     } else {
       sql.append(" and ((" + monthRows + " and r.day >= :mfrom and r.day < :mto)");
       params.put("mfrom", monthsFrom);
@@ -455,12 +465,15 @@ public class FunnelReport {
       if (from.getDayOfMonth() > 1) {
         // subtract: [month start, from) weighted −1; add: [from, next month)
         sql.append(" or (" + dayRows + " and r.day >= :sfrom and r.day < :send)");
-        params.put("sfrom", subtract ? fromMonth : from);
-        params.put("send", subtract ? from : nextMonth);
+        params.put("sfrom", subtractStart ? fromMonth : from);
+        params.put("send", subtractStart ? from : nextMonth);
       }
-      if (!endWhole) {
+      if (subtractEnd) {
+        // (to, month end] weighted −1
+        sql.append(" or (" + dayRows + " and r.day > :to and r.day < :mto)");
+      } else if (!endWhole) {
+        // [month start, to]
         sql.append(" or (" + dayRows + " and r.day >= :mto and r.day <= :to)");
-        params.put("to", to);
       }
       sql.append(")");
     }

@@ -169,6 +169,17 @@ class FunnelTest {
     assertThat(stage(early, "clicks")).isEqualTo("200");
     String fifth = page("from=2025-02-01&to=2025-03-05&campaign=" + P);
     assertThat(stage(fifth, "leads")).isEqualTo("10");
+    // ending late in the month: March's month row minus the days after the end
+    String nineteenth = page("from=2025-03-01&to=2025-03-19&campaign=" + P);
+    assertThat(stage(nineteenth, "leads")).isEqualTo("30");
+    assertThat(stage(nineteenth, "referrals")).isEqualTo("0");
+    assertThat(stage(nineteenth, "clicks")).isEqualTo("200");
+    String twentiethEnd = page("from=2025-03-01&to=2025-03-20&campaign=" + P);
+    assertThat(stage(twentiethEnd, "referrals")).isEqualTo("2");
+    // starting early and ending late in the same month: both ends taken away from the month row
+    String middle = page("from=2025-03-06&to=2025-03-19&campaign=" + P);
+    assertThat(stage(middle, "leads")).isEqualTo("20");
+    assertThat(stage(middle, "referrals")).isEqualTo("0");
   }
 
   @Test
