@@ -159,8 +159,8 @@ public class FunnelReport {
       // summed over segments and owners
       day = 'c';
       month = 'C';
-    } else if (by == Dimension.TEAM && !campaignFilter && filter.segment() == null) {
-      // first responses per owner alone (no campaign: every model counts each lead once)
+    } else if (!campaignFilter && (by == null || by == Dimension.TEAM || by == Dimension.SEGMENT)) {
+      // per segment and owner alone (no campaign: every model counts each lead once)
       day = 'o';
       month = 'O';
       model = "f";

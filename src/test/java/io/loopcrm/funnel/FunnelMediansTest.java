@@ -133,6 +133,18 @@ class FunnelMediansTest {
     // without filters the page reads the histogram summed over everything: the same median
     assertThat(csvLine("stages", "from=2023-11-01&to=2023-11-30", "activated,")[4])
         .isEqualTo(activated[4]);
+    // filtered by team without a campaign it reads the histogram per segment and owner: the same
+    long team =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    ((Number)
+                            em.createNativeQuery("select id from team where name = :name")
+                                .setParameter("name", TEAM)
+                                .getSingleResult())
+                        .longValue());
+    assertThat(csvLine("stages", "from=2023-11-01&to=2023-11-30&team=" + team, "activated,")[4])
+        .isEqualTo(activated[4]);
     String[] won = csvLine("stages", "won,");
     assertThat(won[1]).isEqualTo("6");
     double wonMedian = Double.parseDouble(won[4]);

@@ -388,16 +388,16 @@ class FunnelRollupTest {
         .isEqualTo(rowsOf(String.format(timesMonthVsDays, "d"), 7));
 
     // the coarser histogram rows hold the sums of the full ones: per campaign and variant (c/C)
-    // and first responses per owner (o/O)
+    // and every step per segment and owner (o/O)
     String perCampaign =
         "select day, model, campaign_id, variant_id, step::text, bucket, sum(n), sum(seconds)"
             + " from funnel_time_rollup where grain = '%s' and step <> 'r' and day between"
             + " date '2024-06-01' and date '2024-06-30' group by 1, 2, 3, 4, 5, 6"
             + " having sum(n) <> 0 or sum(seconds) <> 0";
     String perOwner =
-        "select day, owner_id, bucket, sum(n), sum(seconds) from funnel_time_rollup"
-            + " where grain = '%s' and model = 'f' and step = 'r' and day between"
-            + " date '2024-06-01' and date '2024-06-30' group by 1, 2, 3"
+        "select day, segment, owner_id, step::text, bucket, sum(n), sum(seconds)"
+            + " from funnel_time_rollup where grain = '%s' and model = 'f' and day between"
+            + " date '2024-06-01' and date '2024-06-30' group by 1, 2, 3, 4, 5"
             + " having sum(n) <> 0 or sum(seconds) <> 0";
     String all =
         "select day, step::text, bucket, sum(n), sum(seconds) from funnel_time_rollup"
@@ -413,10 +413,10 @@ class FunnelRollupTest {
           .as("grain " + pair[1] + ", seed " + seed)
           .isNotEmpty()
           .isEqualTo(rowsOf(String.format(perCampaign, pair[0]), 6));
-      assertThat(rowsOf(String.format(perOwner, pair[2]), 3))
+      assertThat(rowsOf(String.format(perOwner, pair[2]), 5))
           .as("grain " + pair[2] + ", seed " + seed)
           .isNotEmpty()
-          .isEqualTo(rowsOf(String.format(perOwner, pair[0]), 3));
+          .isEqualTo(rowsOf(String.format(perOwner, pair[0]), 5));
     }
 
     // every model hands out the same totals per day
