@@ -140,11 +140,13 @@ public class FunnelReport {
   }
 
   /**
-   * Time between steps of the slice (by == null: key "total") or of each key of a breakdown, from
-   * the step-time histograms.
+   * Time between the funnel's steps of the slice (by == null: key "total") or of each key of a
+   * breakdown, from the step-time histograms; {@code firstResponses}: assignment to first response
+   * only, else the other steps.
    */
   @SuppressWarnings("unchecked")
-  public Map<String, StepTimes> stepTimes(FunnelFilter filter, Dimension by) {
+  public Map<String, StepTimes> stepTimes(
+      FunnelFilter filter, Dimension by, boolean firstResponses) {
     boolean campaignFilter =
         filter.campaign() != null || filter.variant() != null || filter.channel() != null;
     char day = 'd';
@@ -175,6 +177,7 @@ public class FunnelReport {
             .append(" where r.model = :model");
     Map<String, Object> params = new HashMap<>();
     params.put("model", model);
+    sql.append(firstResponses ? " and r.step = 'r'" : " and r.step <> 'r'");
     where(sql, params, filter, day, month);
     sql.append(" group by 1, 2, 3, 4) s group by 1, 2, 3 having sum(n * w) > 0");
     Query q = em.createNativeQuery(sql.toString());

@@ -175,7 +175,7 @@ public class OpsFunnelResource {
     List<FunnelReport.Feedback> feedback = FunnelReport.feedbackTotals(feedbackBy);
     List<Numbers> teams = labelled(report.breakdown(f, Dimension.TEAM), Dimension.TEAM);
     List<Stage> stages =
-        Stage.of(totals, goals(view.campaign()), report.stepTimes(f, null).get("total"));
+        Stage.of(totals, goals(view.campaign()), report.stepTimes(f, null, false).get("total"));
     List<CampaignVariant> variants = variantsOf(view);
     List<Verdict> verdicts = verdicts(view, f, variants);
     return Templates.funnel(
@@ -226,7 +226,9 @@ public class OpsFunnelResource {
                 "goal");
         for (Stage s :
             Stage.of(
-                report.totals(f), goals(view.campaign()), report.stepTimes(f, null).get("total"))) {
+                report.totals(f),
+                goals(view.campaign()),
+                report.stepTimes(f, null, false).get("total"))) {
           lines.add(
               java.util.Arrays.asList(
                   s.key(),
@@ -446,7 +448,7 @@ public class OpsFunnelResource {
   private Map<String, ResponseTime> responseMedians(FunnelFilter f) {
     Map<String, ResponseTime> out = new HashMap<>();
     report
-        .stepTimes(f, Dimension.TEAM)
+        .stepTimes(f, Dimension.TEAM, true)
         .forEach(
             (team, times) -> {
               java.time.Duration d = times.median(io.loopcrm.funnel.StepTimes.RESPONSE);
