@@ -44,9 +44,13 @@ public class LeadScorer {
   }
 
   /** Scores the lead (in the caller's transaction) and keeps the reasons on it. */
-  @SuppressWarnings("unchecked")
   public void rescore(Lead lead, Instant now) {
-    List<ScoringRule> active = rules();
+    rescore(lead, now, rules());
+  }
+
+  /** Scores the lead by the given active rules. */
+  @SuppressWarnings("unchecked")
+  void rescore(Lead lead, Instant now, List<ScoringRule> active) {
     if (active.isEmpty()) {
       lead.score = 0;
       lead.scoreReasons = null;

@@ -149,56 +149,6 @@ class OpsScoringTest {
     }
   }
 
-  @Test
-  @AsOperations
-  void aLeadWithoutAVisitorIsRescoredWhenEngagementRulesChange() throws Exception {
-    // imported and API leads have no visitor id: rescoring them once failed on the click lookup
-    // and kept their old score
-    io.loopcrm.people.Member owner =
-        Fixtures.member(Fixtures.unique("scorer"), List.of("sales"), null);
-    Lead lead = Fixtures.lead(owner, "Novisitor", Fixtures.unique("Noclick Co"), null);
-    String industry = Fixtures.unique("Agritech");
-    QuarkusTransaction.requiringNew()
-        .run(() -> Lead.update("industry = ?1, visitorId = null where id = ?2", industry, lead.id));
-    List<Long> ruleIds = new java.util.ArrayList<>();
-    try {
-      Csrf.form()
-          .formParam("attribute", "click")
-          .formParam("points", "3")
-          .post("/ops/scoring")
-          .then()
-          .statusCode(303);
-      Csrf.form()
-          .formParam("attribute", "industry")
-          .formParam("value", industry)
-          .formParam("points", "12")
-          .post("/ops/scoring")
-          .then()
-          .statusCode(303);
-      ruleIds.addAll(
-          QuarkusTransaction.requiringNew()
-              .call(
-                  () ->
-                      ScoringRule.<ScoringRule>list("value = ?1 or attribute = 'click'", industry)
-                          .stream()
-                          .map(r -> r.id)
-                          .toList()));
-      awaitRescoring();
-      Lead scored = lead(lead.emailNormalized);
-      assertThat(scored.visitorId).isNull();
-      assertThat(scored.score).isEqualTo(12);
-      assertThat(scored.getScoreReasonList())
-          .extracting(r -> r.attribute())
-          .containsExactly("industry");
-    } finally {
-      for (Long id : ruleIds) {
-        Csrf.form().post("/ops/scoring/" + id + "/delete").then().statusCode(303);
-      }
-      awaitRescoring();
-    }
-    assertThat(lead(lead.emailNormalized).score).isZero();
-  }
-
   @jakarta.inject.Inject io.loopcrm.scoring.Rescoring rescoring;
 
   private void awaitRescoring() throws InterruptedException {
