@@ -71,6 +71,7 @@ public class LeadCapture {
     Lead lead = existing(email, phone);
     if (lead != null) {
       fillBlanks(lead, s, email, phone);
+      journey(lead, visitor, touch);
       lead.lastTouch = touch;
       if (lead.firstTouch == null || lead.firstTouch.isEmpty()) {
         lead.firstTouch = firstTouch(visitor, touch);
@@ -103,6 +104,7 @@ public class LeadCapture {
       lead.referrerContact = em.find(Contact.class, referrerContactId);
     }
     lead.firstTouch = firstTouch(visitor, touch);
+    journey(lead, visitor, touch);
     lead.lastTouch = touch;
     lead.status = LeadStatus.NEW;
     lead.createdAt = now;
@@ -157,6 +159,71 @@ public class LeadCapture {
       found = Lead.list("phoneNormalized = ?1 order by createdAt desc", phone);
     }
     return found.isEmpty() ? null : found.get(0);
+  }
+
+  /** Most touches a journey keeps (the first ones, and always the latest as the last). */
+  static final int JOURNEY_MAX = 20;
+
+  /**
+   * Adds to the lead's journey what is new: for a lead without one its first and last touch so far,
+   * then the visitor's tracked clicks in the order they first happened, then this submission; each
+   * campaign and variant once.
+   */
+  @SuppressWarnings("unchecked")
+  private void journey(Lead lead, UUID visitor, Touch submission) {
+    List<long[]> touches = new java.util.ArrayList<>();
+    java.util.function.BiConsumer<Long, Long> add =
+        (campaignId, variantId) -> {
+          if (campaignId == null) {
+            return;
+          }
+          long v = variantId == null ? -1 : variantId;
+          for (long[] t : touches) {
+            if (t[0] == campaignId && t[1] == v) {
+              return;
+            }
+          }
+          touches.add(new long[] {campaignId, v});
+        };
+    if (lead.journeyCampaignIds != null && !lead.journeyCampaignIds.isEmpty()) {
+      for (int i = 0; i < lead.journeyCampaignIds.size(); i++) {
+        add.accept(lead.journeyCampaignIds.get(i), lead.journeyVariantIds.get(i));
+      }
+    } else {
+      if (lead.firstTouch != null) {
+        add.accept(lead.firstTouch.campaignId, lead.firstTouch.variantId);
+      }
+      if (lead.lastTouch != null) {
+        add.accept(lead.lastTouch.campaignId, lead.lastTouch.variantId);
+      }
+    }
+    if (visitor != null) {
+      for (Object[] r :
+          (List<Object[]>)
+              em.createNativeQuery(
+                      "select campaign_id, variant_id from click where visitor_id = ?1"
+                          + " group by 1, 2 order by min(clicked_at), min(id) limit "
+                          + JOURNEY_MAX)
+                  .setParameter(1, visitor)
+                  .getResultList()) {
+        add.accept(((Number) r[0]).longValue(), r[1] == null ? null : ((Number) r[1]).longValue());
+      }
+    }
+    if (touches.size() >= JOURNEY_MAX) {
+      touches.subList(JOURNEY_MAX - 1, touches.size()).clear();
+    }
+    add.accept(submission.campaignId, submission.variantId);
+    if (touches.isEmpty()) {
+      return;
+    }
+    List<Long> campaigns = new java.util.ArrayList<>();
+    List<Long> variants = new java.util.ArrayList<>();
+    for (long[] t : touches) {
+      campaigns.add(t[0]);
+      variants.add(t[1] < 0 ? null : t[1]);
+    }
+    lead.journeyCampaignIds = campaigns;
+    lead.journeyVariantIds = variants;
   }
 
   /** The visitor's first tracked click when there is one, else this submission. */

@@ -113,6 +113,19 @@ public class Lead extends PanacheEntity implements Audited {
   /** The anonymous visitor (tracking cookie) the lead came from, when captured by a form. */
   public java.util.UUID visitorId;
 
+  /**
+   * The journey: the distinct campaign and variant touches in the order they first happened
+   * (tracked clicks, form submissions), same positions in both lists; linear attribution shares the
+   * lead among them (V11). Written by the capture; empty for imported leads.
+   */
+  @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.ARRAY)
+  @Column(name = "journey_campaign_ids")
+  public java.util.List<Long> journeyCampaignIds;
+
+  @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.ARRAY)
+  @Column(name = "journey_variant_ids")
+  public java.util.List<Long> journeyVariantIds;
+
   /** Why routing sent the lead where it is, in words, and the rule that did. */
   public String routingNote;
 

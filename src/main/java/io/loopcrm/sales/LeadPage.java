@@ -36,7 +36,11 @@ public class LeadPage {
 
   TemplateInstance render(Lead lead, Viewer viewer, FormErrors errors, Map<String, String> values) {
     List<Activity> timeline = Activity.timelineOfLead(lead);
-    Map<Long, String> names = campaignNames(lead.firstTouch, lead.lastTouch);
+    Map<Long, String> names =
+        campaignNames(
+            lead.journeyCampaignIds == null ? List.of() : lead.journeyCampaignIds,
+            lead.firstTouch,
+            lead.lastTouch);
     List<LeadStatus> moves =
         Stream.of(LeadStatus.WORKING, LeadStatus.QUALIFIED, LeadStatus.RECYCLED)
             .filter(lead.status::canMoveTo)
@@ -56,7 +60,26 @@ public class LeadPage {
         errors,
         v,
         UUID.randomUUID().toString(),
-        Instant.now());
+        Instant.now(),
+        journey(lead, names));
+  }
+
+  /**
+   * The campaigns of the lead's journey in order (a campaign touched through several variants in a
+   * row once), when it has more than its first and last touch.
+   */
+  private static List<String> journey(Lead lead, Map<Long, String> names) {
+    if (lead.journeyCampaignIds == null || lead.journeyCampaignIds.size() < 3) {
+      return List.of();
+    }
+    List<String> out = new java.util.ArrayList<>();
+    for (Long id : lead.journeyCampaignIds) {
+      String name = names.getOrDefault(id, "#" + id);
+      if (out.isEmpty() || !out.get(out.size() - 1).equals(name)) {
+        out.add(name);
+      }
+    }
+    return out;
   }
 
   /** The page again with what was wrong, answered 422 so nothing looks saved. */
@@ -64,11 +87,11 @@ public class LeadPage {
     return pages.withStatus(422, render(lead, viewer, errors, values));
   }
 
-  private static Map<Long, String> campaignNames(Touch... touches) {
+  private static Map<Long, String> campaignNames(List<Long> journey, Touch... touches) {
     List<Long> ids =
-        Stream.of(touches)
-            .filter(Objects::nonNull)
-            .map(t -> t.campaignId)
+        Stream.concat(
+                journey.stream(),
+                Stream.of(touches).filter(Objects::nonNull).map(t -> t.campaignId))
             .filter(Objects::nonNull)
             .distinct()
             .toList();

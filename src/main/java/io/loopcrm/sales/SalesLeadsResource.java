@@ -71,7 +71,8 @@ public class SalesLeadsResource {
         FormErrors errors,
         Map<String, String> values,
         String formKey,
-        Instant now);
+        Instant now,
+        List<String> journey);
   }
 
   @GET

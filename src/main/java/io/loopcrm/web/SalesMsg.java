@@ -115,6 +115,9 @@ public interface SalesMsg {
   String touch_last();
 
   @Message
+  String touch_journey();
+
+  @Message
   String lead_respond();
 
   @Message

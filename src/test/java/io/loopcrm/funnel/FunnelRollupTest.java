@@ -121,10 +121,34 @@ class FunnelRollupTest {
             touched && !visitors.isEmpty() && random.nextBoolean()
                 ? "'" + visitors.remove(random.nextInt(visitors.size())) + "'"
                 : "null";
+        // half the touched leads carry a journey (first touch, maybe others, last touch)
+        String journey = "null, null";
+        if (touched && random.nextBoolean()) {
+          java.util.LinkedHashSet<long[]> steps = new java.util.LinkedHashSet<>();
+          steps.add(first);
+          steps.add(touches[random.nextInt(3)]);
+          steps.add(last);
+          java.util.List<String> c = new java.util.ArrayList<>();
+          java.util.List<String> v = new java.util.ArrayList<>();
+          java.util.Set<Long> seen = new java.util.HashSet<>();
+          for (long[] t : steps) {
+            if (seen.add(t[1])) {
+              c.add(Long.toString(BASE + t[0]));
+              v.add(Long.toString(BASE + t[1]));
+            }
+          }
+          journey =
+              "array["
+                  + String.join(", ", c)
+                  + "]::bigint[], array["
+                  + String.join(", ", v)
+                  + "]::bigint[]";
+        }
         run(
             "insert into lead (id, last_name, segment, owner_id, status, created_at, assigned_at,"
                 + " first_touch_campaign_id, first_touch_variant_id, last_touch_campaign_id,"
-                + " last_touch_variant_id, referrer_contact_id, visitor_id) values ("
+                + " last_touch_variant_id, referrer_contact_id, visitor_id, journey_campaign_ids,"
+                + " journey_variant_ids) values ("
                 + id
                 + ", 'L', "
                 + segments[random.nextInt(3)]
@@ -148,6 +172,8 @@ class FunnelRollupTest {
                 + referrer
                 + ", "
                 + visitor
+                + ", "
+                + journey
                 + ")");
         leads.add(id);
       } else if (op < 52) {
@@ -236,13 +262,40 @@ class FunnelRollupTest {
             "delete from lead l where l.id = "
                 + lead
                 + " and not exists (select 1 from deal d where d.lead_id = l.id)");
+      } else if (op < 97) {
+        // the journey grows by a touch the lead had not had (first and last touch unchanged)
+        run(
+            "update lead set journey_campaign_ids = coalesce(journey_campaign_ids,"
+                + " array[first_touch_campaign_id]) || ("
+                + BASE
+                + " + 1),"
+                + " journey_variant_ids = coalesce(journey_variant_ids, array[first_touch_variant_id])"
+                + " || ("
+                + BASE
+                + " + 12) where first_touch_campaign_id is not null"
+                + " and not ("
+                + BASE
+                + " + 12) = any(coalesce(journey_variant_ids,"
+                + " array[first_touch_variant_id])) and id = "
+                + pick(random, leads));
       } else if (op < 98) {
         run(
             "update lead set last_touch_campaign_id = "
                 + BASE
                 + " + 2, last_touch_variant_id = "
                 + BASE
-                + " + 21 where id = "
+                + " + 21, journey_campaign_ids = case when journey_campaign_ids is not null"
+                + " and not "
+                + BASE
+                + " + 21 = any(journey_variant_ids) then journey_campaign_ids"
+                + " || ("
+                + BASE
+                + " + 2) else journey_campaign_ids end,"
+                + " journey_variant_ids = case when journey_variant_ids is not null and not "
+                + BASE
+                + " + 21 = any(journey_variant_ids) then journey_variant_ids || ("
+                + BASE
+                + " + 21) else journey_variant_ids end where id = "
                 + pick(random, leads));
       } else {
         run(
@@ -418,6 +471,41 @@ class FunnelRollupTest {
           .isNotEmpty()
           .isEqualTo(rowsOf(String.format(perOwner, pair[0]), 5));
     }
+
+    // linear credit per campaign and variant, recomputed from the leads' journeys (equal shares
+    // to the hundredth, the last touch the rest) or, without one, half first / half last touch
+    String linearRollup =
+        "select day, campaign_id, variant_id, sum(leads) from funnel_rollup where grain = 'd'"
+            + " and model = 'n' and "
+            + JUNE
+            + " group by 1, 2, 3 having sum(leads) <> 0";
+    String linearRecomputed =
+        "select day, campaign_id, variant_id, sum(w) from ("
+            + " select (l.created_at at time zone 'UTC')::date as day, j.c campaign_id,"
+            + "  j.v variant_id, case when j.i < j.n then trunc(1.0 / j.n, 2)"
+            + "  else 1 - (j.n - 1) * trunc(1.0 / j.n, 2) end w"
+            + " from lead l cross join lateral (select u.c, u.v, u.i,"
+            + "  cardinality(l.journey_campaign_ids) n from unnest(l.journey_campaign_ids,"
+            + "  l.journey_variant_ids) with ordinality u (c, v, i)) j"
+            + " union all"
+            + " select (l.created_at at time zone 'UTC')::date, t.c, t.v,"
+            + "  case when l.last_touch_campaign_id is null or (l.last_touch_campaign_id,"
+            + "  l.last_touch_variant_id) is not distinct from (l.first_touch_campaign_id,"
+            + "  l.first_touch_variant_id) then 1 else 0.5 end"
+            + " from lead l cross join lateral (values (l.first_touch_campaign_id,"
+            + "  l.first_touch_variant_id, 1), (l.last_touch_campaign_id, l.last_touch_variant_id,"
+            + "  2)) t (c, v, k)"
+            + " where coalesce(cardinality(l.journey_campaign_ids), 0) = 0 and (t.k = 1 or"
+            + "  (l.last_touch_campaign_id is not null and (l.last_touch_campaign_id,"
+            + "  l.last_touch_variant_id) is distinct from (l.first_touch_campaign_id,"
+            + "  l.first_touch_variant_id)))"
+            + ") x where "
+            + JUNE
+            + " group by 1, 2, 3 having sum(w) <> 0";
+    assertThat(rowsOf(linearRollup, 3))
+        .as("linear, seed " + seed)
+        .isNotEmpty()
+        .isEqualTo(rowsOf(linearRecomputed, 3));
 
     // every model hands out the same totals per day
     for (String model : List.of("l", "n")) {
