@@ -2,6 +2,7 @@ package io.loopcrm.sales;
 
 import io.loopcrm.activity.Activity;
 import io.loopcrm.campaign.Campaign;
+import io.loopcrm.campaign.CampaignVariant;
 import io.loopcrm.funnel.Touch;
 import io.loopcrm.lead.Lead;
 import io.loopcrm.lead.LeadStatus;
@@ -65,19 +66,28 @@ public class LeadPage {
   }
 
   /**
-   * The campaigns of the lead's journey in order (a campaign touched through several variants in a
-   * row once), when it has more than its first and last touch.
+   * The touches of the lead's journey in order ("campaign · variant"), when it has more than its
+   * first and last touch (one query for the variants' names).
    */
   private static List<String> journey(Lead lead, Map<Long, String> names) {
     if (lead.journeyCampaignIds == null || lead.journeyCampaignIds.size() < 3) {
       return List.of();
     }
+    List<Long> variantIds = lead.journeyVariantIds.stream().filter(Objects::nonNull).toList();
+    Map<Long, String> variants =
+        variantIds.isEmpty()
+            ? Map.of()
+            : CampaignVariant.<CampaignVariant>list("id in ?1", variantIds).stream()
+                .collect(Collectors.toMap(v -> v.id, v -> v.name, (x, y) -> x));
     List<String> out = new java.util.ArrayList<>();
-    for (Long id : lead.journeyCampaignIds) {
-      String name = names.getOrDefault(id, "#" + id);
-      if (out.isEmpty() || !out.get(out.size() - 1).equals(name)) {
-        out.add(name);
-      }
+    for (int i = 0; i < lead.journeyCampaignIds.size(); i++) {
+      Long campaign = lead.journeyCampaignIds.get(i);
+      Long variant = lead.journeyVariantIds.get(i);
+      String name = names.getOrDefault(campaign, "#" + campaign);
+      out.add(
+          variant == null || !variants.containsKey(variant)
+              ? name
+              : name + " · " + variants.get(variant));
     }
     return out;
   }

@@ -76,7 +76,7 @@ class JourneyAttributionTest {
     assertThat(journey).contains("Journey (shared under linear attribution)");
     int at = -1;
     for (CampaignVariant v : List.of(x, y, z, w)) {
-      int next = journey.indexOf(v.campaign.name);
+      int next = journey.indexOf(v.campaign.name + " · " + v.name);
       assertThat(next).as(v.campaign.name).isGreaterThan(at);
       at = next;
     }
