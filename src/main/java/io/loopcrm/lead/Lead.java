@@ -126,6 +126,11 @@ public class Lead extends PanacheEntity implements Audited {
   @Column(name = "journey_variant_ids")
   public java.util.List<Long> journeyVariantIds;
 
+  /** The routing note in its parts, for saying it in the reader's language. */
+  public io.loopcrm.routing.RoutingNote getRoutingNoteParts() {
+    return io.loopcrm.routing.RoutingNote.parse(routingNote);
+  }
+
   /** Why routing sent the lead where it is, in words, and the rule that did. */
   public String routingNote;
 

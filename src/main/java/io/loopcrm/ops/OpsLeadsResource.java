@@ -125,7 +125,7 @@ public class OpsLeadsResource {
       l.owner = owner;
       l.assignedAt = now;
       l.routingRuleId = null;
-      l.routingNote = "assigned by " + me.get().displayName;
+      l.routingNote = io.loopcrm.routing.RoutingNote.manual(me.get().displayName);
       if (l.status == LeadStatus.NEW) {
         l.status = LeadStatus.ASSIGNED;
       }

@@ -50,21 +50,14 @@ public class Router {
       Optional<Pick> pick = pick(rule);
       if (pick.isPresent()) {
         Member owner = em.find(Member.class, pick.get().memberId());
-        String note =
-            "rule \""
-                + rule.name
-                + "\" → "
-                + owner.displayName
-                + " ("
-                + pick.get().open()
-                + " open)";
+        String note = RoutingNote.ofRule(rule.name, owner.displayName, pick.get().open());
         assign(lead, owner, rule, note, now);
         return new Decision(owner, rule, note);
       }
     }
     lead.owner = null;
     lead.routingRuleId = null;
-    lead.routingNote = "no rule matched or every matching rep is at capacity";
+    lead.routingNote = RoutingNote.NO_MATCH;
     if (lead.status == LeadStatus.ASSIGNED) {
       lead.status = LeadStatus.NEW;
     }

@@ -118,6 +118,15 @@ public interface SalesMsg {
   String touch_journey();
 
   @Message
+  String routing_rule(String rule, String rep, long open);
+
+  @Message
+  String routing_none();
+
+  @Message
+  String routing_manual(String by);
+
+  @Message
   String lead_respond();
 
   @Message
