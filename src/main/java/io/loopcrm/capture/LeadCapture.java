@@ -71,10 +71,11 @@ public class LeadCapture {
     Lead lead = existing(email, phone);
     if (lead != null) {
       fillBlanks(lead, s, email, phone);
-      journey(lead, visitor, touch);
+      List<Touch> clicks = clicks(visitor);
+      journey(lead, clicks, touch);
       lead.lastTouch = touch;
       if (lead.firstTouch == null || lead.firstTouch.isEmpty()) {
-        lead.firstTouch = firstTouch(visitor, touch);
+        lead.firstTouch = clicks.isEmpty() ? touch.copy() : clicks.get(0);
       }
       if (lead.visitorId == null) {
         lead.visitorId = visitor;
@@ -103,8 +104,9 @@ public class LeadCapture {
     if (referrerContactId != null) {
       lead.referrerContact = em.find(Contact.class, referrerContactId);
     }
-    lead.firstTouch = firstTouch(visitor, touch);
-    journey(lead, visitor, touch);
+    List<Touch> clicks = clicks(visitor);
+    lead.firstTouch = clicks.isEmpty() ? touch.copy() : clicks.get(0);
+    journey(lead, clicks, touch);
     lead.lastTouch = touch;
     lead.status = LeadStatus.NEW;
     lead.createdAt = now;
@@ -164,93 +166,79 @@ public class LeadCapture {
   /** Most touches a journey keeps (the first ones, and always the latest as the last). */
   static final int JOURNEY_MAX = 20;
 
+  /** A campaign and variant touched (the journey's unit). */
+  private record Step(Long campaignId, Long variantId) {}
+
   /**
    * Adds to the lead's journey what is new: for a lead without one its first and last touch so far,
    * then the visitor's tracked clicks in the order they first happened, then this submission; each
    * campaign and variant once.
    */
-  @SuppressWarnings("unchecked")
-  private void journey(Lead lead, UUID visitor, Touch submission) {
-    List<long[]> touches = new java.util.ArrayList<>();
-    java.util.function.BiConsumer<Long, Long> add =
-        (campaignId, variantId) -> {
-          if (campaignId == null) {
-            return;
-          }
-          long v = variantId == null ? -1 : variantId;
-          for (long[] t : touches) {
-            if (t[0] == campaignId && t[1] == v) {
-              return;
-            }
-          }
-          touches.add(new long[] {campaignId, v});
-        };
+  private static void journey(Lead lead, List<Touch> clicks, Touch submission) {
+    java.util.LinkedHashSet<Step> steps = new java.util.LinkedHashSet<>();
     if (lead.journeyCampaignIds != null && !lead.journeyCampaignIds.isEmpty()) {
       for (int i = 0; i < lead.journeyCampaignIds.size(); i++) {
-        add.accept(lead.journeyCampaignIds.get(i), lead.journeyVariantIds.get(i));
+        steps.add(new Step(lead.journeyCampaignIds.get(i), lead.journeyVariantIds.get(i)));
       }
     } else {
-      if (lead.firstTouch != null) {
-        add.accept(lead.firstTouch.campaignId, lead.firstTouch.variantId);
-      }
-      if (lead.lastTouch != null) {
-        add.accept(lead.lastTouch.campaignId, lead.lastTouch.variantId);
-      }
-    }
-    if (visitor != null) {
-      for (Object[] r :
-          (List<Object[]>)
-              em.createNativeQuery(
-                      "select campaign_id, variant_id from click where visitor_id = ?1"
-                          + " group by 1, 2 order by min(clicked_at), min(id) limit "
-                          + JOURNEY_MAX)
-                  .setParameter(1, visitor)
-                  .getResultList()) {
-        add.accept(((Number) r[0]).longValue(), r[1] == null ? null : ((Number) r[1]).longValue());
+      for (Touch t : new Touch[] {lead.firstTouch, lead.lastTouch}) {
+        if (t != null) {
+          steps.add(new Step(t.campaignId, t.variantId));
+        }
       }
     }
-    if (touches.size() >= JOURNEY_MAX) {
-      touches.subList(JOURNEY_MAX - 1, touches.size()).clear();
+    clicks.forEach(t -> steps.add(new Step(t.campaignId, t.variantId)));
+    steps.removeIf(step -> step.campaignId() == null);
+    List<Step> kept = new java.util.ArrayList<>(steps);
+    if (kept.size() >= JOURNEY_MAX) {
+      kept = kept.subList(0, JOURNEY_MAX - 1);
     }
-    add.accept(submission.campaignId, submission.variantId);
-    if (touches.isEmpty()) {
+    Step last = new Step(submission.campaignId, submission.variantId);
+    if (last.campaignId() != null && !kept.contains(last)) {
+      kept.add(last);
+    }
+    if (kept.isEmpty()) {
       return;
     }
-    List<Long> campaigns = new java.util.ArrayList<>();
-    List<Long> variants = new java.util.ArrayList<>();
-    for (long[] t : touches) {
-      campaigns.add(t[0]);
-      variants.add(t[1] < 0 ? null : t[1]);
-    }
-    lead.journeyCampaignIds = campaigns;
-    lead.journeyVariantIds = variants;
+    lead.journeyCampaignIds = kept.stream().map(Step::campaignId).toList();
+    lead.journeyVariantIds = kept.stream().map(Step::variantId).toList();
   }
 
-  /** The visitor's first tracked click when there is one, else this submission. */
+  /**
+   * The visitor's tracked clicks, one per campaign and variant in the order they first happened,
+   * each with the UTM values and time of its first click (so the first is the first touch): one
+   * query for both the first touch and the journey.
+   */
   @SuppressWarnings("unchecked")
-  private Touch firstTouch(UUID visitor, Touch fallback) {
+  private List<Touch> clicks(UUID visitor) {
     if (visitor == null) {
-      return fallback.copy();
+      return List.of();
     }
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "select campaign_id, variant_id, utm_source, utm_medium, utm_campaign, clicked_at"
-                    + " from click where visitor_id = ?1 order by clicked_at, id limit 1")
-            .setParameter(1, visitor)
-            .getResultList();
-    if (rows.isEmpty()) {
-      return fallback.copy();
+    List<Touch> out = new java.util.ArrayList<>();
+    for (Object[] r :
+        (List<Object[]>)
+            em.createNativeQuery(
+                    "select campaign_id, variant_id,"
+                        + " (array_agg(utm_source order by clicked_at, id))[1],"
+                        + " (array_agg(utm_medium order by clicked_at, id))[1],"
+                        + " (array_agg(utm_campaign order by clicked_at, id))[1], min(clicked_at)"
+                        + " from click where visitor_id = ?1 group by 1, 2"
+                        + " order by min(clicked_at), min(id) limit "
+                        + JOURNEY_MAX)
+                .setParameter(1, visitor)
+                .getResultList()) {
+      out.add(
+          new Touch(
+              ((Number) r[0]).longValue(),
+              r[1] == null ? null : ((Number) r[1]).longValue(),
+              (String) r[2],
+              (String) r[3],
+              (String) r[4],
+              r[5] instanceof java.time.OffsetDateTime t
+                  ? t.toInstant()
+                  : r[5] instanceof java.sql.Timestamp ts ? ts.toInstant() : (Instant) r[5]));
     }
-    Object[] r = rows.get(0);
-    return new Touch(
-        ((Number) r[0]).longValue(),
-        ((Number) r[1]).longValue(),
-        (String) r[2],
-        (String) r[3],
-        (String) r[4],
-        r[5] instanceof java.time.OffsetDateTime t
-            ? t.toInstant()
-            : r[5] instanceof java.sql.Timestamp ts ? ts.toInstant() : (Instant) r[5]);
+    return out;
   }
 
   private static void fillBlanks(Lead lead, Submission s, String email, String phone) {

@@ -92,14 +92,7 @@ public class Rescoring {
         }
       }
       batch.forEach(clicked::remove);
-      QuarkusTransaction.requiringNew()
-          .run(
-              () -> {
-                Instant now = Instant.now();
-                for (Lead l : Lead.<Lead>list("visitorId in ?1", batch)) {
-                  scorer.rescore(l, now);
-                }
-              });
+      rescore("visitorId in ?1", batch);
     } catch (RuntimeException ex) {
       LOG.warn("rescoring after clicks failed", ex);
     } finally {
@@ -158,20 +151,25 @@ public class Rescoring {
         return;
       }
       try {
-        QuarkusTransaction.requiringNew()
-            .run(
-                () -> {
-                  Instant now = Instant.now();
-                  for (Lead l : Lead.<Lead>list("id in ?1", ids)) {
-                    scorer.rescore(l, now);
-                  }
-                });
+        rescore("id in ?1", ids);
       } catch (RuntimeException busy) {
         // a lead changed meanwhile (and was scored with that change): go on
         LOG.debugf("rescoring batch after %d skipped: %s", from, busy.getMessage());
       }
       after = ids.get(ids.size() - 1);
     }
+  }
+
+  /** Scores the leads the query finds for the keys again, in one transaction of their own. */
+  private void rescore(String query, List<?> keys) {
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              Instant now = Instant.now();
+              for (Lead l : Lead.<Lead>list(query, keys)) {
+                scorer.rescore(l, now);
+              }
+            });
   }
 
   /** Projection of a lead's id. */
