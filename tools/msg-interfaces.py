@@ -10,6 +10,7 @@ BUNDLES={'msg':('Msg','The shared messages: layout, errors, statuses and every k
          'adm':('AdminMsg','The admin pages\' own texts (users, teams, settings, audit).'),
          'lbl':('LabelMsg','Labels of operations\' codes (statuses, objectives, channels), looked up with {@code lbl:message(key)}.'),
          'fun':('FunnelMsg','The funnel page\'s own texts (funnel, attribution, economics, A/B test, feedback).'),
+         'lay':('LayoutMsg','The layout\'s, home page\'s and sign-out page\'s texts (navbar, language menu, footer).'),
          'ops':('OpsMsg','The operations pages\' own texts (campaigns, capture, routing, import).')}
 for name,(cls,doc) in BUNDLES.items():
     path=f'{ROOT}/src/main/resources/messages/{name}.properties'

@@ -13,34 +13,10 @@ import io.quarkus.qute.i18n.MessageBundle;
 @MessageBundle(value = "msg", locale = "en")
 public interface Msg {
   @Message
-  String app_name();
-
-  @Message
-  String footer_tagline();
-
-  @Message
   String close();
 
   @Message
-  String sign_in();
-
-  @Message
-  String nav_toggle();
-
-  @Message
   String nav_home();
-
-  @Message
-  String nav_logout();
-
-  @Message
-  String lang_current();
-
-  @Message
-  String lang_en();
-
-  @Message
-  String lang_zh();
 
   @Message
   String role_sales();
@@ -65,39 +41,6 @@ public interface Msg {
 
   @Message
   String role_admin_about();
-
-  @Message
-  String home_title();
-
-  @Message
-  String home_greeting(String name);
-
-  @Message
-  String home_subtitle();
-
-  @Message
-  String home_no_role();
-
-  @Message
-  String home_loop_title();
-
-  @Message
-  String home_loop_1();
-
-  @Message
-  String home_loop_2();
-
-  @Message
-  String home_loop_3();
-
-  @Message
-  String home_loop_4();
-
-  @Message
-  String signed_out_title();
-
-  @Message
-  String signed_out_text();
 
   @Message
   String error_home();
