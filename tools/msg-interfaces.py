@@ -24,7 +24,14 @@ for name,(cls,doc) in BUNDLES.items():
         for p in re.findall(r'\{(\w+)\}', v):
             if p not in params: params.append(p)
         keys.append((k.strip(),params))
-    methods="\n".join(f"  @Message\n  String {k}({', '.join('String '+p for p in ps)});\n" for k,ps in keys)
+    # a parameter keeps the type the interface already gives it (a long count, say); new ones are String
+    target=f'{ROOT}/src/main/java/io/loopcrm/web/{cls}.java'
+    typed={}
+    if os.path.exists(target):
+        for m in re.finditer(r'String (\w+)\(([^)]*)\);', open(target, encoding='utf-8').read()):
+            typed[m.group(1)]={a.split()[1]:a.split()[0] for a in [x.strip() for x in m.group(2).split(',')] if a}
+    def param(k,p): return typed.get(k,{}).get(p,'String')+' '+p
+    methods="\n".join(f"  @Message\n  String {k}({', '.join(param(k,p) for p in ps)});\n" for k,ps in keys)
     src=f'''package io.loopcrm.web;
 
 import io.quarkus.qute.i18n.Message;

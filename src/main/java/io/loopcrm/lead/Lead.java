@@ -169,6 +169,24 @@ public class Lead extends PanacheEntity implements Audited {
     return lead.filter(l -> viewer.sees(l.owner)).orElseThrow(NotFoundException::new);
   }
 
+  /**
+   * Another lead with this normalised e-mail or phone (either may be null), with its owner; the
+   * oldest first, so the original is named rather than a later copy.
+   */
+  public static Optional<Lead> findDuplicate(
+      String emailNormalized, String phoneNormalized, Long except) {
+    if (emailNormalized == null && phoneNormalized == null) {
+      return Optional.empty();
+    }
+    return find(
+            "from Lead l left join fetch l.owner where (l.emailNormalized = ?1 or l.phoneNormalized = ?2)"
+                + " and l.id <> ?3 order by l.id",
+            emailNormalized == null ? "" : emailNormalized,
+            phoneNormalized == null ? "" : phoneNormalized,
+            except == null ? -1L : except)
+        .firstResultOptional();
+  }
+
   /** Where the lead page posts a new activity. */
   public String getActivitiesPath() {
     return "/sales/leads/" + id + "/activities";

@@ -30,6 +30,15 @@ import java.util.stream.Stream;
 public class LeadPage {
   @Inject Pages pages;
   @Inject Choices choices;
+  @Inject io.loopcrm.audit.AuditSearch audit;
+
+  /** One saved edit of the person and contact fields: when, by whom, what changed. */
+  public record Edit(Instant at, String actor, List<io.loopcrm.audit.AuditSearch.Change> changes) {
+    /** Message key of a changed field's label. */
+    public String labelKey(io.loopcrm.audit.AuditSearch.Change change) {
+      return "lead_field_" + change.field();
+    }
+  }
 
   /** An attribution touch as the page shows it: the campaign's name instead of its id. */
   public record TouchView(
@@ -62,7 +71,28 @@ public class LeadPage {
         v,
         UUID.randomUUID().toString(),
         Instant.now(),
-        journey(lead, names));
+        journey(lead, names),
+        history(lead));
+  }
+
+  /** The latest edits of the lead's person and contact fields, from the audit trail. */
+  private List<Edit> history(Lead lead) {
+    var page =
+        audit.search(
+            new io.loopcrm.audit.AuditSearch.Filter("lead", lead.id, null, null, null, null),
+            20,
+            java.time.ZoneOffset.UTC);
+    List<Edit> edits = new java.util.ArrayList<>();
+    for (var row : page.rows()) {
+      var changes =
+          row.changes().stream()
+              .filter(c -> io.loopcrm.lead.LeadFields.NAMES.contains(c.field()))
+              .toList();
+      if (row.action().equals("update") && !changes.isEmpty()) {
+        edits.add(new Edit(row.at(), row.actor(), changes));
+      }
+    }
+    return edits;
   }
 
   /**

@@ -72,7 +72,8 @@ public class SalesLeadsResource {
         Map<String, String> values,
         String formKey,
         Instant now,
-        List<String> journey);
+        List<String> journey,
+        List<LeadPage.Edit> history);
   }
 
   @GET

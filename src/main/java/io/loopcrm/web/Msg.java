@@ -800,4 +800,25 @@ public interface Msg {
 
   @Message
   String scoring_flash_rescoring();
+
+  @Message
+  String error_too_long_50();
+
+  @Message
+  String error_too_long_60();
+
+  @Message
+  String error_choice();
+
+  @Message
+  String lead_error_duplicate();
+
+  @Message
+  String lead_error_duplicate_hidden();
+
+  @Message
+  String lead_flash_created();
+
+  @Message
+  String lead_flash_saved();
 }

@@ -115,9 +115,6 @@ public interface SalesMsg {
   String touch_last();
 
   @Message
-  String touch_journey();
-
-  @Message
   String routing_rule(String rule, String rep, long open);
 
   @Message
@@ -125,6 +122,9 @@ public interface SalesMsg {
 
   @Message
   String routing_manual(String by);
+
+  @Message
+  String touch_journey();
 
   @Message
   String lead_respond();
@@ -434,4 +434,106 @@ public interface SalesMsg {
 
   @Message
   String numbers_csv();
+
+  @Message
+  String lead_form_person();
+
+  @Message
+  String lead_form_contact();
+
+  @Message
+  String lead_form_market();
+
+  @Message
+  String lead_field_firstName();
+
+  @Message
+  String lead_field_lastName();
+
+  @Message
+  String lead_field_company();
+
+  @Message
+  String lead_field_title();
+
+  @Message
+  String lead_field_email();
+
+  @Message
+  String lead_field_phone();
+
+  @Message
+  String lead_field_region();
+
+  @Message
+  String lead_field_segment();
+
+  @Message
+  String lead_field_industry();
+
+  @Message
+  String lead_field_companySize();
+
+  @Message
+  String lead_field_source();
+
+  @Message
+  String lead_source_phone();
+
+  @Message
+  String lead_source_walk_in();
+
+  @Message
+  String lead_source_event();
+
+  @Message
+  String lead_source_email();
+
+  @Message
+  String lead_source_partner();
+
+  @Message
+  String lead_source_other();
+
+  @Message
+  String lead_duplicate_open();
+
+  @Message
+  String lead_duplicate_link();
+
+  @Message
+  String lead_new();
+
+  @Message
+  String lead_new_title();
+
+  @Message
+  String lead_new_intro();
+
+  @Message
+  String lead_new_intro_ops();
+
+  @Message
+  String lead_new_save();
+
+  @Message
+  String cancel();
+
+  @Message
+  String lead_edit();
+
+  @Message
+  String lead_edit_title(String name);
+
+  @Message
+  String lead_edit_intro();
+
+  @Message
+  String lead_edit_save();
+
+  @Message
+  String routing_hand(String by);
+
+  @Message
+  String lead_history();
 }

@@ -1,0 +1,79 @@
+package io.loopcrm.capture;
+
+import io.loopcrm.lead.Lead;
+import io.loopcrm.lead.LeadFields;
+import io.loopcrm.lead.LeadStatus;
+import io.loopcrm.people.Member;
+import io.loopcrm.routing.Router;
+import io.loopcrm.routing.RoutingNote;
+import io.loopcrm.scoring.LeadScorer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Leads typed in by hand (a call, a walk-in, a business card): deduplicated by e-mail and phone
+ * like every capture, then owned by the rep who created them (or the team member a manager picked),
+ * or routed by operations' rules when operations created them; scored and counted in the funnel
+ * like any other lead (the lead trigger keeps the rollups).
+ */
+@ApplicationScoped
+public class HandEntry {
+  @Inject EntityManager em;
+  @Inject Router router;
+  @Inject LeadScorer scorer;
+
+  /**
+   * The new lead, or the lead it duplicates (nothing saved then) and the field that matched ({@code
+   * email} or {@code phone}).
+   */
+  public record Result(Lead created, Lead duplicate, String matchedField) {}
+
+  /**
+   * Creates the lead unless its e-mail or phone is already known. {@code owner} null means routing
+   * by the rules; submissions with the same address are serialised, so two reps typing the same
+   * card at once make one lead.
+   */
+  @Transactional
+  public Result create(LeadFields fields, String source, Member owner, Member by, Instant now) {
+    String email = Lead.normalizeEmail(fields.email());
+    String phone = Lead.normalizePhone(fields.phone());
+    lock("email:" + email, email != null);
+    lock("phone:" + phone, phone != null);
+    Optional<Lead> duplicate = Lead.findDuplicate(email, phone, null);
+    if (duplicate.isPresent()) {
+      Lead dup = duplicate.get();
+      return new Result(
+          null, dup, email != null && email.equals(dup.emailNormalized) ? "email" : "phone");
+    }
+    Lead lead = new Lead();
+    fields.applyTo(lead);
+    lead.source = source;
+    lead.createdAt = now;
+    lead.updatedAt = now;
+    if (owner == null) {
+      lead.status = LeadStatus.NEW;
+      router.route(lead, now);
+    } else {
+      lead.owner = owner;
+      lead.assignedAt = now;
+      lead.status = LeadStatus.ASSIGNED;
+      lead.routingNote = RoutingNote.byHand(by.displayName);
+    }
+    lead.persist();
+    em.flush();
+    scorer.rescore(lead, now);
+    return new Result(lead, null, null);
+  }
+
+  private void lock(String key, boolean needed) {
+    if (needed) {
+      em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+          .setParameter(1, key)
+          .getSingleResult();
+    }
+  }
+}
