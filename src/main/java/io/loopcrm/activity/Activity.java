@@ -100,6 +100,79 @@ public class Activity extends PanacheEntity {
         .list();
   }
 
+  /**
+   * The task {@code viewer} owns, with what it is about; otherwise 404, so another user's task does
+   * not show that it exists.
+   */
+  public static Activity findOwnTask(long id, io.loopcrm.people.Viewer viewer) {
+    return find(
+            "from Activity a left join fetch a.lead left join fetch a.deal left join fetch a.contact"
+                + " where a.id = ?1 and a.kind = ?2 and a.owner.id = ?3",
+            id,
+            Kind.TASK,
+            viewer.memberId())
+        .<Activity>firstResultOptional()
+        .orElseThrow(jakarta.ws.rs.NotFoundException::new);
+  }
+
+  /** Marks the task done (once: a second click keeps the first time). */
+  public void complete(Instant now) {
+    if (doneAt == null) {
+      doneAt = now;
+    }
+  }
+
+  /** Opens a done task again. */
+  public void reopen() {
+    doneAt = null;
+  }
+
+  /** Whether the user named {@code username} may mark this task done (their own tasks only). */
+  public boolean isToggledBy(String username) {
+    return isTask() && owner != null && owner.username.equals(username);
+  }
+
+  public boolean isDone() {
+    return doneAt != null;
+  }
+
+  /**
+   * Hands the open tasks on a lead or deal to its new owner (done ones stay with who did them);
+   * {@code field} is {@code lead} or {@code deal}.
+   */
+  public static int moveOpenTasks(String field, Object record, Member to) {
+    return update(
+        "owner = ?1 where " + field + " = ?2 and kind = ?3 and doneAt is null",
+        to,
+        record,
+        Kind.TASK);
+  }
+
+  /** The same for many leads at once (a bulk assignment): one statement. */
+  public static int moveOpenTasksOfLeads(List<Long> leadIds, Member to) {
+    return update(
+        "owner = ?1 where lead.id in ?2 and kind = ?3 and doneAt is null", to, leadIds, Kind.TASK);
+  }
+
+  /** What the task is about, for a link: the deal, else the lead, else the contact. */
+  public String getAboutName() {
+    if (deal != null) {
+      return deal.name;
+    }
+    if (lead != null) {
+      return lead.getName();
+    }
+    return contact == null ? null : contact.getName();
+  }
+
+  /** Where the record the task is about opens, if it has a page. */
+  public String getAboutPath() {
+    if (deal != null) {
+      return "/sales/deals/" + deal.id;
+    }
+    return lead == null ? null : "/sales/leads/" + lead.id;
+  }
+
   public boolean isTask() {
     return kind == Kind.TASK;
   }

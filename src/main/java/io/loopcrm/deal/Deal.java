@@ -252,6 +252,11 @@ public class Deal extends PanacheEntity implements Audited {
     change.persist();
   }
 
+  /** The deal's page. */
+  public String getPath() {
+    return "/sales/deals/" + id;
+  }
+
   /** Where the deal page posts a new activity. */
   public String getActivitiesPath() {
     return "/sales/deals/" + id + "/activities";

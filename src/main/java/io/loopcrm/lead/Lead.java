@@ -187,6 +187,11 @@ public class Lead extends PanacheEntity implements Audited {
         .firstResultOptional();
   }
 
+  /** The lead's page. */
+  public String getPath() {
+    return "/sales/leads/" + id;
+  }
+
   /** Where the lead page posts a new activity. */
   public String getActivitiesPath() {
     return "/sales/leads/" + id + "/activities";

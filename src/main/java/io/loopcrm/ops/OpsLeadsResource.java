@@ -130,6 +130,7 @@ public class OpsLeadsResource {
         l.status = LeadStatus.ASSIGNED;
       }
     }
+    io.loopcrm.activity.Activity.moveOpenTasksOfLeads(ids, owner);
     return Flash.redirect(backTo(back), "success", "queue_flash_assigned");
   }
 

@@ -90,7 +90,7 @@ public class LeadInput {
     if (!blank(companySize) && !Lead.COMPANY_SIZES.contains(companySize)) {
       errors.add("companySize", "error_choice");
     }
-    if (isNew && !LeadFields.HAND_SOURCES.contains(source)) {
+    if (isNew && (source == null || !LeadFields.HAND_SOURCES.contains(source))) {
       errors.add("source", "error_choice");
     }
     return errors;

@@ -187,6 +187,7 @@ public class SalesDealsResource {
     }
     deal.record("owner", deal.owner.displayName, target.displayName, me.get(), Instant.now(clock));
     deal.owner = target;
+    io.loopcrm.activity.Activity.moveOpenTasks("deal", deal, target);
     return Flash.redirect(URI.create("/sales/deals/" + id), "success", "reassign_flash_done");
   }
 

@@ -199,6 +199,7 @@ public class SalesLeadsResource {
     }
     if (!target.id.equals(lead.owner.id)) {
       lead.owner = target;
+      Activity.moveOpenTasks("lead", lead, target);
       if (lead.status.awaitsResponse()) {
         lead.assignedAt = Instant.now(clock);
       }

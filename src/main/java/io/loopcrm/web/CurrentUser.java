@@ -15,6 +15,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class CurrentUser {
   @Inject SecurityIdentity identity;
 
+  /** The signed-in user's name as the member mirror keeps it (empty when anonymous). */
+  public String getUsername() {
+    return identity.isAnonymous() ? "" : identity.getPrincipal().getName();
+  }
+
   public boolean isSignedIn() {
     return !identity.isAnonymous();
   }
@@ -58,6 +63,7 @@ public class CurrentUser {
     if (identity.hasRole(Roles.SALES) || identity.hasRole(Roles.SALES_MANAGER)) {
       items.add(new NavItem("nav_today", "/sales/today"));
       items.add(new NavItem("nav_leads", "/sales/leads"));
+      items.add(new NavItem("nav_tasks", "/sales/tasks"));
       items.add(new NavItem("nav_pipeline", "/sales/pipeline"));
       items.add(new NavItem("nav_numbers", "/sales/numbers"));
     }

@@ -821,4 +821,19 @@ public interface Msg {
 
   @Message
   String lead_flash_saved();
+
+  @Message
+  String task_flash_done();
+
+  @Message
+  String task_flash_undone();
+
+  @Message
+  String task_flash_saved();
+
+  @Message
+  String task_flash_deleted();
+
+  @Message
+  String nav_tasks();
 }

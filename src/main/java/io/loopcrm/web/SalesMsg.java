@@ -536,4 +536,88 @@ public interface SalesMsg {
 
   @Message
   String lead_history();
+
+  @Message
+  String tasks_title();
+
+  @Message
+  String tasks_tab_open();
+
+  @Message
+  String tasks_tab_done();
+
+  @Message
+  String tasks_about();
+
+  @Message
+  String tasks_about_any();
+
+  @Message
+  String tasks_about_lead();
+
+  @Message
+  String tasks_about_deal();
+
+  @Message
+  String tasks_about_contact();
+
+  @Message
+  String tasks_due_from();
+
+  @Message
+  String tasks_done_from();
+
+  @Message
+  String tasks_to();
+
+  @Message
+  String tasks_none_open();
+
+  @Message
+  String tasks_none_done();
+
+  @Message
+  String tasks_overdue();
+
+  @Message
+  String tasks_today();
+
+  @Message
+  String tasks_upcoming();
+
+  @Message
+  String tasks_done();
+
+  @Message
+  String tasks_done_at(String time);
+
+  @Message
+  String task_mark_done();
+
+  @Message
+  String task_is_done();
+
+  @Message
+  String task_undo();
+
+  @Message
+  String task_edit();
+
+  @Message
+  String task_edit_title();
+
+  @Message
+  String task_due();
+
+  @Message
+  String task_save();
+
+  @Message
+  String task_delete_title();
+
+  @Message
+  String task_delete_text();
+
+  @Message
+  String task_delete();
 }

@@ -109,7 +109,6 @@ class SalesLeadFormTest {
         .formParam("lastName", " ")
         .formParam("email", email)
         .formParam("companySize", "huge")
-        .formParam("source", "telepathy")
         .formParam("region", "x".repeat(61))
         .post("/sales/leads/new")
         .then()
