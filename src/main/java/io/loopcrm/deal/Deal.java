@@ -195,12 +195,21 @@ public class Deal extends PanacheEntity implements Audited {
     return deal;
   }
 
+  /** The longest competitor name a lost deal keeps (the column holds 120). */
+  public static final int COMPETITOR_MAX = 100;
+
   /**
-   * Moves the deal to {@code target}, recording the change. Won needs an amount and a close date;
-   * lost needs a reason.
+   * Moves the deal to {@code target}, recording the change. Archived stages take no deals; won
+   * needs an amount and a close date; lost needs a reason.
    */
   public void moveTo(
       PipelineStage target, Member by, Instant now, String reason, String competitor) {
+    if (target.archived && !Objects.equals(stage.id, target.id)) {
+      throw new DealRuleViolation("stage", "deal_error_stage_archived");
+    }
+    if (target.isLost() && competitor != null && competitor.trim().length() > COMPETITOR_MAX) {
+      throw new DealRuleViolation("competitor", "error_too_long_100");
+    }
     if (target.isWon()) {
       if (amount == null || amount.signum() <= 0) {
         throw new DealRuleViolation("amount", "deal_error_won_needs_amount");
@@ -232,7 +241,10 @@ public class Deal extends PanacheEntity implements Audited {
     status = target.isWon() ? Status.WON : target.isLost() ? Status.LOST : Status.OPEN;
     closedAt = target.isOpen() ? null : now;
     lostReason = target.isLost() ? reason : null;
-    this.competitor = target.isLost() ? blankToNull(competitor) : this.competitor;
+    this.competitor =
+        target.isLost()
+            ? blankToNull(competitor == null ? null : competitor.trim())
+            : this.competitor;
   }
 
   /** Records a changed field in the deal's history, when it really changed. */

@@ -114,9 +114,7 @@ public class OpsLeadsResource {
     if (ids == null || ids.isEmpty()) {
       return Flash.redirect(backTo(back), "warning", "queue_error_none_selected");
     }
-    if (owner == null
-        || !owner.enabled
-        || !owner.roleList().stream().anyMatch(r -> r.startsWith("sales"))) {
+    if (owner == null || !owner.isAssignable()) {
       return Flash.redirect(backTo(back), "danger", "queue_error_rep");
     }
     Instant now = Instant.now(clock);

@@ -31,6 +31,11 @@ public class CurrentMember {
     Member m = get();
     Set<String> roles =
         identity.getRoles().stream().filter(Roles.ALL::contains).collect(Collectors.toSet());
+    // manager rights come from managing the team, not from the role alone: a plain member who
+    // holds the role works as a rep
+    if (!m.managesOwnTeam()) {
+      roles.remove(Roles.SALES_MANAGER);
+    }
     return new Viewer(m.id, m.team == null ? null : m.team.id, roles);
   }
 

@@ -58,16 +58,26 @@ public class Member extends PanacheEntity implements Audited {
     return list("order by displayName");
   }
 
-  /** The team's members who work leads (sales reps and managers), by name. */
+  /** The team's enabled members who work leads (sales reps and managers), by name. */
   public static List<Member> listSellersOfTeam(Long teamId) {
     if (teamId == null) {
       return List.of();
     }
     return list(
-        "team.id = ?1 and (roles like ?2 or roles like ?3) order by displayName",
+        "team.id = ?1 and enabled = true and (roles like ?2 or roles like ?3) order by displayName",
         teamId,
         "%sales%",
         "%sales-manager%");
+  }
+
+  /** Whether this member is the manager of the team they belong to. */
+  public boolean managesOwnTeam() {
+    return team != null && team.manager != null && id != null && id.equals(team.manager.id);
+  }
+
+  /** Whether routing and managers may give this member leads and deals: enabled, in sales. */
+  public boolean isAssignable() {
+    return enabled && roleList().stream().anyMatch(r -> r.startsWith("sales"));
   }
 
   public List<String> roleList() {

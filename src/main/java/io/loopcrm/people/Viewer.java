@@ -31,12 +31,13 @@ public record Viewer(long memberId, Long teamId, Set<String> roles) {
   }
 
   /**
-   * Whether a manager may hand records to {@code member} or set their quota: a member of the
-   * manager's own team.
+   * Whether a manager may hand records to {@code member} or set their quota: an enabled sales
+   * member of the manager's own team.
    */
   public boolean managesMember(Member member) {
     return isManager()
         && member != null
+        && member.isAssignable()
         && member.team != null
         && teamId != null
         && teamId.equals(member.team.id);

@@ -71,7 +71,7 @@ public class SalesLeadNewResource {
     Long picked = input.ownerId();
     if (picked != null && !picked.equals(owner.id)) {
       Member target = Member.findById(picked);
-      if (viewer.managesMember(target) && target.enabled) {
+      if (viewer.managesMember(target)) {
         owner = target;
       } else {
         errors.add("owner", "reassign_error_owner");

@@ -160,7 +160,12 @@ public class SalesLeadsResource {
     Viewer viewer = me.viewer();
     Lead lead = Lead.findEditable(id, viewer);
     LeadStatus next = parseStatus(to);
-    if (next == null || next == LeadStatus.CONVERTED || !lead.status.canMoveTo(next)) {
+    // accepting and rejecting need their rating and reason: only /accept and /reject do them
+    if (next == null
+        || next == LeadStatus.CONVERTED
+        || next == LeadStatus.ACCEPTED
+        || next == LeadStatus.REJECTED
+        || !lead.status.canMoveTo(next)) {
       return leadPage.invalid(
           lead, viewer, new FormErrors().add("to", "lead_error_move"), Map.of());
     }

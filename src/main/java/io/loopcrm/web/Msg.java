@@ -836,4 +836,7 @@ public interface Msg {
 
   @Message
   String nav_tasks();
+
+  @Message
+  String deal_error_stage_archived();
 }

@@ -9,6 +9,7 @@ class ViewerTest {
   private static Member member(long id, Long teamId) {
     Member m = new Member();
     m.id = id;
+    m.roles = Roles.SALES;
     if (teamId != null) {
       m.team = new Team();
       m.team.id = teamId;

@@ -49,6 +49,10 @@ public final class Fixtures {
                             });
               }
               m.persist();
+              // a manager in a fixture manages the team, unless the team already has one
+              if (m.team != null && roles.contains("sales-manager") && m.team.manager == null) {
+                m.team.manager = m;
+              }
               return m;
             });
   }
