@@ -15,7 +15,8 @@ import java.util.Optional;
  * Sends a lead to a rep by the ordered routing rules: the first active rule whose conditions match
  * and that has a rep with room wins; within it, the rep with the fewest open leads (ties: the one
  * who got a lead longest ago) below their capacity. Leads no rule can place wait in the lead queue.
- * Runs at capture, at import and on demand, and writes down why the lead went where it did.
+ * Runs at capture, at import and on demand, and writes down why the lead went where it did. The
+ * open loads come from counters the lead trigger keeps (V13), so a pick costs one row per rep.
  */
 @ApplicationScoped
 public class Router {
@@ -76,21 +77,22 @@ public class Router {
 
   record Pick(long memberId, long open) {}
 
-  /** The rule's reps with their open load, in one grouped query; the least loaded with room. */
+  /**
+   * The rule's reps with their open load, read from the counters the lead trigger keeps ({@code
+   * member_load}, V13): one row per rep, whatever the number of leads; the least loaded with room.
+   */
   @SuppressWarnings("unchecked")
   private Optional<Pick> pick(RoutingRule rule) {
     List<Long> named = rule.memberIdList();
     List<Object[]> rows =
         em.createNativeQuery(
-                "select m.id, count(l.id) as open_leads"
-                    + " from member m left join lead l on l.owner_id = m.id"
-                    + "   and l.status in ('new', 'assigned', 'working', 'accepted')"
+                "select m.id, coalesce(ml.open_leads, 0) as open_leads"
+                    + " from member m left join member_load ml on ml.member_id = m.id"
                     + " where m.enabled and m.roles like '%sales%'"
                     + "   and ((cast(?1 as bigint) is not null and m.team_id = ?1)"
                     + "        or m.id = any(cast(?2 as bigint[])))"
-                    + " group by m.id, m.lead_capacity"
-                    + " having m.lead_capacity is null or count(l.id) < m.lead_capacity"
-                    + " order by count(l.id), max(l.assigned_at) nulls first, m.id"
+                    + "   and (m.lead_capacity is null or coalesce(ml.open_leads, 0) < m.lead_capacity)"
+                    + " order by coalesce(ml.open_leads, 0), ml.last_assigned_at nulls first, m.id"
                     + " limit 1")
             .setParameter(1, rule.team == null ? null : rule.team.id)
             .setParameter(2, named.toArray(new Long[0]))
