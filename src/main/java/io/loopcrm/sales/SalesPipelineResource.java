@@ -4,6 +4,7 @@ import io.loopcrm.deal.Board;
 import io.loopcrm.deal.Deal;
 import io.loopcrm.deal.PipelineStage;
 import io.loopcrm.people.CurrentMember;
+import io.loopcrm.people.Member;
 import io.loopcrm.people.Roles;
 import io.loopcrm.people.Viewer;
 import io.loopcrm.web.Flash;
@@ -36,23 +37,46 @@ public class SalesPipelineResource {
   @Inject Board board;
   @Inject Clock clock;
 
+  @Inject io.loopcrm.deal.PipelineStages stages;
+
   @CheckedTemplate
   static class Templates {
-    static native TemplateInstance board(List<Board.Column> columns, boolean team, boolean manager);
+    static native TemplateInstance board(BoardPage page);
 
-    static native TemplateInstance board$columns(
-        List<Board.Column> columns, boolean team, boolean manager);
+    static native TemplateInstance board$columns(BoardPage page);
+
+    static native TemplateInstance board$more(
+        BoardPage page, Board.Column column, io.loopcrm.deal.PipelineStages.Stage stage);
   }
 
   @GET
   @Produces(MediaType.TEXT_HTML)
   public TemplateInstance show(
-      @QueryParam("team") boolean team, @HeaderParam("HX-Request") boolean htmx) {
-    Viewer viewer = me.viewer();
-    List<Board.Column> columns = board.columns(viewer, team, monthStart());
-    return htmx
-        ? Templates.board$columns(columns, team, viewer.isManager())
-        : Templates.board(columns, team, viewer.isManager());
+      @QueryParam("team") boolean team,
+      @QueryParam("rep") Long rep,
+      @HeaderParam("HX-Request") boolean htmx) {
+    BoardPage page = page(scope(team, rep));
+    return htmx ? Templates.board$columns(page) : Templates.board(page);
+  }
+
+  /** The next cards of one column (htmx "show more"). */
+  @GET
+  @Path("more")
+  @Produces(MediaType.TEXT_HTML)
+  public TemplateInstance more(
+      @QueryParam("stage") long stage,
+      @QueryParam("team") boolean team,
+      @QueryParam("rep") Long rep,
+      @QueryParam("after") String after) {
+    Board.Scope scope = scope(team, rep);
+    var column =
+        stages.all().stream()
+            .filter(s -> s.id() == stage)
+            .findFirst()
+            .orElseThrow(NotFoundException::new);
+    BoardPage page =
+        new BoardPage(List.of(), stages.all(), scope, me.viewer().isManager(), List.of());
+    return Templates.board$more(page, board.more(me.viewer(), scope, column, after), column);
   }
 
   /**
@@ -65,6 +89,7 @@ public class SalesPipelineResource {
       @RestForm long deal,
       @RestForm long stage,
       @RestForm boolean team,
+      @RestForm Long rep,
       @HeaderParam("HX-Request") boolean htmx) {
     Viewer viewer = me.viewer();
     Deal d = Deal.findEditable(deal, viewer);
@@ -72,7 +97,8 @@ public class SalesPipelineResource {
     if (target == null) {
       throw new NotFoundException();
     }
-    String back = "/sales/pipeline" + (team ? "?team=true" : "");
+    Board.Scope scope = scope(team, rep);
+    String back = "/sales/pipeline?" + page(scope).getQuery();
     try {
       d.moveTo(target, me.get(), Instant.now(clock), null, null);
     } catch (Deal.DealRuleViolation needsDetails) {
@@ -83,12 +109,31 @@ public class SalesPipelineResource {
     }
     if (htmx) {
       d.flush();
-      return Response.ok(
-              Templates.board$columns(
-                  board.columns(viewer, team, monthStart()), team, viewer.isManager()))
-          .build();
+      return Response.ok(Templates.board$columns(page(scope))).build();
     }
     return Flash.redirect(URI.create(back), "success", "deal_flash_moved");
+  }
+
+  /** The team board and its filter by member are a manager's; anyone else sees their own deals. */
+  private Board.Scope scope(boolean team, Long rep) {
+    Viewer viewer = me.viewer();
+    if (!team || !viewer.isManager()) {
+      return new Board.Scope(false, null);
+    }
+    Member member = rep == null ? null : Member.findById(rep);
+    boolean inTeam =
+        member != null && member.team != null && member.team.id.equals(viewer.teamId());
+    return new Board.Scope(true, inTeam ? rep : null);
+  }
+
+  private BoardPage page(Board.Scope scope) {
+    Viewer viewer = me.viewer();
+    return new BoardPage(
+        board.columns(viewer, scope, monthStart()),
+        stages.all(),
+        scope,
+        viewer.isManager(),
+        scope.team() ? Member.listSellersOfTeam(viewer.teamId()) : List.of());
   }
 
   private Instant monthStart() {

@@ -620,4 +620,10 @@ public interface SalesMsg {
 
   @Message
   String task_delete();
+
+  @Message
+  String pipeline_all_members();
+
+  @Message
+  String pipeline_show_more();
 }
