@@ -89,6 +89,26 @@ public class Activity extends PanacheEntity {
   }
 
   /**
+   * One timeline, newest first (at most 100), of what happened on any of these contacts, deals and
+   * leads.
+   */
+  public static List<Activity> timelineOf(
+      List<Long> contactIds, List<Long> dealIds, List<Long> leadIds) {
+    if (contactIds.isEmpty() && dealIds.isEmpty() && leadIds.isEmpty()) {
+      return List.of();
+    }
+    List<Long> none = List.of(-1L);
+    return find(
+            "from Activity a join fetch a.owner where a.contact.id in ?1 or a.deal.id in ?2"
+                + " or a.lead.id in ?3 order by a.createdAt desc, a.id desc",
+            contactIds.isEmpty() ? none : contactIds,
+            dealIds.isEmpty() ? none : dealIds,
+            leadIds.isEmpty() ? none : leadIds)
+        .page(0, 100)
+        .list();
+  }
+
+  /**
    * Open tasks of {@code owner} due before {@code until}, oldest first, with what they are about.
    */
   public static List<Activity> openTasksDueBefore(Member owner, Instant until) {

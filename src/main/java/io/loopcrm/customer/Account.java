@@ -48,4 +48,32 @@ public class Account extends PanacheEntity implements Audited {
     }
     return find("lower(name) = ?1", name.trim().toLowerCase(Locale.ROOT)).firstResultOptional();
   }
+
+  /** The account if {@code viewer} may see it ({@link CustomerAccess}); otherwise 404. */
+  public static Account findVisible(long id, io.loopcrm.people.Viewer viewer) {
+    String sql =
+        "select a.id from account a where a.id = :id and " + CustomerAccess.account(viewer, "a");
+    var query = getEntityManager().createNativeQuery(sql).setParameter("id", id);
+    if (CustomerAccess.bind(query, sql, viewer).getResultList().isEmpty()) {
+      throw new jakarta.ws.rs.NotFoundException();
+    }
+    return findById(id);
+  }
+
+  /** Another account with this web domain (case-insensitive), if any. */
+  public static Optional<Account> findByDomain(String domain, Long except) {
+    if (domain == null || domain.isBlank()) {
+      return Optional.empty();
+    }
+    return find(
+            "lower(domain) = ?1 and id <> ?2 order by id",
+            domain.trim().toLowerCase(Locale.ROOT),
+            except == null ? -1L : except)
+        .firstResultOptional();
+  }
+
+  /** Where the account's page is. */
+  public String getPath() {
+    return "/sales/accounts/" + id;
+  }
 }

@@ -54,4 +54,47 @@ public class Contact extends PanacheEntity implements Audited {
   public String getName() {
     return firstName == null || firstName.isBlank() ? lastName : firstName + " " + lastName;
   }
+
+  /** The contact if {@code viewer} may see it ({@link CustomerAccess}); otherwise 404. */
+  public static Contact findVisible(long id, io.loopcrm.people.Viewer viewer) {
+    String sql =
+        "select c.id from contact c where c.id = :id and " + CustomerAccess.contact(viewer, "c");
+    var query = getEntityManager().createNativeQuery(sql).setParameter("id", id);
+    if (CustomerAccess.bind(query, sql, viewer).getResultList().isEmpty()) {
+      throw new jakarta.ws.rs.NotFoundException();
+    }
+    return find("from Contact c join fetch c.account where c.id = ?1", id).firstResult();
+  }
+
+  /** The contacts of {@code account} that {@code viewer} may see, by name. */
+  @SuppressWarnings("unchecked")
+  public static java.util.List<Contact> listVisibleOf(
+      Account account, io.loopcrm.people.Viewer viewer) {
+    String sql =
+        "select c.id from contact c where c.account_id = :account and "
+            + CustomerAccess.contact(viewer, "c");
+    var query = getEntityManager().createNativeQuery(sql).setParameter("account", account.id);
+    java.util.List<Long> ids =
+        ((java.util.List<Number>) CustomerAccess.bind(query, sql, viewer).getResultList())
+            .stream().map(Number::longValue).toList();
+    return ids.isEmpty()
+        ? java.util.List.of()
+        : list("id in ?1 order by lower(lastName), lower(firstName), id", ids);
+  }
+
+  /** Another contact with this normalised e-mail, if any. */
+  public static Optional<Contact> findDuplicate(String normalizedEmail, Long except) {
+    return normalizedEmail == null
+        ? Optional.empty()
+        : find(
+                "from Contact c join fetch c.account where c.emailNormalized = ?1 and c.id <> ?2 order by c.id",
+                normalizedEmail,
+                except == null ? -1L : except)
+            .firstResultOptional();
+  }
+
+  /** Where the contact's page is. */
+  public String getPath() {
+    return "/sales/contacts/" + id;
+  }
 }

@@ -83,7 +83,8 @@ public class DealPage {
         choices.active(ChoiceList.COMPETITOR),
         List.of(Activity.Kind.values()),
         currencies(deal.currency),
-        io.loopcrm.customer.Contact.list("account = ?1 order by lastName, firstName", deal.account),
+        // only the account's contacts the viewer may see (another rep's stay hidden)
+        io.loopcrm.customer.Contact.listVisibleOf(deal.account, viewer),
         viewer.edits(deal.owner),
         viewer.isManager()
             ? io.loopcrm.people.Member.listSellersOfTeam(viewer.teamId())

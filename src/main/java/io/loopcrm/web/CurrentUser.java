@@ -64,6 +64,7 @@ public class CurrentUser {
       items.add(new NavItem("nav_today", "/sales/today"));
       items.add(new NavItem("nav_leads", "/sales/leads"));
       items.add(new NavItem("nav_tasks", "/sales/tasks"));
+      items.add(new NavItem("nav_accounts", "/sales/accounts"));
       items.add(new NavItem("nav_pipeline", "/sales/pipeline"));
       items.add(new NavItem("nav_numbers", "/sales/numbers"));
     }

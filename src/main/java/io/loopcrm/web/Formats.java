@@ -103,4 +103,9 @@ public class Formats {
     }
     return Locale.ENGLISH;
   }
+
+  /** A value for a query string (a search text, a cursor). */
+  static String urlEncode(String value) {
+    return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+  }
 }

@@ -839,4 +839,37 @@ public interface Msg {
 
   @Message
   String deal_error_stage_archived();
+
+  @Message
+  String error_domain();
+
+  @Message
+  String account_error_duplicate();
+
+  @Message
+  String account_error_duplicate_hidden();
+
+  @Message
+  String account_error_conflict();
+
+  @Message
+  String account_flash_created();
+
+  @Message
+  String account_flash_saved();
+
+  @Message
+  String contact_error_duplicate();
+
+  @Message
+  String contact_error_duplicate_hidden();
+
+  @Message
+  String contact_flash_created();
+
+  @Message
+  String contact_flash_saved();
+
+  @Message
+  String nav_accounts();
 }

@@ -626,4 +626,115 @@ public interface SalesMsg {
 
   @Message
   String pipeline_show_more();
+
+  @Message
+  String accounts_title();
+
+  @Message
+  String accounts_search();
+
+  @Message
+  String accounts_none();
+
+  @Message
+  String accounts_open_deals();
+
+  @Message
+  String account_new();
+
+  @Message
+  String account_create();
+
+  @Message
+  String account_edit_title(String name);
+
+  @Message
+  String account_field_name();
+
+  @Message
+  String account_field_domain();
+
+  @Message
+  String account_field_industry();
+
+  @Message
+  String account_duplicate_open();
+
+  @Message
+  String account_duplicate_link();
+
+  @Message
+  String account_deals();
+
+  @Message
+  String account_no_deals();
+
+  @Message
+  String account_deals_open();
+
+  @Message
+  String account_deals_won();
+
+  @Message
+  String account_deals_lost();
+
+  @Message
+  String account_origins();
+
+  @Message
+  String account_no_origins();
+
+  @Message
+  String account_direct();
+
+  @Message
+  String customers_sort();
+
+  @Message
+  String customers_sort_name();
+
+  @Message
+  String customers_sort_newest();
+
+  @Message
+  String contacts_title();
+
+  @Message
+  String contacts_search();
+
+  @Message
+  String contacts_none();
+
+  @Message
+  String contact_account();
+
+  @Message
+  String contact_new();
+
+  @Message
+  String contact_create();
+
+  @Message
+  String contact_edit_title(String name);
+
+  @Message
+  String contact_at(String account);
+
+  @Message
+  String contact_duplicate_open();
+
+  @Message
+  String contact_duplicate_link();
+
+  @Message
+  String deal_new();
+
+  @Message
+  String deal_field_name_short();
+
+  @Message
+  String deal_amount_short();
+
+  @Message
+  String deal_close_short();
 }
