@@ -195,6 +195,31 @@ public class Deal extends PanacheEntity implements Audited {
     return deal;
   }
 
+  /**
+   * A deal logged by hand with an existing customer (a repeat purchase, a referral by phone): no
+   * lead and so no campaign attribution ("direct"); it enters {@code stage} now. Its win counts in
+   * the account's retention through the deal trigger, in the same transaction.
+   */
+  public static Deal direct(
+      String name,
+      Account account,
+      Contact contact,
+      Member owner,
+      PipelineStage stage,
+      Instant now) {
+    Deal deal = open(name, account, owner, stage);
+    deal.contact = contact;
+    deal.stageEnteredAt = now;
+    deal.persist();
+    StageChange entered = new StageChange();
+    entered.deal = deal;
+    entered.toStage = stage;
+    entered.changedBy = owner;
+    entered.changedAt = now;
+    entered.persist();
+    return deal;
+  }
+
   /** The longest competitor name a lost deal keeps (the column holds 120). */
   public static final int COMPETITOR_MAX = 100;
 

@@ -82,16 +82,7 @@ public interface Msg {
   String any();
 
   @Message
-  String apply();
-
-  @Message
   String reset();
-
-  @Message
-  String pager();
-
-  @Message
-  String pager_next();
 
   @Message
   String error_required();
@@ -128,12 +119,6 @@ public interface Msg {
 
   @Message
   String nav_pipeline();
-
-  @Message
-  String leads_created_from();
-
-  @Message
-  String leads_created_to();
 
   @Message
   String lead_sort_created_desc();
@@ -244,15 +229,6 @@ public interface Msg {
   String reject_reason_other();
 
   @Message
-  String activity_timeline();
-
-  @Message
-  String activity_none();
-
-  @Message
-  String activity_kind();
-
-  @Message
   String activity_kind_call();
 
   @Message
@@ -271,16 +247,10 @@ public interface Msg {
   String activity_subject();
 
   @Message
-  String activity_notes();
-
-  @Message
   String activity_due_label();
 
   @Message
   String activity_due(String time);
-
-  @Message
-  String activity_save();
 
   @Message
   String activity_flash_logged();
@@ -392,12 +362,6 @@ public interface Msg {
 
   @Message
   String convert_error_status();
-
-  @Message
-  String reassign_title();
-
-  @Message
-  String reassign_submit();
 
   @Message
   String reassign_flash_done();
@@ -872,4 +836,10 @@ public interface Msg {
 
   @Message
   String nav_accounts();
+
+  @Message
+  String deal_flash_created();
+
+  @Message
+  String deal_choose_account();
 }

@@ -737,4 +737,55 @@ public interface SalesMsg {
 
   @Message
   String deal_close_short();
+
+  @Message
+  String deal_new_heading(String account);
+
+  @Message
+  String deal_new_intro();
+
+  @Message
+  String deal_create();
+
+  @Message
+  String deal_contact_label();
+
+  @Message
+  String deal_new_direct();
+
+  @Message
+  String apply();
+
+  @Message
+  String pager();
+
+  @Message
+  String pager_next();
+
+  @Message
+  String leads_created_from();
+
+  @Message
+  String leads_created_to();
+
+  @Message
+  String activity_timeline();
+
+  @Message
+  String activity_none();
+
+  @Message
+  String activity_kind();
+
+  @Message
+  String activity_notes();
+
+  @Message
+  String activity_save();
+
+  @Message
+  String reassign_title();
+
+  @Message
+  String reassign_submit();
 }
