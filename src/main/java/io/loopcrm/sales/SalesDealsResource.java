@@ -42,6 +42,9 @@ public class SalesDealsResource {
 
   @GET
   @Produces(MediaType.TEXT_HTML)
+  // admin reads every deal (forms stay hidden: Viewer.edits is false); operations sees deals only
+  // as aggregates
+  @RolesAllowed({Roles.SALES, Roles.SALES_MANAGER, Roles.ADMIN})
   public Response show(@PathParam("id") long id, @jakarta.ws.rs.QueryParam("stage") Long stage) {
     Viewer viewer = me.viewer();
     Map<String, String> preset = stage == null ? Map.of() : Map.of("stage", stage.toString());

@@ -97,8 +97,8 @@ public class SalesLeadsResource {
   @GET
   @Path("{id}")
   @Produces(MediaType.TEXT_HTML)
-  // operations reads every lead (its forms stay hidden: Viewer.edits is false for operations)
-  @RolesAllowed({Roles.SALES, Roles.SALES_MANAGER, Roles.OPERATIONS})
+  // operations and admin read every lead (forms stay hidden: Viewer.edits is false for them)
+  @RolesAllowed({Roles.SALES, Roles.SALES_MANAGER, Roles.OPERATIONS, Roles.ADMIN})
   public TemplateInstance show(@PathParam("id") long id) {
     Viewer viewer = me.viewer();
     return leadPage.render(Lead.findVisible(id, viewer), viewer, FormErrors.none(), Map.of());

@@ -788,4 +788,34 @@ public interface SalesMsg {
 
   @Message
   String reassign_submit();
+
+  @Message
+  String search_title();
+
+  @Message
+  String search_heading(String q);
+
+  @Message
+  String search_placeholder();
+
+  @Message
+  String search_submit();
+
+  @Message
+  String search_too_short();
+
+  @Message
+  String search_none(String q);
+
+  @Message
+  String search_group_leads();
+
+  @Message
+  String search_group_contacts();
+
+  @Message
+  String search_group_accounts();
+
+  @Message
+  String search_group_deals();
 }

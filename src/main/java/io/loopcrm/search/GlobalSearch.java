@@ -1,0 +1,136 @@
+package io.loopcrm.search;
+
+import io.loopcrm.customer.CustomerAccess;
+import io.loopcrm.people.Roles;
+import io.loopcrm.people.Viewer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The search box: leads, contacts, accounts and deals whose text holds what was typed, only those
+ * the user may see, at most {@link #PER_GROUP} of each. Each group is one statement on a trigram
+ * index (V2 for leads, V15 for the rest): the matches are found through the index first and only
+ * they are sorted, so a rare name is as fast as a common one at a million leads.
+ */
+@ApplicationScoped
+public class GlobalSearch {
+  public static final int PER_GROUP = 10;
+
+  /** Fewer characters than this cannot use a trigram index: the page asks for more. */
+  public static final int MIN_LENGTH = 3;
+
+  static final String LEAD_TEXT =
+      "(coalesce(l.first_name, '') || ' ' || l.last_name || ' ' || coalesce(l.company, '') || ' ' || coalesce(l.email, '') || ' ' || coalesce(l.phone, ''))";
+  static final String ACCOUNT_TEXT = "(a.name || ' ' || coalesce(a.domain, ''))";
+  static final String CONTACT_TEXT =
+      "(coalesce(c.first_name, '') || ' ' || c.last_name || ' ' || coalesce(c.email, '') || ' ' || coalesce(c.phone, ''))";
+
+  @Inject EntityManager em;
+
+  /** One hit: its kind, page, name and a line of detail. */
+  public record Hit(String kind, String path, String name, String detail) {}
+
+  /** The hits by group (empty groups included), and whether the text was long enough. */
+  public record Result(
+      String q,
+      boolean tooShort,
+      List<Hit> leads,
+      List<Hit> contacts,
+      List<Hit> accounts,
+      List<Hit> deals) {
+    public boolean isEmpty() {
+      return leads.isEmpty() && contacts.isEmpty() && accounts.isEmpty() && deals.isEmpty();
+    }
+  }
+
+  public Result search(String text, Viewer viewer) {
+    String q = text == null ? "" : text.trim();
+    if (q.length() < MIN_LENGTH) {
+      return new Result(q, !q.isEmpty(), List.of(), List.of(), List.of(), List.of());
+    }
+    if (q.length() > 100) {
+      q = q.substring(0, 100);
+    }
+    String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    return new Result(
+        q,
+        false,
+        run(leadSql(viewer), like, viewer, "lead"),
+        run(
+            "select c.id, coalesce(c.first_name || ' ', '') || c.last_name, a.name || coalesce(' · ' || c.email, '')"
+                + " from contact c join account a on a.id = c.account_id where c.id in ("
+                + "select c.id from contact c where "
+                + CONTACT_TEXT
+                + " ilike :q and "
+                + CustomerAccess.contact(viewer, "c")
+                + " limit 200) order by lower(c.last_name), c.id limit "
+                + PER_GROUP,
+            like,
+            viewer,
+            "contact"),
+        run(
+            "select a.id, a.name, coalesce(a.domain, '') from account a where a.id in ("
+                + "select a.id from account a where "
+                + ACCOUNT_TEXT
+                + " ilike :q and "
+                + CustomerAccess.account(viewer, "a")
+                + " limit 200) order by lower(a.name), a.id limit "
+                + PER_GROUP,
+            like,
+            viewer,
+            "account"),
+        seesDeals(viewer) ? run(dealSql(viewer), like, viewer, "deal") : List.of());
+  }
+
+  /** Operations sees deals only as aggregates: no deal hits for it. */
+  static boolean seesDeals(Viewer viewer) {
+    return !viewer.roles().contains(Roles.OPERATIONS) || viewer.roles().contains(Roles.SALES);
+  }
+
+  static String owners(Viewer viewer) {
+    if (viewer.seesAll()) {
+      return "true";
+    }
+    return viewer.isManager() && viewer.teamId() != null
+        ? "%s.owner_id in (select id from member where team_id = :scopeTeam union all select :scopeMe)"
+        : "%s.owner_id = :scopeMe";
+  }
+
+  static String leadSql(Viewer viewer) {
+    return "select l.id, coalesce(l.first_name || ' ', '') || l.last_name,"
+        + " concat_ws(' · ', l.company, l.email, l.phone) from lead l where l.id in ("
+        + "select l.id from lead l where "
+        + LEAD_TEXT
+        + " ilike :q and "
+        + owners(viewer).replace("%s", "l")
+        + " limit 200) order by l.created_at desc, l.id desc limit "
+        + PER_GROUP;
+  }
+
+  static String dealSql(Viewer viewer) {
+    return "select d.id, d.name, a.name from deal d join account a on a.id = d.account_id"
+        + " where d.id in (select d.id from deal d where d.name ilike :q and "
+        + owners(viewer).replace("%s", "d")
+        + " limit 200) order by d.created_at desc, d.id desc limit "
+        + PER_GROUP;
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Hit> run(String sql, String like, Viewer viewer, String kind) {
+    var query = em.createNativeQuery(sql).setParameter("q", like);
+    CustomerAccess.bind(query, sql, viewer);
+    List<Hit> hits = new ArrayList<>();
+    for (Object[] r : (List<Object[]>) query.getResultList()) {
+      hits.add(
+          new Hit(
+              kind,
+              "/sales/" + kind + "s/" + ((Number) r[0]).longValue(),
+              (String) r[1],
+              (String) r[2]));
+    }
+    return hits;
+  }
+}
