@@ -66,6 +66,7 @@ public class CurrentUser {
       items.add(new NavItem("nav_tasks", "/sales/tasks"));
       items.add(new NavItem("nav_accounts", "/sales/accounts"));
       items.add(new NavItem("nav_pipeline", "/sales/pipeline"));
+      items.add(new NavItem("nav_deals", "/sales/deals"));
       items.add(new NavItem("nav_numbers", "/sales/numbers"));
     }
     if (identity.hasRole(Roles.SALES_MANAGER)) {

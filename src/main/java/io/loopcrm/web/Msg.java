@@ -842,4 +842,7 @@ public interface Msg {
 
   @Message
   String deal_choose_account();
+
+  @Message
+  String nav_deals();
 }

@@ -818,4 +818,37 @@ public interface SalesMsg {
 
   @Message
   String search_group_deals();
+
+  @Message
+  String deals_title();
+
+  @Message
+  String deals_export();
+
+  @Message
+  String deals_status();
+
+  @Message
+  String deals_any();
+
+  @Message
+  String deals_month();
+
+  @Message
+  String deals_min();
+
+  @Message
+  String deals_max();
+
+  @Message
+  String deals_none();
+
+  @Message
+  String deals_sort_close();
+
+  @Message
+  String deals_sort_amount();
+
+  @Message
+  String deals_sort_newest();
 }
