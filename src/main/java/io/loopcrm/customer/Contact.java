@@ -66,20 +66,19 @@ public class Contact extends PanacheEntity implements Audited {
     return find("from Contact c join fetch c.account where c.id = ?1", id).firstResult();
   }
 
-  /** The contacts of {@code account} that {@code viewer} may see, by name. */
+  /** The contacts of {@code account} that {@code viewer} may see, by name: one statement. */
   @SuppressWarnings("unchecked")
   public static java.util.List<Contact> listVisibleOf(
       Account account, io.loopcrm.people.Viewer viewer) {
     String sql =
-        "select c.id from contact c where c.account_id = :account and "
-            + CustomerAccess.contact(viewer, "c");
-    var query = getEntityManager().createNativeQuery(sql).setParameter("account", account.id);
-    java.util.List<Long> ids =
-        ((java.util.List<Number>) CustomerAccess.bind(query, sql, viewer).getResultList())
-            .stream().map(Number::longValue).toList();
-    return ids.isEmpty()
-        ? java.util.List.of()
-        : list("id in ?1 order by lower(lastName), lower(firstName), id", ids);
+        "select c.* from contact c where c.account_id = :account and "
+            + CustomerAccess.contact(viewer, "c")
+            + " order by lower(c.last_name), lower(coalesce(c.first_name, '')), c.id";
+    var query =
+        getEntityManager()
+            .createNativeQuery(sql, Contact.class)
+            .setParameter("account", account.id);
+    return CustomerAccess.bind(query, sql, viewer).getResultList();
   }
 
   /** Another contact with this normalised e-mail, if any. */

@@ -65,6 +65,7 @@ class PackagedAppIT {
         members().then().statusCode(200).body("$", hasSize(5));
         signIn(driver, "sam");
         dealId = SalesJourney.acceptConvertAndWin(driver, SCREENSHOTS);
+        SalesJourney.repeatPurchase(driver, dealId);
       }
 
       try (DevStack again = DevStack.start(env, dataDir)) {
@@ -82,6 +83,13 @@ class PackagedAppIT {
         new WebDriverWait(driver, Duration.ofSeconds(20))
             .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "今日"));
         screenshot(driver, "today-zh.png");
+        for (String page :
+            java.util.List.of("tasks", "accounts", "deals", "leads/new", "contacts")) {
+          driver.get("http://localhost:8081/sales/" + page);
+          new WebDriverWait(driver, Duration.ofSeconds(20))
+              .until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+          screenshot(driver, page.replace("/", "-") + "-zh.png");
+        }
         driver.get("http://localhost:8081/no-such-page");
         screenshot(driver, "error-404-zh.png");
 

@@ -79,4 +79,93 @@ final class SalesJourney {
     assertThat(driver.findElement(By.id("deal-status")).getText()).isEqualTo("Won");
     return dealId;
   }
+
+  /**
+   * A repeat purchase as a rep does it: search the customer's name in the navbar, open the account,
+   * log a new deal on it, schedule a task on the deal, mark the task done from the task list, and
+   * drag the deal to won.
+   */
+  static void repeatPurchase(WebDriver driver, long firstDealId) throws Exception {
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    driver.get(APP + "/sales/deals/" + firstDealId);
+    String accountName =
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("deal-account"))).getText();
+
+    WebElement box = driver.findElement(By.id("nav-q"));
+    box.sendKeys(accountName);
+    box.submit();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("search-accounts")));
+    PackagedAppIT.screenshot(driver, "search-en.png");
+    driver.findElements(By.cssSelector("#search-accounts a")).stream()
+        .filter(a -> a.getText().equals(accountName))
+        .findFirst()
+        .orElseThrow()
+        .click();
+
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("account-name")));
+    assertThat(driver.findElement(By.id("account-name")).getText()).isEqualTo(accountName);
+    PackagedAppIT.screenshot(driver, "account-en.png");
+    driver.findElement(By.id("new-deal")).click();
+
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("deal-form")));
+    driver.findElement(By.id("dealName")).sendKeys("Second order");
+    driver.findElement(By.id("amount")).sendKeys("4000");
+    ((JavascriptExecutor) driver)
+        .executeScript(
+            "document.getElementById('expectedClose').value = arguments[0];",
+            LocalDate.now().plusDays(7).toString());
+    PackagedAppIT.screenshot(driver, "deal-new-en.png");
+    driver.findElement(By.id("save")).click();
+
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("activity-form")));
+    long dealId =
+        Long.parseLong(driver.getCurrentUrl().replaceAll(".*/sales/deals/(\\d+).*", "$1"));
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("kind")))
+        .selectByValue("task");
+    driver.findElement(By.id("subject")).sendKeys("Send the order confirmation");
+    ((JavascriptExecutor) driver)
+        .executeScript(
+            "document.getElementById('due').value = arguments[0];",
+            LocalDate.now().plusDays(1) + "T10:00");
+    driver.findElement(By.cssSelector("#activity-form button[type=submit]")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("flash")));
+
+    driver.get(APP + "/sales/tasks");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-row")));
+    PackagedAppIT.screenshot(driver, "tasks-en.png");
+    WebElement row =
+        driver.findElements(By.cssSelector(".task-row")).stream()
+            .filter(r -> r.getText().contains("Send the order confirmation"))
+            .findFirst()
+            .orElseThrow();
+    row.findElement(By.cssSelector(".task-done")).click();
+    wait.until(
+        d ->
+            d.findElements(By.cssSelector(".task-row")).stream()
+                .anyMatch(
+                    r ->
+                        r.getText().contains("Send the order confirmation")
+                            && !r.findElements(By.cssSelector(".task-undo")).isEmpty()));
+    driver.get(APP + "/sales/tasks?show=done");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("task-rows")));
+    assertThat(driver.findElement(By.id("task-rows")).getText())
+        .contains("Send the order confirmation");
+
+    driver.get(APP + "/sales/pipeline");
+    WebElement card =
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("deal-card-" + dealId)));
+    ((JavascriptExecutor) driver)
+        .executeScript(
+            "const card = arguments[0], column = arguments[1], data = new DataTransfer();"
+                + "card.dispatchEvent(new DragEvent('dragstart', {bubbles: true, dataTransfer: data}));"
+                + "column.dispatchEvent(new DragEvent('dragover', {bubbles: true, cancelable: true, dataTransfer: data}));"
+                + "column.dispatchEvent(new DragEvent('drop', {bubbles: true, cancelable: true, dataTransfer: data}));"
+                + "card.dispatchEvent(new DragEvent('dragend', {bubbles: true, dataTransfer: data}));",
+            card,
+            driver.findElement(By.cssSelector(".board-won")));
+    wait.until(ExpectedConditions.stalenessOf(card));
+    driver.get(APP + "/sales/deals/" + dealId);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("deal-status")));
+    assertThat(driver.findElement(By.id("deal-status")).getText()).isEqualTo("Won");
+  }
 }
