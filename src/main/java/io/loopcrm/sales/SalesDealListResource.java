@@ -45,7 +45,7 @@ public class SalesDealListResource {
         List<Member> members);
 
     static native TemplateInstance list$rows(
-        DealList.Query query, DealList.Page page, String filter);
+        DealList.Query query, DealList.Page page, String filter, List<Member> members);
   }
 
   @GET
@@ -56,8 +56,10 @@ public class SalesDealListResource {
     DealList.Query query = form.toQuery();
     DealList.Page page = deals.find(query, viewer, PAGE);
     String filter = DealListQuery.queryOf(query);
+    List<Member> members =
+        viewer.isManager() ? Member.listSellersOfTeam(viewer.teamId()) : List.of();
     if (htmx) {
-      return Templates.list$rows(query, page, filter);
+      return Templates.list$rows(query, page, filter, members);
     }
     return Templates.list(
         query,
@@ -66,6 +68,6 @@ public class SalesDealListResource {
         stages.all(),
         Arrays.asList(Deal.Status.values()),
         Arrays.asList(DealList.Sort.values()),
-        viewer.isManager() ? Member.listSellersOfTeam(viewer.teamId()) : List.of());
+        members);
   }
 }

@@ -53,9 +53,11 @@ public class SalesLeadsResource {
         LeadSearch.Page page,
         List<CampaignDirectory.Option> campaigns,
         List<LeadStatus> statuses,
-        List<LeadSort> sorts);
+        List<LeadSort> sorts,
+        List<io.loopcrm.people.Member> members);
 
-    static native TemplateInstance list$rows(LeadFilter filter, LeadSearch.Page page);
+    static native TemplateInstance list$rows(
+        LeadFilter filter, LeadSearch.Page page, List<io.loopcrm.people.Member> members);
 
     static native TemplateInstance show(
         Lead lead,
@@ -82,16 +84,23 @@ public class SalesLeadsResource {
       @jakarta.ws.rs.BeanParam io.loopcrm.lead.LeadQuery query,
       @HeaderParam("HX-Request") boolean htmx) {
     LeadFilter filter = query.toFilter();
-    LeadSearch.Page page = search.search(filter, me.viewer(), clock.getZone());
+    Viewer viewer = me.viewer();
+    LeadSearch.Page page = search.search(filter, viewer, clock.getZone());
+    // a manager may hand the selected leads to a member of the team
+    List<io.loopcrm.people.Member> members =
+        viewer.isManager()
+            ? io.loopcrm.people.Member.listSellersOfTeam(viewer.teamId())
+            : List.of();
     if (htmx) {
-      return Templates.list$rows(filter, page);
+      return Templates.list$rows(filter, page, members);
     }
     return Templates.list(
         filter,
         page,
         campaigns.options(),
         List.of(LeadStatus.values()),
-        List.of(LeadSort.values()));
+        List.of(LeadSort.values()),
+        members);
   }
 
   @GET

@@ -845,4 +845,10 @@ public interface Msg {
 
   @Message
   String nav_deals();
+
+  @Message
+  String bulk_error_none();
+
+  @Message
+  String bulk_flash_reassigned();
 }

@@ -851,4 +851,13 @@ public interface SalesMsg {
 
   @Message
   String deals_sort_newest();
+
+  @Message
+  String bulk_select();
+
+  @Message
+  String bulk_give_to();
+
+  @Message
+  String bulk_submit();
 }
