@@ -110,6 +110,8 @@ update lead l set retained_at = s.closed_at
 
 -- rebuild every rollup from the raw rows (the function the migration's backfill uses)
 select funnel_rebuild();
+-- the routing counters, as the lead trigger would keep them (V13)
+select member_load_rebuild();
 commit;
 
 analyze lead;

@@ -7,13 +7,19 @@ create table member_load (
     last_assigned_at timestamptz
 );
 
-insert into member_load (member_id, open_leads, last_assigned_at)
-select l.owner_id,
-       count(*) filter (where l.status in ('new', 'assigned', 'working', 'accepted')),
-       max(l.assigned_at)
-from lead l
-where l.owner_id is not null
-group by l.owner_id;
+-- Recounts every member's load from the leads (here once, and after bulk loads that bypass the
+-- row triggers, such as tools/bench/funnel-dataset.sql).
+create function member_load_rebuild() returns void language sql as $$
+    delete from member_load;
+    insert into member_load (member_id, open_leads, last_assigned_at)
+    select l.owner_id,
+           count(*) filter (where l.status in ('new', 'assigned', 'working', 'accepted')),
+           max(l.assigned_at)
+    from lead l
+    where l.owner_id is not null
+    group by l.owner_id;
+$$;
+select member_load_rebuild();
 
 create function lead_member_load() returns trigger language plpgsql as $$
 declare
