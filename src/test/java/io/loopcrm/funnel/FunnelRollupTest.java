@@ -234,6 +234,36 @@ class FunnelRollupTest {
                 + lead
                 + " and not exists (select 1 from deal d where d.lead_id = l.id)");
         deals.add(id);
+      } else if (op < 78) {
+        // a deal logged by hand on a customer: no lead, so it counts only through its account
+        // (a second win within the window retains the lead of the account's first won deal)
+        long id = nextDeal++;
+        long account = BASE + 100 + random.nextInt(6);
+        boolean won = random.nextInt(3) > 0;
+        run(
+            "insert into deal (id, name, account_id, contact_id, lead_id, owner_id, stage_id, status,"
+                + " amount, currency, probability, closed_at, lost_reason, competitor) values ("
+                + id
+                + ", 'Direct', "
+                + account
+                + ", "
+                + (account + 100)
+                + ", null, "
+                + m1
+                + ", "
+                + (won ? 5 : 6)
+                + ", '"
+                + (won ? "won" : "lost")
+                + "', "
+                + (100 + random.nextInt(900))
+                + ", 'USD', "
+                + (won ? 100 : 0)
+                + ", timestamptz '2024-06-10 00:00Z' + interval '1 day' * "
+                + random.nextInt(200)
+                + ", "
+                + (won ? "null, null" : "'price', 'Rival'")
+                + ")");
+        deals.add(id);
       } else if (op < 80 && !deals.isEmpty()) {
         run(
             "update deal set status = 'lost', stage_id = 6, probability = 0, lost_reason = 'timing',"
