@@ -51,10 +51,7 @@ public class Account extends PanacheEntity implements Audited {
 
   /** The account if {@code viewer} may see it ({@link CustomerAccess}); otherwise 404. */
   public static Account findVisible(long id, io.loopcrm.people.Viewer viewer) {
-    String sql =
-        "select a.id from account a where a.id = :id and " + CustomerAccess.account(viewer, "a");
-    var query = getEntityManager().createNativeQuery(sql).setParameter("id", id);
-    if (CustomerAccess.bind(query, sql, viewer).getResultList().isEmpty()) {
+    if (!isVisible(id, viewer)) {
       throw new jakarta.ws.rs.NotFoundException();
     }
     return findById(id);
@@ -75,5 +72,14 @@ public class Account extends PanacheEntity implements Audited {
   /** Where the account's page is. */
   public String getPath() {
     return "/sales/accounts/" + id;
+  }
+
+  /** Whether {@code viewer} may see the account with this id ({@link CustomerAccess}). */
+  public static boolean isVisible(long id, io.loopcrm.people.Viewer viewer) {
+    String sql =
+        "select a.id from account a where a.id = :id and "
+            + CustomerAccess.account(viewer, "a");
+    var query = getEntityManager().createNativeQuery(sql).setParameter("id", id);
+    return !CustomerAccess.bind(query, sql, viewer).getResultList().isEmpty();
   }
 }

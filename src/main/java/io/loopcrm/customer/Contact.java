@@ -57,10 +57,7 @@ public class Contact extends PanacheEntity implements Audited {
 
   /** The contact if {@code viewer} may see it ({@link CustomerAccess}); otherwise 404. */
   public static Contact findVisible(long id, io.loopcrm.people.Viewer viewer) {
-    String sql =
-        "select c.id from contact c where c.id = :id and " + CustomerAccess.contact(viewer, "c");
-    var query = getEntityManager().createNativeQuery(sql).setParameter("id", id);
-    if (CustomerAccess.bind(query, sql, viewer).getResultList().isEmpty()) {
+    if (!isVisible(id, viewer)) {
       throw new jakarta.ws.rs.NotFoundException();
     }
     return find("from Contact c join fetch c.account where c.id = ?1", id).firstResult();
@@ -95,5 +92,14 @@ public class Contact extends PanacheEntity implements Audited {
   /** Where the contact's page is. */
   public String getPath() {
     return "/sales/contacts/" + id;
+  }
+
+  /** Whether {@code viewer} may see the contact with this id ({@link CustomerAccess}). */
+  public static boolean isVisible(long id, io.loopcrm.people.Viewer viewer) {
+    String sql =
+        "select c.id from contact c where c.id = :id and "
+            + CustomerAccess.contact(viewer, "c");
+    var query = getEntityManager().createNativeQuery(sql).setParameter("id", id);
+    return !CustomerAccess.bind(query, sql, viewer).getResultList().isEmpty();
   }
 }

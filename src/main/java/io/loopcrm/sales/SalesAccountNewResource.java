@@ -65,13 +65,7 @@ public class SalesAccountNewResource {
   /** The form again, naming the account with that domain only when the user may see it. */
   static TemplateInstance duplicate(
       AccountInput input, Account other, Viewer viewer, Account editing) {
-    boolean visible;
-    try {
-      Account.findVisible(other.id, viewer);
-      visible = true;
-    } catch (jakarta.ws.rs.NotFoundException e) {
-      visible = false;
-    }
+    boolean visible = Account.isVisible(other.id, viewer);
     return Templates.form(
         editing,
         input.values(),

@@ -75,13 +75,7 @@ public class SalesContactNewResource {
   /** The form again, naming the contact with that e-mail only when the user may see it. */
   static TemplateInstance duplicate(
       Account account, Contact editing, ContactInput input, Contact other, Viewer viewer) {
-    boolean visible;
-    try {
-      Contact.findVisible(other.id, viewer);
-      visible = true;
-    } catch (jakarta.ws.rs.NotFoundException e) {
-      visible = false;
-    }
+    boolean visible = Contact.isVisible(other.id, viewer);
     return Templates.form(
         account,
         editing,

@@ -96,7 +96,9 @@ public class SalesConvertResource {
   private TemplateInstance page(Lead lead, FormErrors errors, Map<String, String> values) {
     Optional<Account> account =
         Account.findMatching(LeadConversion.companyDomainOf(lead.emailNormalized), lead.company);
-    Optional<Contact> contact = Contact.findByEmail(lead.emailNormalized);
+    // the page names an existing contact only when the rep may see it (CustomerAccess)
+    Optional<Contact> contact =
+        Contact.findByEmail(lead.emailNormalized).filter(c -> Contact.isVisible(c.id, me.viewer()));
     return Templates.form(
         lead, account.orElse(null), contact.orElse(null), DealForm.currencies(), errors, values);
   }

@@ -291,4 +291,25 @@ class SalesCustomersTest {
                 emf, () -> given().get("/sales/contacts").then().statusCode(200)))
         .isLessThanOrEqualTo(3);
   }
+
+  @Test
+  @TestSecurity(user = "sam", roles = "sales")
+  void theConvertPageDoesNotNameAnotherRepsContact() {
+    Account theirs = account(rita, Fixtures.unique("Their Co"), null);
+    Contact hidden = contact(rita, theirs, "Concealed");
+    Lead lead = Fixtures.lead(sam, "Samelead", Fixtures.unique("Same Co"), null);
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              Lead l = Lead.findById(lead.id);
+              l.email = hidden.email;
+              l.emailNormalized = hidden.email;
+              l.accept(3, Instant.now());
+            });
+    given()
+        .get("/sales/leads/" + lead.id + "/convert")
+        .then()
+        .statusCode(200)
+        .body(not(containsString("Concealed")));
+  }
 }
