@@ -77,8 +77,7 @@ public class Account extends PanacheEntity implements Audited {
   /** Whether {@code viewer} may see the account with this id ({@link CustomerAccess}). */
   public static boolean isVisible(long id, io.loopcrm.people.Viewer viewer) {
     String sql =
-        "select a.id from account a where a.id = :id and "
-            + CustomerAccess.account(viewer, "a");
+        "select a.id from account a where a.id = :id and " + CustomerAccess.account(viewer, "a");
     var query = getEntityManager().createNativeQuery(sql).setParameter("id", id);
     return !CustomerAccess.bind(query, sql, viewer).getResultList().isEmpty();
   }

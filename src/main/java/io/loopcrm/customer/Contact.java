@@ -97,8 +97,7 @@ public class Contact extends PanacheEntity implements Audited {
   /** Whether {@code viewer} may see the contact with this id ({@link CustomerAccess}). */
   public static boolean isVisible(long id, io.loopcrm.people.Viewer viewer) {
     String sql =
-        "select c.id from contact c where c.id = :id and "
-            + CustomerAccess.contact(viewer, "c");
+        "select c.id from contact c where c.id = :id and " + CustomerAccess.contact(viewer, "c");
     var query = getEntityManager().createNativeQuery(sql).setParameter("id", id);
     return !CustomerAccess.bind(query, sql, viewer).getResultList().isEmpty();
   }
