@@ -57,6 +57,7 @@ public class HandEntry {
     if (owner == null) {
       lead.status = LeadStatus.NEW;
       router.route(lead, now);
+      lead.routingNote = RoutingNote.byHandThen(by.displayName, lead.routingNote);
     } else {
       lead.owner = owner;
       lead.assignedAt = now;

@@ -6,15 +6,17 @@ import java.util.regex.Pattern;
 /**
  * A lead's routing note read back into its parts, so the page can say it in the reader's language.
  * The note is stored in English words (the API returns it as is): {@code rule "NAME" → REP (N
- * open)}, {@code no rule matched …}, {@code assigned by NAME} or {@code created by hand by NAME}.
- * Anything else is shown as stored.
+ * open)}, {@code no rule matched …}, {@code assigned by NAME}, {@code created by hand by NAME} or
+ * {@code created by hand by NAME, then} one of the rules' notes. Anything else is shown as stored.
  */
-public record RoutingNote(String kind, String rule, String rep, long open, String text) {
+public record RoutingNote(
+    String kind, String rule, String rep, long open, String text, String handBy) {
   public static final String NO_MATCH = "no rule matched or every matching rep is at capacity";
 
   private static final Pattern RULE = Pattern.compile("rule \"(.*)\" → (.*) \\((\\d+) open\\)");
   private static final Pattern MANUAL = Pattern.compile("assigned by (.*)");
   private static final Pattern HAND = Pattern.compile("created by hand by (.*)");
+  private static final Pattern HAND_THEN = Pattern.compile("created by hand by (.*?), then (.*)");
 
   public static String ofRule(String rule, String rep, long open) {
     return "rule \"" + rule + "\" → " + rep + " (" + open + " open)";
@@ -29,25 +31,41 @@ public record RoutingNote(String kind, String rule, String rep, long open, Strin
     return "created by hand by " + by;
   }
 
+  /**
+   * A lead typed in by {@code by} and then routed by the rules ({@code routed} is the rules' note),
+   * at most 300 characters like every note.
+   */
+  public static String byHandThen(String by, String routed) {
+    String note = "created by hand by " + by + ", then " + routed;
+    return note.length() > 300 ? note.substring(0, 300) : note;
+  }
+
   public static RoutingNote parse(String note) {
     if (note == null) {
       return null;
     }
+    Matcher then = HAND_THEN.matcher(note);
+    if (then.matches()) {
+      RoutingNote routed = parse(then.group(2));
+      return new RoutingNote(
+          routed.kind, routed.rule, routed.rep, routed.open, note, then.group(1));
+    }
     Matcher m = RULE.matcher(note);
     if (m.matches()) {
-      return new RoutingNote("rule", m.group(1), m.group(2), Long.parseLong(m.group(3)), note);
+      return new RoutingNote(
+          "rule", m.group(1), m.group(2), Long.parseLong(m.group(3)), note, null);
     }
     if (note.equals(NO_MATCH)) {
-      return new RoutingNote("none", null, null, 0, note);
+      return new RoutingNote("none", null, null, 0, note, null);
     }
     m = MANUAL.matcher(note);
     if (m.matches()) {
-      return new RoutingNote("manual", null, m.group(1), 0, note);
+      return new RoutingNote("manual", null, m.group(1), 0, note, null);
     }
     m = HAND.matcher(note);
     if (m.matches()) {
-      return new RoutingNote("hand", null, m.group(1), 0, note);
+      return new RoutingNote("hand", null, m.group(1), 0, note, null);
     }
-    return new RoutingNote("other", null, null, 0, note);
+    return new RoutingNote("other", null, null, 0, note, null);
   }
 }

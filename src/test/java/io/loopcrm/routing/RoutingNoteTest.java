@@ -28,6 +28,16 @@ class RoutingNoteTest {
     assertThat(RoutingNote.parse(RoutingNote.manual("Olga Ops")).rep()).isEqualTo("Olga Ops");
     assertThat(RoutingNote.parse("imported from an older system").kind()).isEqualTo("other");
     assertThat(RoutingNote.parse(null)).isNull();
+    RoutingNote typed =
+        RoutingNote.parse(
+            RoutingNote.byHandThen("Olga Ops", RoutingNote.ofRule("Everything", "Sam Sales", 7)));
+    assertThat(typed.handBy()).isEqualTo("Olga Ops");
+    assertThat(typed.kind()).isEqualTo("rule");
+    assertThat(typed.rep()).isEqualTo("Sam Sales");
+    assertThat(typed.open()).isEqualTo(7);
+    assertThat(RoutingNote.parse(RoutingNote.byHandThen("Olga Ops", RoutingNote.NO_MATCH)).kind())
+        .isEqualTo("none");
+    assertThat(RoutingNote.parse(RoutingNote.byHand("Sam Sales")).kind()).isEqualTo("hand");
   }
 
   @Test

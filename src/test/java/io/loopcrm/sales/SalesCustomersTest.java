@@ -312,4 +312,40 @@ class SalesCustomersTest {
         .statusCode(200)
         .body(not(containsString("Concealed")));
   }
+
+  @Test
+  @TestSecurity(user = "sam", roles = "sales")
+  void theAccountAndContactPagesReadInAFixedNumberOfStatements() {
+    Account a = account(sam, Fixtures.unique("Budget Page Co"), null);
+    Contact first = contact(sam, a, "First");
+    Runnable deal =
+        () ->
+            QuarkusTransaction.requiringNew()
+                .run(
+                    () ->
+                        io.loopcrm.deal.Deal.direct(
+                            "Page deal",
+                            Account.findById(a.id),
+                            null,
+                            Member.findById(sam.id),
+                            io.loopcrm.deal.PipelineStage.listActive().get(0),
+                            Instant.now()));
+    deal.run();
+    given().get("/sales/accounts/" + a.id).then().statusCode(200);
+    long one =
+        StatementCounter.count(
+            emf, () -> given().get("/sales/accounts/" + a.id).then().statusCode(200));
+    for (int i = 0; i < 4; i++) {
+      contact(sam, a, "More" + i);
+      deal.run();
+    }
+    long many =
+        StatementCounter.count(
+            emf, () -> given().get("/sales/accounts/" + a.id).then().statusCode(200));
+    assertThat(many).isEqualTo(one).isLessThanOrEqualTo(9);
+    assertThat(
+            StatementCounter.count(
+                emf, () -> given().get("/sales/contacts/" + first.id).then().statusCode(200)))
+        .isLessThanOrEqualTo(7);
+  }
 }

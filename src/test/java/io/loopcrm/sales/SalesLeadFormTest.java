@@ -187,8 +187,16 @@ class SalesLeadFormTest {
             .header("Location");
     Lead lead = leadByEmail(email);
     assertThat(location).endsWith("/sales/leads/" + lead.id);
-    // the routing note is the rules' own: a rule's pick, or the queue when none matched
-    assertThat(lead.routingNote).isNotNull().doesNotStartWith("created by hand");
+    // the note says it was typed in by hand, then what the rules did (a rep, or the queue)
+    String olga =
+        Fixtures.reload(Member.class, Fixtures.member("olga", List.of("operations"), null).id)
+            .displayName;
+    assertThat(lead.routingNote).startsWith("created by hand by " + olga + ", then ");
+    given()
+        .get("/sales/leads/" + lead.id)
+        .then()
+        .statusCode(200)
+        .body(containsString("created by hand by " + olga + " · "));
     assertThat(lead.status == LeadStatus.NEW || lead.status == LeadStatus.ASSIGNED).isTrue();
     given().get("/sales/leads/new").then().statusCode(403);
   }
