@@ -184,42 +184,6 @@ public class Deal extends PanacheEntity implements Audited {
     return deal;
   }
 
-  /** A deal in {@code stage}, owned by {@code owner}, with the stage's default probability. */
-  public static Deal open(String name, Account account, Member owner, PipelineStage stage) {
-    Deal deal = new Deal();
-    deal.name = name;
-    deal.account = account;
-    deal.owner = owner;
-    deal.stage = stage;
-    deal.probability = stage.probability;
-    return deal;
-  }
-
-  /**
-   * A deal logged by hand with an existing customer (a repeat purchase, a referral by phone): no
-   * lead and so no campaign attribution ("direct"); it enters {@code stage} now. Its win counts in
-   * the account's retention through the deal trigger, in the same transaction.
-   */
-  public static Deal direct(
-      String name,
-      Account account,
-      Contact contact,
-      Member owner,
-      PipelineStage stage,
-      Instant now) {
-    Deal deal = open(name, account, owner, stage);
-    deal.contact = contact;
-    deal.stageEnteredAt = now;
-    deal.persist();
-    StageChange entered = new StageChange();
-    entered.deal = deal;
-    entered.toStage = stage;
-    entered.changedBy = owner;
-    entered.changedAt = now;
-    entered.persist();
-    return deal;
-  }
-
   /** The longest competitor name a lost deal keeps (the column holds 120). */
   public static final int COMPETITOR_MAX = 100;
 
@@ -321,17 +285,5 @@ public class Deal extends PanacheEntity implements Audited {
 
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.trim();
-  }
-
-  /** A move or edit the deal's rules refuse, with the field it concerns and a message key. */
-  public static class DealRuleViolation extends RuntimeException {
-    public final String field;
-    public final String messageKey;
-
-    public DealRuleViolation(String field, String messageKey) {
-      super(messageKey);
-      this.field = field;
-      this.messageKey = messageKey;
-    }
   }
 }

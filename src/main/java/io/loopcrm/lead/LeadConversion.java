@@ -62,7 +62,7 @@ public class LeadConversion {
         PipelineStage.<PipelineStage>find(
                 "kind = ?1 and archived = false order by position", PipelineStage.Kind.OPEN)
             .firstResult();
-    Deal deal = Deal.open(request.dealName(), account, lead.owner, first);
+    Deal deal = io.loopcrm.deal.DealOpening.open(request.dealName(), account, lead.owner, first);
     deal.contact = contact;
     deal.lead = lead;
     deal.amount = request.amount();

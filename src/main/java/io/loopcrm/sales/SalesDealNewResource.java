@@ -107,7 +107,9 @@ public class SalesDealNewResource {
     if (errors.isPresent()) {
       return pages.withStatus(422, page(a, values, errors));
     }
-    Deal deal = Deal.direct(form.name(), a, who, me.get(), first, Instant.now(clock));
+    Deal deal =
+        io.loopcrm.deal.DealOpening.direct(
+            form.name(), a, who, me.get(), first, Instant.now(clock));
     deal.amount = form.amount();
     deal.currency = form.currency();
     deal.expectedClose = form.expectedClose();

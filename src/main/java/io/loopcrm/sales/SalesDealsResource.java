@@ -138,7 +138,7 @@ public class SalesDealsResource {
             competitor);
         deal.flush();
         return Flash.redirect(URI.create("/sales/deals/" + id), "success", "deal_flash_moved");
-      } catch (Deal.DealRuleViolation v) {
+      } catch (io.loopcrm.deal.DealRuleViolation v) {
         errors.add(v.field, v.messageKey);
       }
     }

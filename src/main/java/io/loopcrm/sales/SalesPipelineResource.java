@@ -101,7 +101,7 @@ public class SalesPipelineResource {
     String back = "/sales/pipeline?" + page(scope).getQuery();
     try {
       d.moveTo(target, me.get(), Instant.now(clock), null, null);
-    } catch (Deal.DealRuleViolation needsDetails) {
+    } catch (io.loopcrm.deal.DealRuleViolation needsDetails) {
       URI dealPage = URI.create("/sales/deals/" + d.id + "?stage=" + target.id + "#stage");
       return htmx
           ? Response.ok().header("HX-Redirect", dealPage.toString()).build()

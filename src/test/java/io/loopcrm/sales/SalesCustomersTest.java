@@ -323,7 +323,7 @@ class SalesCustomersTest {
             QuarkusTransaction.requiringNew()
                 .run(
                     () ->
-                        io.loopcrm.deal.Deal.direct(
+                        io.loopcrm.deal.DealOpening.direct(
                             "Page deal",
                             Account.findById(a.id),
                             null,

@@ -38,7 +38,7 @@ class SalesDealListTest {
               List<Long> ids = new ArrayList<>();
               for (int i = 0; i < n; i++) {
                 Deal d =
-                    Deal.direct(
+                    io.loopcrm.deal.DealOpening.direct(
                         prefix + i,
                         a,
                         null,

@@ -49,7 +49,7 @@ class SearchTest {
               c.owner = m;
               c.persist();
               Deal d =
-                  Deal.direct(
+                  io.loopcrm.deal.DealOpening.direct(
                       token + " renewal",
                       a,
                       c,
