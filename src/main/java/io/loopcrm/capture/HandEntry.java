@@ -41,13 +41,11 @@ public class HandEntry {
   public Result create(LeadFields fields, String source, Member owner, Member by, Instant now) {
     String email = Lead.normalizeEmail(fields.email());
     String phone = Lead.normalizePhone(fields.phone());
-    lock("email:" + email, email != null);
-    lock("phone:" + phone, phone != null);
+    LeadCapture.lockAddress(em, "email", email);
+    LeadCapture.lockAddress(em, "phone", phone);
     Optional<Lead> duplicate = Lead.findDuplicate(email, phone, null);
     if (duplicate.isPresent()) {
-      Lead dup = duplicate.get();
-      return new Result(
-          null, dup, email != null && email.equals(dup.emailNormalized) ? "email" : "phone");
+      return new Result(null, duplicate.get(), duplicate.get().matchedField(email));
     }
     Lead lead = new Lead();
     fields.applyTo(lead);
@@ -68,13 +66,5 @@ public class HandEntry {
     em.flush();
     scorer.rescore(lead, now);
     return new Result(lead, null, null);
-  }
-
-  private void lock(String key, boolean needed) {
-    if (needed) {
-      em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
-          .setParameter(1, key)
-          .getSingleResult();
-    }
   }
 }

@@ -54,8 +54,8 @@ public class LeadCapture {
       Submission s, Long variantId, UUID visitor, Long referrerContactId, Instant now) {
     String email = Lead.normalizeEmail(s.email());
     String phone = Lead.normalizePhone(s.phone());
-    lock("email:" + email, email != null);
-    lock("phone:" + phone, phone != null);
+    lockAddress(em, "email", email);
+    lockAddress(em, "phone", phone);
 
     CampaignVariant variant = variantId == null ? null : em.find(CampaignVariant.class, variantId);
     Campaign campaign = variant == null ? null : variant.campaign;
@@ -134,10 +134,14 @@ public class LeadCapture {
     scorer.rescore(lead, now);
   }
 
-  private void lock(String key, boolean needed) {
-    if (needed) {
+  /**
+   * Serialises submissions for one e-mail or phone until the transaction ends, so two at once make
+   * one lead (the form, the API, referral links and leads typed in by hand all take it).
+   */
+  static void lockAddress(jakarta.persistence.EntityManager em, String kind, String value) {
+    if (value != null) {
       em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
-          .setParameter(1, key)
+          .setParameter(1, kind + ":" + value)
           .getSingleResult();
     }
   }

@@ -19,6 +19,14 @@ public final class CustomerAccess {
         : "(:scopeMe)";
   }
 
+  /**
+   * A condition that the record's owner column {@code column} is the viewer's (a manager: the
+   * team's); true for operations and admin. Leads and deals follow this rule.
+   */
+  public static String ownedBy(Viewer viewer, String column) {
+    return viewer.seesAll() ? "true" : column + " in " + owners(viewer);
+  }
+
   /** A condition on account alias {@code a}: true when the viewer may see it. */
   public static String account(Viewer viewer, String a) {
     if (viewer.seesAll()) {

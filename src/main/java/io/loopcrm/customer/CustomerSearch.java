@@ -18,8 +18,11 @@ import java.util.Map;
 public class CustomerSearch {
   public static final int PAGE = 50;
 
-  static final String ACCOUNT_TEXT = "(a.name || ' ' || coalesce(a.domain, ''))";
-  static final String CONTACT_TEXT =
+  /** The text an account search matches (trigram-indexed, V15), on alias {@code a}. */
+  public static final String ACCOUNT_TEXT = "(a.name || ' ' || coalesce(a.domain, ''))";
+
+  /** The text a contact search matches (trigram-indexed, V15), on alias {@code c}. */
+  public static final String CONTACT_TEXT =
       "(coalesce(c.first_name, '') || ' ' || c.last_name || ' ' || coalesce(c.email, '') || ' ' || coalesce(c.phone, ''))";
 
   @Inject EntityManager em;

@@ -187,6 +187,16 @@ public class Lead extends PanacheEntity implements Audited {
         .firstResultOptional();
   }
 
+  /**
+   * Which of this duplicate's addresses a new entry matched: {@code email} if it was that, else
+   * {@code phone}.
+   */
+  public String matchedField(String emailNormalized) {
+    return emailNormalized != null && emailNormalized.equals(this.emailNormalized)
+        ? "email"
+        : "phone";
+  }
+
   /** The lead's page. */
   public String getPath() {
     return "/sales/leads/" + id;

@@ -23,7 +23,9 @@ import java.util.Map;
 @ApplicationScoped
 public class LeadSearch {
   public static final int COUNT_CAP = 10_000;
-  private static final String SEARCH_TEXT =
+
+  /** The text a lead search matches (trigram-indexed, V2), on alias {@code l}. */
+  public static final String SEARCH_TEXT =
       "(coalesce(l.first_name, '') || ' ' || l.last_name || ' ' || coalesce(l.company, '') || ' ' || coalesce(l.email, '') || ' ' || coalesce(l.phone, ''))";
 
   @Inject EntityManager em;

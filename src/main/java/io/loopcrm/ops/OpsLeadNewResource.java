@@ -9,7 +9,6 @@ import io.loopcrm.sales.LeadInput;
 import io.loopcrm.web.Flash;
 import io.loopcrm.web.FormErrors;
 import io.loopcrm.web.Pages;
-import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -40,17 +39,6 @@ public class OpsLeadNewResource {
   @Inject Validator validator;
   @Inject Pages pages;
   @Inject Clock clock;
-
-  @CheckedTemplate
-  static class Templates {
-    static native TemplateInstance form(
-        Map<String, String> values,
-        FormErrors errors,
-        List<String> sizes,
-        List<String> sources,
-        List<Object> members,
-        Long duplicate);
-  }
 
   @GET
   @Produces(MediaType.TEXT_HTML)
@@ -83,7 +71,15 @@ public class OpsLeadNewResource {
   }
 
   private TemplateInstance page(Map<String, String> values, FormErrors errors, Long duplicate) {
-    return Templates.form(
-        values, errors, Lead.COMPANY_SIZES, LeadFields.HAND_SOURCES, List.of(), duplicate);
+    // the sales form; only where it posts and what its intro says differ
+    return io.loopcrm.sales.SalesLeadNewResource.Templates.form(
+        values,
+        errors,
+        Lead.COMPANY_SIZES,
+        LeadFields.HAND_SOURCES,
+        List.of(),
+        duplicate,
+        "/ops/leads",
+        true);
   }
 }

@@ -86,12 +86,13 @@ public class SalesLeadEditResource {
     if (duplicate.isPresent()) {
       Lead dup = duplicate.get();
       boolean visible = viewer.sees(dup.owner);
-      String field = email != null && email.equals(dup.emailNormalized) ? "email" : "phone";
       return invalid(
           lead,
           input,
           new FormErrors()
-              .add(field, visible ? "lead_error_duplicate" : "lead_error_duplicate_hidden"),
+              .add(
+                  dup.matchedField(email),
+                  visible ? "lead_error_duplicate" : "lead_error_duplicate_hidden"),
           visible ? dup.id : null);
     }
     yours.applyTo(lead);

@@ -42,15 +42,18 @@ public class SalesLeadNewResource {
   @Inject Pages pages;
   @Inject Clock clock;
 
+  /** The new-lead form, shared with operations' {@code /ops/leads/new}. */
   @CheckedTemplate
-  static class Templates {
-    static native TemplateInstance form(
+  public static class Templates {
+    public static native TemplateInstance form(
         Map<String, String> values,
         FormErrors errors,
         List<String> sizes,
         List<String> sources,
         List<Member> members,
-        Long duplicate);
+        Long duplicate,
+        String home,
+        boolean routed);
   }
 
   @GET
@@ -104,6 +107,13 @@ public class SalesLeadNewResource {
     List<Member> members =
         viewer.isManager() ? Member.listSellersOfTeam(viewer.teamId()) : List.of();
     return Templates.form(
-        values, errors, Lead.COMPANY_SIZES, LeadFields.HAND_SOURCES, members, duplicate);
+        values,
+        errors,
+        Lead.COMPANY_SIZES,
+        LeadFields.HAND_SOURCES,
+        members,
+        duplicate,
+        "/sales/leads",
+        false);
   }
 }

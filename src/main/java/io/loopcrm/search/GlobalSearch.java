@@ -1,6 +1,8 @@
 package io.loopcrm.search;
 
 import io.loopcrm.customer.CustomerAccess;
+import io.loopcrm.customer.CustomerSearch;
+import io.loopcrm.lead.LeadSearch;
 import io.loopcrm.people.Roles;
 import io.loopcrm.people.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,12 +23,6 @@ public class GlobalSearch {
 
   /** Fewer characters than this cannot use a trigram index: the page asks for more. */
   public static final int MIN_LENGTH = 3;
-
-  static final String LEAD_TEXT =
-      "(coalesce(l.first_name, '') || ' ' || l.last_name || ' ' || coalesce(l.company, '') || ' ' || coalesce(l.email, '') || ' ' || coalesce(l.phone, ''))";
-  static final String ACCOUNT_TEXT = "(a.name || ' ' || coalesce(a.domain, ''))";
-  static final String CONTACT_TEXT =
-      "(coalesce(c.first_name, '') || ' ' || c.last_name || ' ' || coalesce(c.email, '') || ' ' || coalesce(c.phone, ''))";
 
   @Inject EntityManager em;
 
@@ -63,7 +59,7 @@ public class GlobalSearch {
             "select c.id, coalesce(c.first_name || ' ', '') || c.last_name, a.name || coalesce(' · ' || c.email, '')"
                 + " from contact c join account a on a.id = c.account_id where c.id in ("
                 + "select c.id from contact c where "
-                + CONTACT_TEXT
+                + CustomerSearch.CONTACT_TEXT
                 + " ilike :q and "
                 + CustomerAccess.contact(viewer, "c")
                 + " limit 200) order by lower(c.last_name), c.id limit "
@@ -74,7 +70,7 @@ public class GlobalSearch {
         run(
             "select a.id, a.name, coalesce(a.domain, '') from account a where a.id in ("
                 + "select a.id from account a where "
-                + ACCOUNT_TEXT
+                + CustomerSearch.ACCOUNT_TEXT
                 + " ilike :q and "
                 + CustomerAccess.account(viewer, "a")
                 + " limit 200) order by lower(a.name), a.id limit "
@@ -90,22 +86,13 @@ public class GlobalSearch {
     return !viewer.roles().contains(Roles.OPERATIONS) || viewer.roles().contains(Roles.SALES);
   }
 
-  static String owners(Viewer viewer) {
-    if (viewer.seesAll()) {
-      return "true";
-    }
-    return viewer.isManager() && viewer.teamId() != null
-        ? "%s.owner_id in (select id from member where team_id = :scopeTeam union all select :scopeMe)"
-        : "%s.owner_id = :scopeMe";
-  }
-
   static String leadSql(Viewer viewer) {
     return "select l.id, coalesce(l.first_name || ' ', '') || l.last_name,"
         + " concat_ws(' · ', l.company, l.email, l.phone) from lead l where l.id in ("
         + "select l.id from lead l where "
-        + LEAD_TEXT
+        + LeadSearch.SEARCH_TEXT
         + " ilike :q and "
-        + owners(viewer).replace("%s", "l")
+        + CustomerAccess.ownedBy(viewer, "l.owner_id")
         + " limit 200) order by l.created_at desc, l.id desc limit "
         + PER_GROUP;
   }
@@ -113,7 +100,7 @@ public class GlobalSearch {
   static String dealSql(Viewer viewer) {
     return "select d.id, d.name, a.name from deal d join account a on a.id = d.account_id"
         + " where d.id in (select d.id from deal d where d.name ilike :q and "
-        + owners(viewer).replace("%s", "d")
+        + CustomerAccess.ownedBy(viewer, "d.owner_id")
         + " limit 200) order by d.created_at desc, d.id desc limit "
         + PER_GROUP;
   }

@@ -141,12 +141,18 @@ class SearchTest {
     assertThat(plan(GlobalSearch.dealSql(all), all)).contains("deal_search_idx");
     assertThat(
             plan(
-                text("contact c", GlobalSearch.CONTACT_TEXT, CustomerAccess.contact(all, "c")),
+                text(
+                    "contact c",
+                    io.loopcrm.customer.CustomerSearch.CONTACT_TEXT,
+                    CustomerAccess.contact(all, "c")),
                 all))
         .contains("contact_search_idx");
     assertThat(
             plan(
-                text("account a", GlobalSearch.ACCOUNT_TEXT, CustomerAccess.account(all, "a")),
+                text(
+                    "account a",
+                    io.loopcrm.customer.CustomerSearch.ACCOUNT_TEXT,
+                    CustomerAccess.account(all, "a")),
                 all))
         .contains("account_search_idx");
     // a rep's or a manager's search starts from their own records' indexes or the trigram one
@@ -157,10 +163,20 @@ class SearchTest {
       assertThat(plan(GlobalSearch.leadSql(v), v)).doesNotContain("Seq Scan on lead");
       assertThat(plan(GlobalSearch.dealSql(v), v)).doesNotContain("Seq Scan on deal");
       assertThat(
-              plan(text("contact c", GlobalSearch.CONTACT_TEXT, CustomerAccess.contact(v, "c")), v))
+              plan(
+                  text(
+                      "contact c",
+                      io.loopcrm.customer.CustomerSearch.CONTACT_TEXT,
+                      CustomerAccess.contact(v, "c")),
+                  v))
           .doesNotContain("Seq Scan");
       assertThat(
-              plan(text("account a", GlobalSearch.ACCOUNT_TEXT, CustomerAccess.account(v, "a")), v))
+              plan(
+                  text(
+                      "account a",
+                      io.loopcrm.customer.CustomerSearch.ACCOUNT_TEXT,
+                      CustomerAccess.account(v, "a")),
+                  v))
           .doesNotContain("Seq Scan");
     }
   }
