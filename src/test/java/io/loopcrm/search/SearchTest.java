@@ -131,6 +131,12 @@ class SearchTest {
         .statusCode(200)
         .body(containsString("id=\"deal-read-only\""))
         .body(not(containsString("<form method=\"post\" action=\"/sales/deals/")));
+    // the account page links the deals and leads admin may open
+    given()
+        .get("/sales/accounts/" + r.account().id)
+        .then()
+        .statusCode(200)
+        .body(containsString("href=\"/sales/deals/" + r.deal().id + "\""));
   }
 
   @Test
