@@ -1,9 +1,8 @@
 package io.loopcrm.capture;
 
+import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -13,8 +12,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -23,21 +25,22 @@ import org.jboss.resteasy.reactive.RestHeader;
  * The tracking link {@code /t/{code}}: records the click (campaign, variant, UTM, referrer, time,
  * visitor) and redirects to the variant's landing URL with UTM parameters added. It redirects only
  * to that configured URL, whatever the request says; an unknown code is a 404. No session, no
- * template: a cached lookup and one insert.
+ * template: a cached lookup, and the click kept in the next batch ({@link ClickLog}) before the
+ * redirect goes out.
  */
 @Path("/t/{code}")
 @PermitAll
 public class TrackResource {
   @Inject TrackingCodes codes;
-  @Inject EntityManager em;
+  @Inject ClickLog clicks;
   @Inject io.loopcrm.scoring.Rescoring rescoring;
 
   @ConfigProperty(name = "quarkus.oidc.authentication.cookie-force-secure", defaultValue = "false")
   boolean secureCookies;
 
   @GET
-  @Transactional
-  public Response click(
+  @Blocking
+  public CompletionStage<Response> click(
       @PathParam("code") String code,
       @QueryParam("utm_source") String utmSource,
       @QueryParam("utm_medium") String utmMedium,
@@ -56,23 +59,6 @@ public class TrackResource {
     String source = clip(utmSource, 200, "loop");
     String medium = clip(utmMedium, 200, target.channel());
     String campaign = clip(utmCampaign, 200, slug(target.campaignName()));
-    if (target.capturing()) {
-      em.createNativeQuery(
-              "insert into click (variant_id, campaign_id, visitor_id, utm_source, utm_medium,"
-                  + " utm_campaign, referrer) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-          .setParameter(1, target.variantId())
-          .setParameter(2, target.campaignId())
-          .setParameter(3, visitor)
-          .setParameter(4, source)
-          .setParameter(5, medium)
-          .setParameter(6, campaign)
-          .setParameter(7, clip(referrer, 500, null))
-          .executeUpdate();
-      if (!newVisitor) {
-        // a known visitor's leads are scored again off the request path
-        rescoring.clicked(visitor);
-      }
-    }
     Response.ResponseBuilder response =
         Response.status(Response.Status.FOUND)
             .location(landing(target, source, medium, campaign, visitor))
@@ -81,7 +67,45 @@ public class TrackResource {
     if (newVisitor) {
       response.cookie(Visitor.cookie(visitor, secureCookies));
     }
-    return response.build();
+    if (!target.capturing()) {
+      return CompletableFuture.completedFuture(response.build());
+    }
+    UUID known = newVisitor ? null : visitor;
+    return clicks
+        .record(
+            new ClickLog.Click(
+                target.variantId(),
+                target.campaignId(),
+                visitor,
+                source,
+                medium,
+                campaign,
+                clip(referrer, 500, null),
+                Instant.now()))
+        .handle(
+            (kept, failed) -> {
+              if (failed != null) {
+                return busy();
+              }
+              // a known visitor's leads are scored again off the request path
+              rescoring.clicked(known);
+              return response.build();
+            });
+  }
+
+  /**
+   * The click could not be kept just now (queue full, database away): a page that asks the browser
+   * to come back in a second, so the visitor still arrives and the click is counted then.
+   */
+  private static Response busy() {
+    return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, "1")
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .type("text/html; charset=UTF-8")
+        .entity(
+            "<!doctype html><meta http-equiv=\"refresh\" content=\"1\"><title>…</title>"
+                + "<p style=\"font-family:sans-serif\">One moment… / 请稍候…")
+        .build();
   }
 
   /**

@@ -17,6 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class TrackingCodes {
   private static final Duration TTL = Duration.ofSeconds(30);
+  private static final java.util.regex.Pattern CODE =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_-]+");
 
   /** What a tracking code stands for. */
   public record Target(
@@ -45,7 +47,7 @@ public class TrackingCodes {
 
   /** The target of {@code code}, or null when no variant has it. */
   public Target find(String code) {
-    if (code == null || code.length() > 32 || !code.matches("[A-Za-z0-9_-]+")) {
+    if (code == null || code.length() > 32 || !CODE.matcher(code).matches()) {
       return null;
     }
     Cached c = cache.get(code);

@@ -1,0 +1,186 @@
+package io.loopcrm.capture;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Writes tracking clicks in batches (group commit): each click waits until the transaction holding
+ * it has committed, so the visitor's redirect is only sent for a click that is kept, while one
+ * insert of many rows carries all clicks that arrived meanwhile. One writer thread; the queue is
+ * bounded, and a full queue says so at once instead of letting clicks wait. A graceful stop writes
+ * every queued click before the database goes away.
+ */
+@ApplicationScoped
+public class ClickLog {
+  private static final Logger LOG = Logger.getLogger(ClickLog.class);
+  private static final String INSERT =
+      "insert into click (variant_id, campaign_id, visitor_id, utm_source, utm_medium,"
+          + " utm_campaign, referrer, clicked_at)"
+          + " select v, c, vis, s, m, ca, r, to_timestamp(ms / 1000.0)"
+          + " from unnest(?::bigint[], ?::bigint[], ?::uuid[], ?::text[], ?::text[], ?::text[],"
+          + " ?::text[], ?::bigint[]) as t (v, c, vis, s, m, ca, r, ms)";
+
+  /** One click to keep. */
+  public record Click(
+      long variantId,
+      long campaignId,
+      UUID visitor,
+      String utmSource,
+      String utmMedium,
+      String utmCampaign,
+      String referrer,
+      Instant at) {}
+
+  private record Pending(Click click, CompletableFuture<Void> kept) {}
+
+  /** The queue is full: the caller answers "try again" rather than wait. */
+  public static final class Full extends RuntimeException {
+    Full() {
+      super("click queue full", null, false, false);
+    }
+  }
+
+  @ConfigProperty(name = "loop.clicks.batch", defaultValue = "500")
+  int batch;
+
+  @ConfigProperty(name = "loop.clicks.queue", defaultValue = "20000")
+  int capacity;
+
+  @Inject AgroalDataSource db;
+
+  private final java.util.concurrent.atomic.AtomicLong batches =
+      new java.util.concurrent.atomic.AtomicLong();
+  private BlockingQueue<Pending> queue;
+  private Thread writer;
+  private volatile boolean stopping;
+  private volatile boolean closed;
+
+  void start(@Observes StartupEvent e) {
+    queue = new ArrayBlockingQueue<>(capacity);
+    writer = new Thread(this::run, "click-log");
+    writer.setDaemon(true);
+    writer.start();
+  }
+
+  /** Writes what is queued, then lets the stop go on. */
+  void stop(@Observes ShutdownEvent e) {
+    stopping = true;
+    try {
+      writer.join(TimeUnit.SECONDS.toMillis(30));
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
+    }
+    writeLeft();
+    closed = true;
+    writeLeft();
+  }
+
+  private void writeLeft() {
+    List<Pending> left = new ArrayList<>();
+    queue.drainTo(left);
+    if (!left.isEmpty()) {
+      write(left);
+    }
+  }
+
+  /**
+   * Queues a click; the stage completes once it is committed, or fails ({@link Full} when the queue
+   * is full, the database's error when the write failed).
+   */
+  public CompletableFuture<Void> record(Click click) {
+    CompletableFuture<Void> kept = new CompletableFuture<>();
+    if (closed) {
+      write(List.of(new Pending(click, kept)));
+    } else if (!queue.offer(new Pending(click, kept))) {
+      kept.completeExceptionally(new Full());
+    } else if (closed) {
+      // the stop's last sweep may have run between the check and the offer
+      writeLeft();
+    }
+    return kept;
+  }
+
+  /** Batches written since the start (tests see clicks share them). */
+  public long batches() {
+    return batches.get();
+  }
+
+  private void run() {
+    List<Pending> taken = new ArrayList<>(batch);
+    while (!stopping || !queue.isEmpty()) {
+      try {
+        Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        taken.add(first);
+        queue.drainTo(taken, batch - 1);
+        write(taken);
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException re) {
+        LOG.error("click batch", re);
+      } finally {
+        taken.clear();
+      }
+    }
+  }
+
+  private void write(List<Pending> pending) {
+    int n = pending.size();
+    Long[] variant = new Long[n];
+    Long[] campaign = new Long[n];
+    UUID[] visitor = new UUID[n];
+    String[] source = new String[n];
+    String[] medium = new String[n];
+    String[] name = new String[n];
+    String[] referrer = new String[n];
+    Long[] at = new Long[n];
+    for (int i = 0; i < n; i++) {
+      Click c = pending.get(i).click();
+      variant[i] = c.variantId();
+      campaign[i] = c.campaignId();
+      visitor[i] = c.visitor();
+      source[i] = c.utmSource();
+      medium[i] = c.utmMedium();
+      name[i] = c.utmCampaign();
+      referrer[i] = c.referrer();
+      at[i] = c.at().toEpochMilli();
+    }
+    try (Connection con = db.getConnection();
+        PreparedStatement s = con.prepareStatement(INSERT)) {
+      s.setArray(1, con.createArrayOf("bigint", variant));
+      s.setArray(2, con.createArrayOf("bigint", campaign));
+      s.setArray(3, con.createArrayOf("uuid", visitor));
+      s.setArray(4, con.createArrayOf("text", source));
+      s.setArray(5, con.createArrayOf("text", medium));
+      s.setArray(6, con.createArrayOf("text", name));
+      s.setArray(7, con.createArrayOf("text", referrer));
+      s.setArray(8, con.createArrayOf("bigint", at));
+      s.executeUpdate();
+      batches.incrementAndGet();
+      pending.forEach(p -> p.kept().complete(null));
+    } catch (SQLException ex) {
+      LOG.warnf("%d clicks not written: %s", n, ex.getMessage());
+      pending.forEach(p -> p.kept().completeExceptionally(ex));
+    }
+  }
+}
