@@ -1,5 +1,6 @@
 package io.loopcrm.api;
 
+import io.loopcrm.capture.CaptureGate;
 import io.loopcrm.capture.LeadCapture;
 import io.loopcrm.capture.TrackingCodes;
 import io.loopcrm.lead.Lead;
@@ -7,10 +8,10 @@ import io.loopcrm.lead.LeadFilter;
 import io.loopcrm.lead.LeadSearch;
 import io.loopcrm.people.CurrentMember;
 import io.loopcrm.people.Roles;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -47,6 +49,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ApiLeadsResource {
 
   @Inject LeadCapture capture;
+  @Inject CaptureGate gate;
   @Inject TrackingCodes codes;
   @Inject LeadSearch search;
   @Inject CurrentMember me;
@@ -97,7 +100,6 @@ public class ApiLeadsResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Transactional
   @Operation(
       summary = "Create a lead",
       description =
@@ -116,6 +118,10 @@ public class ApiLeadsResource {
                           "{\"firstName\":\"Kei\",\"lastName\":\"Sato\",\"email\":\"kei@example.jp\","
                               + "\"company\":\"Sato Trading\",\"region\":\"Japan\",\"variantCode\":\"wbn-a\"}")))
   @APIResponse(responseCode = "201", description = "Created")
+  @APIResponse(
+      responseCode = "503",
+      description =
+          "Too many leads at once: nothing was saved; retry after the Retry-After seconds")
   @APIResponse(
       responseCode = "200",
       description = "An existing lead (same e-mail or phone) was completed")
@@ -144,24 +150,6 @@ public class ApiLeadsResource {
     if (key != null && key.length() > 100) {
       throw new ApiProblem(
           422, "Invalid Idempotency-Key", "Keep it under 100 characters.", Map.of());
-    }
-    if (key != null) {
-      em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
-          .setParameter(1, "idem:" + key)
-          .getSingleResult();
-      @SuppressWarnings("unchecked")
-      List<Object[]> earlier =
-          em.createNativeQuery("select lead_id, status from api_idempotency where key = ?1")
-              .setParameter(1, key)
-              .getResultList();
-      if (!earlier.isEmpty()) {
-        long id = ((Number) earlier.get(0)[0]).longValue();
-        return Response.status(((Number) earlier.get(0)[1]).intValue())
-            .location(URI.create("/api/leads/" + id))
-            .header("Idempotent-Replayed", "true")
-            .entity(view(id))
-            .build();
-      }
     }
     Map<String, String> errors = new LinkedHashMap<>();
     check(errors, "firstName", in.firstName(), 100, false);
@@ -196,29 +184,62 @@ public class ApiLeadsResource {
     if (!errors.isEmpty()) {
       throw new ApiProblem(422, "Invalid lead", "Some fields are not valid.", errors);
     }
+    LeadCapture.Submission submission =
+        new LeadCapture.Submission(
+            trim(in.firstName()),
+            trim(in.lastName()),
+            trim(in.email()),
+            trim(in.phone()),
+            trim(in.company()),
+            trim(in.title()),
+            trim(in.region()),
+            trim(in.segment()),
+            trim(in.industry()),
+            trim(in.companySize()),
+            blank(in.source()) ? "api" : in.source().trim(),
+            trim(in.utmSource()),
+            trim(in.utmMedium()),
+            trim(in.utmCampaign()),
+            null,
+            null);
+    Long variantId = target == null ? null : target.variantId();
+    try {
+      return gate.run(
+          () -> QuarkusTransaction.requiringNew().call(() -> capture(submission, variantId, key)));
+    } catch (CaptureGate.Busy busy) {
+      return Response.fromResponse(
+              new ApiProblem(503, "Busy", "Too many leads at once; try again shortly.", Map.of())
+                  .toResponse())
+          .header(HttpHeaders.RETRY_AFTER, CaptureGate.RETRY_AFTER_SECONDS)
+          .build();
+    }
+  }
+
+  /**
+   * The capture itself, in one transaction: a repeated idempotency key gets the first answer, a new
+   * one is kept with the lead.
+   */
+  private Response capture(LeadCapture.Submission submission, Long variantId, String key) {
+    if (key != null) {
+      em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+          .setParameter(1, "idem:" + key)
+          .getSingleResult();
+      @SuppressWarnings("unchecked")
+      List<Object[]> earlier =
+          em.createNativeQuery("select lead_id, status from api_idempotency where key = ?1")
+              .setParameter(1, key)
+              .getResultList();
+      if (!earlier.isEmpty()) {
+        long id = ((Number) earlier.get(0)[0]).longValue();
+        return Response.status(((Number) earlier.get(0)[1]).intValue())
+            .location(URI.create("/api/leads/" + id))
+            .header("Idempotent-Replayed", "true")
+            .entity(view(id))
+            .build();
+      }
+    }
     LeadCapture.Result result =
-        capture.capture(
-            new LeadCapture.Submission(
-                trim(in.firstName()),
-                trim(in.lastName()),
-                trim(in.email()),
-                trim(in.phone()),
-                trim(in.company()),
-                trim(in.title()),
-                trim(in.region()),
-                trim(in.segment()),
-                trim(in.industry()),
-                trim(in.companySize()),
-                blank(in.source()) ? "api" : in.source().trim(),
-                trim(in.utmSource()),
-                trim(in.utmMedium()),
-                trim(in.utmCampaign()),
-                null,
-                null),
-            target == null ? null : target.variantId(),
-            null,
-            null,
-            Instant.now(clock));
+        capture.capture(submission, variantId, null, null, Instant.now(clock));
     int status = result.created() ? 201 : 200;
     if (key != null) {
       em.createNativeQuery("insert into api_idempotency (key, lead_id, status) values (?1, ?2, ?3)")

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -39,6 +40,7 @@ public class FormResource {
 
   @Inject TrackingCodes codes;
   @Inject LeadCapture capture;
+  @Inject CaptureGate gate;
   @Inject RateLimiter limiter;
   @Inject Pages pages;
   @Inject RoutingContext routing;
@@ -168,28 +170,41 @@ public class FormResource {
     if (newVisitor) {
       visitor = UUID.randomUUID();
     }
-    capture.capture(
-        new LeadCapture.Submission(
-            first,
-            last,
-            mail,
-            tel,
-            org,
-            job,
-            area,
-            null,
-            null,
-            size,
-            referrer == null ? "web_form" : "referral",
-            values.get("utm_source"),
-            values.get("utm_medium"),
-            values.get("utm_campaign"),
-            values.get("utm_content"),
-            values.get("utm_term")),
-        target.variantId(),
-        visitor,
-        referrer,
-        Instant.now(clock));
+    UUID kept = visitor;
+    try {
+      gate.run(
+          () ->
+              capture.capture(
+                  new LeadCapture.Submission(
+                      first,
+                      last,
+                      mail,
+                      tel,
+                      org,
+                      job,
+                      area,
+                      null,
+                      null,
+                      size,
+                      referrer == null ? "web_form" : "referral",
+                      values.get("utm_source"),
+                      values.get("utm_medium"),
+                      values.get("utm_campaign"),
+                      values.get("utm_content"),
+                      values.get("utm_term")),
+                  target.variantId(),
+                  kept,
+                  referrer,
+                  Instant.now(clock)));
+    } catch (CaptureGate.Busy busy) {
+      // nothing was saved: the visitor's answers stay in the form for a second try
+      errors.add("form", "form_busy");
+      return Response.fromResponse(
+              embeddable(
+                  pages.withStatus(503, Templates.form(target, COMPANY_SIZES, values, errors))))
+          .header(HttpHeaders.RETRY_AFTER, CaptureGate.RETRY_AFTER_SECONDS)
+          .build();
+    }
     Response thanks = thanks(target);
     if (newVisitor) {
       return Response.fromResponse(thanks).cookie(Visitor.cookie(visitor, secureCookies)).build();

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,7 +15,8 @@ import java.util.Optional;
  * and that has a rep with room wins; within it, the rep with the fewest open leads (ties: the one
  * who got a lead longest ago) below their capacity. Leads no rule can place wait in the lead queue.
  * Runs at capture, at import and on demand, and writes down why the lead went where it did. The
- * open loads come from counters the lead trigger keeps (V13), so a pick costs one row per rep.
+ * open loads come from counters the lead trigger keeps (V13), so a pick costs one row per rep, and
+ * the lock it takes is the picked rep's counter row (V19), not the rule.
  */
 @ApplicationScoped
 public class Router {
@@ -43,11 +43,6 @@ public class Router {
           || !rule.matches(lead.region, lead.segment, lead.source, campaignId, variantId)) {
         continue;
       }
-      // one routing at a time per rule, so two leads arriving together do not both pick the
-      // same rep on the same count
-      em.createNativeQuery("select pg_advisory_xact_lock(4242, cast(?1 as int))")
-          .setParameter(1, rule.id.intValue())
-          .getSingleResult();
       Optional<Pick> pick = pick(rule);
       if (pick.isPresent()) {
         Member owner = em.find(Member.class, pick.get().memberId());
@@ -77,30 +72,36 @@ public class Router {
 
   record Pick(long memberId, long open) {}
 
+  private static final String PICK =
+      "select ml.member_id, ml.open_leads from member_load ml join member m on m.id = ml.member_id"
+          + " where m.enabled and m.roles like '%sales%'"
+          + "   and ((cast(?1 as bigint) is not null and m.team_id = ?1)"
+          + "        or m.id = any(cast(?2 as bigint[])))"
+          + "   and (m.lead_capacity is null or ml.open_leads < m.lead_capacity)"
+          + " order by ml.open_leads, ml.last_assigned_at nulls first, ml.member_id"
+          + " limit 1 for update of ml";
+
   /**
-   * The rule's reps with their open load, read from the counters the lead trigger keeps ({@code
-   * member_load}, V13): one row per rep, whatever the number of leads; the least loaded with room.
+   * The rule's least loaded rep with room, read from the counters the lead trigger keeps ({@code
+   * member_load}, V13): one row per rep, whatever the number of leads. The pick locks that rep's
+   * counter row, which the lead's insert updates anyway in this transaction; a capture at the same
+   * time skips locked rows and takes the next rep, so captures spread over the team instead of
+   * queueing on one lock. Only when every rep with room is taken does it wait for the least loaded.
    */
-  @SuppressWarnings("unchecked")
   private Optional<Pick> pick(RoutingRule rule) {
-    List<Long> named = rule.memberIdList();
+    Optional<Pick> free = pick(rule, PICK + " skip locked");
+    return free.isPresent() ? free : pick(rule, PICK);
+  }
+
+  @SuppressWarnings("unchecked")
+  private Optional<Pick> pick(RoutingRule rule, String sql) {
     List<Object[]> rows =
-        em.createNativeQuery(
-                "select m.id, coalesce(ml.open_leads, 0) as open_leads"
-                    + " from member m left join member_load ml on ml.member_id = m.id"
-                    + " where m.enabled and m.roles like '%sales%'"
-                    + "   and ((cast(?1 as bigint) is not null and m.team_id = ?1)"
-                    + "        or m.id = any(cast(?2 as bigint[])))"
-                    + "   and (m.lead_capacity is null or coalesce(ml.open_leads, 0) < m.lead_capacity)"
-                    + " order by coalesce(ml.open_leads, 0), ml.last_assigned_at nulls first, m.id"
-                    + " limit 1")
+        em.createNativeQuery(sql)
             .setParameter(1, rule.team == null ? null : rule.team.id)
-            .setParameter(2, named.toArray(new Long[0]))
+            .setParameter(2, rule.memberIdList().toArray(new Long[0]))
             .getResultList();
-    List<Pick> picks = new ArrayList<>();
-    for (Object[] r : rows) {
-      picks.add(new Pick(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
-    }
-    return picks.stream().findFirst();
+    return rows.stream()
+        .findFirst()
+        .map(r -> new Pick(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
   }
 }

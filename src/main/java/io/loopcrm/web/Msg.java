@@ -586,6 +586,9 @@ public interface Msg {
   String form_closed();
 
   @Message
+  String form_busy();
+
+  @Message
   String form_too_many();
 
   @Message
@@ -728,9 +731,6 @@ public interface Msg {
 
   @Message
   String import_error_needs_contact();
-
-  @Message
-  String import_error_started();
 
   @Message
   String import_flash_layout_salesforce();

@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
 
 /** The lead API with real bearer tokens: the integration client's service account (operations). */
 @QuarkusTest
-class ApiLeadsTest {
+public class ApiLeadsTest {
 
-  static String token() {
+  public static String token() {
     return given()
         .formParam("grant_type", "client_credentials")
         .formParam("client_id", "loop-integration")

@@ -1,0 +1,73 @@
+package io.loopcrm.capture;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * How many public captures (web form, API, referral form) run at once. One past the limit waits a
+ * moment for a place and then gets {@link Busy}, which the form answers with "try again" and the
+ * API with 503 and Retry-After: under a flood the answer comes quickly instead of after a timeout,
+ * the database pool stays free for the people working in the pages, and nothing is half saved (the
+ * capture's transaction has not started).
+ */
+@ApplicationScoped
+public class CaptureGate {
+  /** Seconds a client is told to wait before it tries again. */
+  public static final int RETRY_AFTER_SECONDS = 1;
+
+  /** No place became free in time. */
+  public static final class Busy extends RuntimeException {
+    Busy() {
+      super("captures busy", null, false, false);
+    }
+  }
+
+  private final Semaphore places;
+
+  private volatile long waitMillis;
+
+  CaptureGate(
+      @ConfigProperty(name = "loop.capture.concurrent") int concurrent,
+      @ConfigProperty(name = "loop.capture.wait-ms") long waitMillis) {
+    this.places = new Semaphore(concurrent, true);
+    this.waitMillis = waitMillis;
+  }
+
+  /** Runs the capture when a place is free within the wait, else throws {@link Busy}. */
+  public <T> T run(Supplier<T> capture) {
+    boolean entered;
+    try {
+      entered = places.tryAcquire(waitMillis, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Busy();
+    }
+    if (!entered) {
+      throw new Busy();
+    }
+    try {
+      return capture.get();
+    } finally {
+      places.release();
+    }
+  }
+
+  /** Takes every free place and shortens the wait (tests of a full gate); returns the places. */
+  int fill(long wait) {
+    waitMillis = wait;
+    return places.drainPermits();
+  }
+
+  /** Gives the places back and sets the wait again. */
+  void empty(int taken, long wait) {
+    waitMillis = wait;
+    places.release(taken);
+  }
+
+  long waitMillis() {
+    return waitMillis;
+  }
+}
