@@ -42,6 +42,10 @@ public class ImportJob extends PanacheEntity {
   public Member createdBy;
 
   public Instant createdAt = Instant.now();
+
+  /** When the first run began (a resumed run keeps it: rows created since are this import's). */
+  public Instant startedAt;
+
   public Instant finishedAt;
 
   public boolean isRunning() {
@@ -54,6 +58,11 @@ public class ImportJob extends PanacheEntity {
 
   public boolean isFailed() {
     return status.equals("failed");
+  }
+
+  /** Failed after some batches were committed: a resume goes on after them. */
+  public boolean isResumable() {
+    return isFailed();
   }
 
   public boolean isUploaded() {

@@ -127,9 +127,45 @@ public class LeadImporter {
     return rows;
   }
 
-  /** Starts the import of a job whose mapping is set; {@code actor} is named in the audit trail. */
+  /**
+   * Starts (or resumes) the import of a job whose status the caller has just set to running; {@code
+   * actor} is named in the audit trail.
+   */
   public void start(long jobId, String actor) {
     worker.submit(() -> run(jobId, actor));
+  }
+
+  /**
+   * Claims a job for a run: uploaded (a first start) or failed (a resume) becomes running, in one
+   * guarded update, so two clicks on start, or a start racing a resume, run the import once.
+   */
+  public static boolean claim(long jobId) {
+    return QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    ImportJob.update(
+                        "status = 'running', error = null where id = ?1 and status in ('uploaded',"
+                            + " 'failed')",
+                        jobId))
+        == 1;
+  }
+
+  /**
+   * An import that was running when the application stopped cannot go on by itself: it is marked
+   * failed, and resuming it continues after its last committed batch.
+   */
+  void interrupted(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent e) {
+    int n =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    ImportJob.update(
+                        "status = 'failed', error = 'interrupted', finishedAt = ?1 where status ="
+                            + " 'running'",
+                        Instant.now()));
+    if (n > 0) {
+      LOG.warnf("%d import(s) were interrupted by a stop; they can be resumed", n);
+    }
   }
 
   void run(long jobId, String actor) {
@@ -138,32 +174,45 @@ public class LeadImporter {
       ImportJob job = QuarkusTransaction.requiringNew().call(() -> ImportJob.findById(jobId));
       List<String> mapping = List.of(job.mapping.split("\t", -1));
       Path report = Path.of(job.storedPath + ".report.csv");
-      int[] counts = new int[4];
-      Instant started = Instant.now();
+      // a resumed import goes on after the rows its committed batches hold (their counts too)
+      int[] counts = {job.createdCount, job.updatedCount, job.skippedCount, job.processed};
+      boolean resumed = counts[3] > 0 && Files.exists(report);
+      Instant started = job.startedAt == null ? Instant.now() : job.startedAt;
+      if (job.startedAt == null) {
+        QuarkusTransaction.requiringNew()
+            .run(() -> ImportJob.update("startedAt = ?1 where id = ?2", started, jobId));
+      }
+      CSVFormat reportFormat =
+          resumed
+              ? CSVFormat.DEFAULT
+              : CSVFormat.DEFAULT
+                  .builder()
+                  .setHeader("row", "outcome", "reason", "lead_id", "email", "name")
+                  .get();
       try (Reader reader = open(Path.of(job.storedPath));
           CSVParser parser = FORMAT.parse(reader);
-          Writer out = Files.newBufferedWriter(report, StandardCharsets.UTF_8);
-          CSVPrinter printer =
-              new CSVPrinter(
-                  out,
-                  CSVFormat.DEFAULT
-                      .builder()
-                      .setHeader("row", "outcome", "reason", "lead_id", "email", "name")
-                      .get())) {
-        out.write('\uFEFF');
+          Writer out =
+              resumed
+                  ? Files.newBufferedWriter(
+                      report, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND)
+                  : Files.newBufferedWriter(report, StandardCharsets.UTF_8);
+          CSVPrinter printer = new CSVPrinter(out, reportFormat)) {
+        if (!resumed) {
+          out.write('\uFEFF');
+          counts[0] = counts[1] = counts[2] = counts[3] = 0;
+        }
         Iterator<CSVRecord> it = parser.iterator();
         if (it.hasNext()) {
+          it.next();
+        }
+        for (int done = 0; done < counts[3] && it.hasNext(); done++) {
           it.next();
         }
         List<Row> batch = new ArrayList<>(BATCH);
         while (it.hasNext()) {
           Row row = parse(it.next(), mapping);
-          if (row.problem() != null) {
-            counts[2]++;
-          }
           // bad rows ride along in the batch, so the report keeps the file's order
           batch.add(row);
-          counts[3]++;
           if (batch.size() == BATCH) {
             flush(jobId, batch, printer, counts, started);
             batch.clear();
@@ -177,9 +226,8 @@ public class LeadImporter {
               () -> {
                 ImportJob j = ImportJob.findById(jobId);
                 j.reportPath = report.toString();
-                j.processed = counts[3];
-                j.skippedCount = counts[2];
                 j.status = "done";
+                j.error = null;
                 j.finishedAt = Instant.now();
               });
     } catch (Exception e) {
@@ -199,10 +247,15 @@ public class LeadImporter {
     }
   }
 
-  /** One batch in one transaction: a single query finds the known leads, then creates/updates. */
+  /**
+   * One batch in one transaction: a single query finds the known leads, then creates/updates; the
+   * job's counts move in the same transaction, so after a failure they say exactly which rows are
+   * in (a resume starts after them). The report lines follow once the batch has committed.
+   */
   private void flush(long jobId, List<Row> batch, CSVPrinter printer, int[] counts, Instant started)
       throws IOException {
     List<String[]> lines = new ArrayList<>();
+    int[] next = counts.clone();
     QuarkusTransaction.requiringNew()
         .run(
             () -> {
@@ -241,7 +294,9 @@ public class LeadImporter {
               Instant now = Instant.now();
               List<Object[]> outcomes = new ArrayList<>();
               for (Row r : batch) {
+                next[3]++;
                 if (r.problem() != null) {
+                  next[2]++;
                   outcomes.add(new Object[] {r, null, r.problem()});
                   continue;
                 }
@@ -256,7 +311,7 @@ public class LeadImporter {
                   completeBlanks(lead, r);
                   outcomes.add(
                       new Object[] {r, lead, fresh ? "duplicate_in_file" : "already_known"});
-                  counts[1]++;
+                  next[1]++;
                   continue;
                 }
                 lead = new Lead();
@@ -285,7 +340,7 @@ public class LeadImporter {
                   byPhone.put(phone, lead);
                 }
                 outcomes.add(new Object[] {r, lead, null});
-                counts[0]++;
+                next[0]++;
               }
               em.flush();
               for (Object[] o : outcomes) {
@@ -302,14 +357,16 @@ public class LeadImporter {
                     });
               }
               ImportJob job = ImportJob.findById(jobId);
-              job.processed = counts[3];
-              job.createdCount = counts[0];
-              job.updatedCount = counts[1];
-              job.skippedCount = counts[2];
+              job.processed = next[3];
+              job.createdCount = next[0];
+              job.updatedCount = next[1];
+              job.skippedCount = next[2];
             });
+    System.arraycopy(next, 0, counts, 0, counts.length);
     for (String[] line : lines) {
       printer.printRecord((Object[]) line);
     }
+    printer.flush();
   }
 
   private static void completeBlanks(Lead lead, Row r) {

@@ -164,9 +164,14 @@ public class OpsImportResource {
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
             .call(
                 () -> {
-                  ImportJob job = find(id);
+                  // the row lock makes a second click wait for the first and then see it started
+                  ImportJob job =
+                      ImportJob.findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+                  if (job == null) {
+                    throw new NotFoundException();
+                  }
                   if (!job.isUploaded()) {
-                    return new FormErrors().add("target", "import_error_started");
+                    return null;
                   }
                   FormErrors e = applyMapping(job, target);
                   if (e.isEmpty()) {
@@ -174,6 +179,10 @@ public class OpsImportResource {
                   }
                   return e;
                 });
+    if (errors == null) {
+      // started already (a second click): its progress is the answer
+      return Response.seeOther(URI.create("/ops/import/" + id)).build();
+    }
     if (errors.isPresent()) {
       return pages.withStatus(422, page(find(id), errors));
     }

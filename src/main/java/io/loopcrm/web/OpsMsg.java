@@ -367,7 +367,13 @@ public interface OpsMsg {
   String import_running(String count);
 
   @Message
-  String import_failed();
+  String import_failed(String rows);
+
+  @Message
+  String import_interrupted(String rows);
+
+  @Message
+  String import_resume(String rows);
 
   @Message
   String import_done(String count);

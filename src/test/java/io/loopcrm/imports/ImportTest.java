@@ -18,10 +18,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -182,6 +186,89 @@ class ImportTest {
 
   @Test
   @AsOperations
+  void anImportThatFailsHalfWayResumesAfterItsLastBatchAndTwoStartsRunOnce() throws Exception {
+    Fixtures.member("olga", List.of("operations"), null);
+    String tag = UUID.randomUUID().toString().substring(0, 8);
+    int n = 1_200;
+    Path file = Files.createTempFile("resume", ".csv");
+    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write("First Name,Last Name,Email\n");
+      for (int i = 0; i < n; i++) {
+        // row 700 is in the second batch; the database refuses it while the test's rule holds
+        w.write(
+            "First"
+                + i
+                + ","
+                + (i == 700 ? "Refused" + tag : "Last" + i)
+                + ",r"
+                + i
+                + "@"
+                + tag
+                + ".example\n");
+      }
+    }
+    String rule = "import_refused_" + tag;
+    sql("alter table lead add constraint " + rule + " check (last_name <> 'Refused" + tag + "')");
+    long id = upload(file);
+    String mapping = job(id).mapping;
+    // two clicks at once on start: one import runs
+    ExecutorService clicks = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<Integer>> answers = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        answers.add(
+            clicks.submit(
+                () ->
+                    csrf()
+                        .formParam("target", (Object[]) mapping.split("\t", -1))
+                        .post("/ops/import/" + id + "/start")
+                        .statusCode()));
+      }
+      for (Future<Integer> a : answers) {
+        assertThat(a.get()).isEqualTo(303);
+      }
+    } finally {
+      clicks.shutdown();
+    }
+    ImportJob failed = awaitEnd(id, Duration.ofMinutes(1));
+    assertThat(failed.status).isEqualTo("failed");
+    assertThat(failed.processed).isEqualTo(LeadImporter.BATCH);
+    assertThat(failed.createdCount).isEqualTo(LeadImporter.BATCH);
+    assertThat(leadsTagged(tag)).isEqualTo(LeadImporter.BATCH);
+    given()
+        .header("Accept-Language", "en")
+        .get("/ops/import/" + id)
+        .then()
+        .body(containsString("id=\"import-failed\""))
+        .body(containsString("Resume after row 500"));
+
+    sql("alter table lead drop constraint " + rule);
+    csrf().post("/ops/import/" + id + "/resume").then().statusCode(303);
+    // a second resume while it runs or once it is done changes nothing
+    csrf().post("/ops/import/" + id + "/resume").then().statusCode(303);
+    ImportJob done = awaitDone(id, Duration.ofMinutes(1));
+    assertThat(done.processed).isEqualTo(n);
+    assertThat(done.createdCount).isEqualTo(n);
+    assertThat(done.updatedCount).isZero();
+    assertThat(leadsTagged(tag)).isEqualTo(n);
+    List<CSVRecord> report = report(id);
+    assertThat(report).hasSize(n);
+    assertThat(report).allMatch(r -> r.get("outcome").equals("created"));
+    assertThat(report.stream().map(r -> r.get("row")).distinct().count()).isEqualTo(n);
+  }
+
+  private static long leadsTagged(String tag) {
+    return QuarkusTransaction.requiringNew()
+        .call(() -> Lead.count("emailNormalized like ?1", "%@" + tag + ".example"));
+  }
+
+  private static void sql(String statement) {
+    QuarkusTransaction.requiringNew()
+        .run(() -> Lead.getEntityManager().createNativeQuery(statement).executeUpdate());
+  }
+
+  @Test
+  @AsOperations
   void aWrongMappingIsExplainedAndNothingStarts() throws Exception {
     Path copy = Files.createTempFile("sample", ".csv");
     Files.copy(
@@ -242,14 +329,19 @@ class ImportTest {
   }
 
   private static ImportJob awaitDone(long id, Duration max) throws InterruptedException {
+    ImportJob j = awaitEnd(id, max);
+    assertThat(j.status).as(j.error).isEqualTo("done");
+    return j;
+  }
+
+  private static ImportJob awaitEnd(long id, Duration max) throws InterruptedException {
     Instant deadline = Instant.now().plus(max);
     while (Instant.now().isBefore(deadline)) {
       ImportJob j = job(id);
       if (j.isDone() || j.isFailed()) {
-        assertThat(j.status).as(j.error).isEqualTo("done");
         return j;
       }
-      Thread.sleep(250);
+      Thread.sleep(100);
     }
     throw new AssertionError("import " + id + " did not finish in " + max);
   }
