@@ -69,7 +69,15 @@ public final class DevStack implements AutoCloseable {
 
     PostgresServer postgres = null;
     KeycloakServer keycloak = null;
-    ProcessBuilder app = new ProcessBuilder("java", "-jar", appJar.toString()).inheritIO();
+    // a heap limit, so the app's memory stays bounded under load (LOOP_APP_HEAP to change it)
+    ProcessBuilder app =
+        new ProcessBuilder(
+                "java",
+                "-Xmx" + env.getOrDefault("LOOP_APP_HEAP", "256m"),
+                "-XX:+ExitOnOutOfMemoryError",
+                "-jar",
+                appJar.toString())
+            .inheritIO();
     Map<String, String> appEnv = app.environment();
     appEnv.putAll(env);
     try {
