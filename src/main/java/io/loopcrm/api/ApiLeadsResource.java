@@ -249,9 +249,10 @@ public class ApiLeadsResource {
           .executeUpdate();
     }
     em.flush();
+    // the lead, its owner and campaign are in this transaction's session already: no query
     return Response.status(status)
         .location(URI.create("/api/leads/" + result.leadId()))
-        .entity(view(result.leadId()))
+        .entity(view(em.find(Lead.class, result.leadId())))
         .build();
   }
 
@@ -302,7 +303,10 @@ public class ApiLeadsResource {
     if (found.isEmpty()) {
       throw new ApiProblem(404, "Not found", "No lead has this id.", Map.of());
     }
-    Lead l = found.get(0);
+    return view(found.get(0));
+  }
+
+  private static LeadView view(Lead l) {
     return new LeadView(
         l.id,
         l.firstName,

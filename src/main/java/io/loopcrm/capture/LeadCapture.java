@@ -54,8 +54,7 @@ public class LeadCapture {
       Submission s, Long variantId, UUID visitor, Long referrerContactId, Instant now) {
     String email = Lead.normalizeEmail(s.email());
     String phone = Lead.normalizePhone(s.phone());
-    lockAddress(em, "email", email);
-    lockAddress(em, "phone", phone);
+    lockAddresses(em, email, phone);
 
     CampaignVariant variant = variantId == null ? null : em.find(CampaignVariant.class, variantId);
     Campaign campaign = variant == null ? null : variant.campaign;
@@ -112,26 +111,35 @@ public class LeadCapture {
     lead.createdAt = now;
     lead.updatedAt = now;
     router.route(lead, now);
+    // scored before the insert, so the new lead is written once
+    scorer.scoreNew(lead, kind(s.source()), now);
     lead.persist();
-    event(lead, s.source(), now);
+    recordEvent(lead, s.source(), now);
     return new Result(lead.id, true, lead.routingNote);
   }
 
   /** Records what the person did and scores the lead again with it. */
   private void event(Lead lead, String source, Instant now) {
-    String kind =
-        switch (source == null ? "" : source) {
-          case "api" -> "api";
-          case "referral" -> "referral";
-          default -> "form";
-        };
+    recordEvent(lead, source, now);
+    scorer.rescore(lead, now);
+  }
+
+  private void recordEvent(Lead lead, String source, Instant now) {
     em.flush();
     em.createNativeQuery("insert into lead_event (lead_id, kind, at) values (?1, ?2, ?3)")
         .setParameter(1, lead.id)
-        .setParameter(2, kind)
+        .setParameter(2, kind(source))
         .setParameter(3, java.sql.Timestamp.from(now))
         .executeUpdate();
-    scorer.rescore(lead, now);
+  }
+
+  /** The engagement a submission through {@code source} counts as. */
+  private static String kind(String source) {
+    return switch (source == null ? "" : source) {
+      case "api" -> "api";
+      case "referral" -> "referral";
+      default -> "form";
+    };
   }
 
   /**
@@ -143,6 +151,20 @@ public class LeadCapture {
       em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
           .setParameter(1, kind + ":" + value)
           .getSingleResult();
+    }
+  }
+
+  /** Both address locks in one statement (e-mail first, as everywhere). */
+  static void lockAddresses(jakarta.persistence.EntityManager em, String email, String phone) {
+    if (email != null && phone != null) {
+      em.createNativeQuery(
+              "select pg_advisory_xact_lock(hashtext(?1)), pg_advisory_xact_lock(hashtext(?2))")
+          .setParameter(1, "email:" + email)
+          .setParameter(2, "phone:" + phone)
+          .getSingleResult();
+    } else {
+      lockAddress(em, "email", email);
+      lockAddress(em, "phone", phone);
     }
   }
 

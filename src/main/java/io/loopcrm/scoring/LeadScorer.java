@@ -57,13 +57,7 @@ public class LeadScorer {
       return;
     }
     List<String> reasons = new ArrayList<>();
-    double total = 0;
-    for (ScoringRule r : active) {
-      if (r.isFit() && fits(r, lead)) {
-        total += r.points;
-        reasons.add(r.attribute + "\t" + r.value + "\t" + r.points);
-      }
-    }
+    double total = fit(active, lead, reasons);
     boolean wantsEngagement = active.stream().anyMatch(r -> !r.isFit());
     if (wantsEngagement && lead.id != null) {
       List<Object[]> events =
@@ -75,28 +69,79 @@ public class LeadScorer {
               .setParameter(1, lead.id)
               .setParameter(2, lead.visitorId == null ? null : lead.visitorId.toString())
               .getResultList();
-      for (ScoringRule r : active) {
-        if (r.isFit()) {
-          continue;
-        }
-        double points = 0;
-        int count = 0;
-        for (Object[] e : events) {
-          if (r.attribute.equals(e[0])) {
-            Instant at = at(e[1]);
-            double days = Math.max(0, Duration.between(at, now).toHours() / 24.0);
-            points += r.points * Math.pow(0.5, days / Math.max(1, halfLifeDays));
-            count++;
-          }
-        }
-        if (count > 0) {
-          total += points;
-          reasons.add(r.attribute + "\t" + count + "\t" + Math.round(points));
-        }
-      }
+      total += engagement(active, events, now, reasons);
     }
     lead.score = (int) Math.round(total);
     lead.scoreReasons = reasons.isEmpty() ? null : String.join("\n", reasons);
+  }
+
+  /**
+   * Scores a lead that is not saved yet, whose only event is the one creating it ({@code kind} at
+   * {@code now}) besides its visitor's clicks: the same score as {@link #rescore} gives it once
+   * saved, without reading events back and without a second write of the lead.
+   */
+  @SuppressWarnings("unchecked")
+  public void scoreNew(Lead lead, String kind, Instant now) {
+    List<ScoringRule> active = rules();
+    if (active.isEmpty()) {
+      lead.score = 0;
+      lead.scoreReasons = null;
+      return;
+    }
+    List<String> reasons = new ArrayList<>();
+    double total = fit(active, lead, reasons);
+    if (active.stream().anyMatch(r -> !r.isFit())) {
+      List<Object[]> events = new ArrayList<>();
+      if (lead.visitorId != null) {
+        events.addAll(
+            em.createNativeQuery(
+                    "select 'click', c.clicked_at from click c where c.visitor_id = ?1"
+                        + " order by c.clicked_at desc limit 100")
+                .setParameter(1, lead.visitorId)
+                .getResultList());
+      }
+      events.add(new Object[] {kind, now});
+      total += engagement(active, events, now, reasons);
+    }
+    lead.score = (int) Math.round(total);
+    lead.scoreReasons = reasons.isEmpty() ? null : String.join("\n", reasons);
+  }
+
+  private static double fit(List<ScoringRule> active, Lead lead, List<String> reasons) {
+    double total = 0;
+    for (ScoringRule r : active) {
+      if (r.isFit() && fits(r, lead)) {
+        total += r.points;
+        reasons.add(r.attribute + "\t" + r.value + "\t" + r.points);
+      }
+    }
+    return total;
+  }
+
+  /** Engagement points of the events (kind, time), each halved every half-life since. */
+  private double engagement(
+      List<ScoringRule> active, List<Object[]> events, Instant now, List<String> reasons) {
+    double total = 0;
+    for (ScoringRule r : active) {
+      if (r.isFit()) {
+        continue;
+      }
+      double points = 0;
+      int count = 0;
+      for (Object[] e : events) {
+        if (r.attribute.equals(e[0])) {
+          Instant at = at(e[1]);
+          double days = Math.max(0, Duration.between(at, now).toHours() / 24.0);
+          points += r.points * Math.pow(0.5, days / Math.max(1, halfLifeDays));
+          count++;
+        }
+      }
+      if (count > 0) {
+        total += points;
+        reasons.add(r.attribute + "\t" + count + "\t" + Math.round(points));
+      }
+    }
+    return total;
   }
 
   private static boolean fits(ScoringRule r, Lead l) {
