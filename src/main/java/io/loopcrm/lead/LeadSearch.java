@@ -144,9 +144,7 @@ public class LeadSearch {
       params.put("minScore", f.minScore());
     }
     if (f.q() != null) {
-      clauses.add(SEARCH_TEXT + " ilike :q");
-      params.put(
-          "q", "%" + f.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+      clauses.add(io.loopcrm.search.TextMatch.clause(SEARCH_TEXT, f.q(), "q", params));
     }
     if (f.status() != null) {
       clauses.add("l.status = :status");

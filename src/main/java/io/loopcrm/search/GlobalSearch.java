@@ -50,35 +50,38 @@ public class GlobalSearch {
     if (q.length() > 100) {
       q = q.substring(0, 100);
     }
-    String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    String like = TextMatch.like(q);
+    String key = TextMatch.like(TextMatch.keyWord(q));
     return new Result(
         q,
         false,
-        run(leadSql(viewer), like, viewer, "lead"),
+        run(leadSql(viewer), like, key, viewer, "lead"),
         run(
             "select c.id, coalesce(c.first_name || ' ', '') || c.last_name, a.name || coalesce(' · ' || c.email, '')"
                 + " from contact c join account a on a.id = c.account_id where c.id in ("
                 + "select c.id from contact c where "
-                + CustomerSearch.CONTACT_TEXT
-                + " ilike :q and "
+                + match(CustomerSearch.CONTACT_TEXT)
+                + " and "
                 + CustomerAccess.contact(viewer, "c")
                 + " limit 200) order by lower(c.last_name), c.id limit "
                 + PER_GROUP,
             like,
+            key,
             viewer,
             "contact"),
         run(
             "select a.id, a.name, coalesce(a.domain, '') from account a where a.id in ("
                 + "select a.id from account a where "
-                + CustomerSearch.ACCOUNT_TEXT
-                + " ilike :q and "
+                + match(CustomerSearch.ACCOUNT_TEXT)
+                + " and "
                 + CustomerAccess.account(viewer, "a")
                 + " limit 200) order by lower(a.name), a.id limit "
                 + PER_GROUP,
             like,
+            key,
             viewer,
             "account"),
-        seesDeals(viewer) ? run(dealSql(viewer), like, viewer, "deal") : List.of());
+        seesDeals(viewer) ? run(dealSql(viewer), like, key, viewer, "deal") : List.of());
   }
 
   /** Operations sees deals only as aggregates: no deal hits for it. */
@@ -90,8 +93,8 @@ public class GlobalSearch {
     return "select l.id, coalesce(l.first_name || ' ', '') || l.last_name,"
         + " concat_ws(' · ', l.company, l.email, l.phone) from lead l where l.id in ("
         + "select l.id from lead l where "
-        + LeadSearch.SEARCH_TEXT
-        + " ilike :q and "
+        + match(LeadSearch.SEARCH_TEXT)
+        + " and "
         + CustomerAccess.ownedBy(viewer, "l.owner_id")
         + " limit 200) order by l.created_at desc, l.id desc limit "
         + PER_GROUP;
@@ -99,15 +102,22 @@ public class GlobalSearch {
 
   static String dealSql(Viewer viewer) {
     return "select d.id, d.name, a.name from deal d join account a on a.id = d.account_id"
-        + " where d.id in (select d.id from deal d where d.name ilike :q and "
+        + " where d.id in (select d.id from deal d where "
+        + match("d.name")
+        + " and "
         + CustomerAccess.ownedBy(viewer, "d.owner_id")
         + " limit 200) order by d.created_at desc, d.id desc limit "
         + PER_GROUP;
   }
 
+  /** {@code text} contains the phrase, the index asked for its most selective word (TextMatch). */
+  static String match(String text) {
+    return text + " ilike :qKey and (" + text + " || '') ilike :q";
+  }
+
   @SuppressWarnings("unchecked")
-  private List<Hit> run(String sql, String like, Viewer viewer, String kind) {
-    var query = em.createNativeQuery(sql).setParameter("q", like);
+  private List<Hit> run(String sql, String like, String key, Viewer viewer, String kind) {
+    var query = em.createNativeQuery(sql).setParameter("q", like).setParameter("qKey", key);
     CustomerAccess.bind(query, sql, viewer);
     List<Hit> hits = new ArrayList<>();
     for (Object[] r : (List<Object[]>) query.getResultList()) {

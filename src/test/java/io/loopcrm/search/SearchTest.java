@@ -188,17 +188,39 @@ class SearchTest {
   }
 
   private static String text(String table, String text, String visible) {
-    return "select 1 from " + table + " where " + text + " ilike :q and " + visible;
+    return "select 1 from " + table + " where " + GlobalSearch.match(text) + " and " + visible;
+  }
+
+  @Test
+  void aPhraseAsksTheIndexForItsMostSelectiveWordAndChecksTheWholePhraseOnItsRows() {
+    assertThat(TextMatch.keyWord("Company 4242")).isEqualTo("4242");
+    assertThat(TextMatch.keyWord("Ada Lovelace")).isEqualTo("lovelace");
+    assertThat(TextMatch.keyWord("kei@example.jp")).isEqualTo("kei@example.jp");
+    assertThat(TextMatch.keyWord("ab cd")).isEqualTo("ab cd");
+    Viewer all = new Viewer(1, null, Set.of(Roles.ADMIN));
+    String plan = plan(GlobalSearch.leadSql(all), all, "%company 4242%", "%4242%");
+    // the index is asked for "4242" alone (its posting lists are short) ...
+    assertThat(plan).containsPattern("Index Cond: .*'%4242%'");
+    assertThat(plan).doesNotContainPattern("Index Cond: .*company 4242");
+    // ... and the phrase is checked on the rows found
+    assertThat(plan).containsPattern("Filter: .*'%company 4242%'");
   }
 
   /** The plan with sequential scans priced out, so an index that can serve the query shows. */
-  @SuppressWarnings("unchecked")
   private String plan(String sql, Viewer viewer) {
+    return plan(sql, viewer, "%rare-name%", "%rare-name%");
+  }
+
+  @SuppressWarnings("unchecked")
+  private String plan(String sql, Viewer viewer, String phrase, String key) {
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {
               em.createNativeQuery("set local enable_seqscan = off").executeUpdate();
-              var query = em.createNativeQuery("explain " + sql).setParameter("q", "%rare-name%");
+              var query =
+                  em.createNativeQuery("explain " + sql)
+                      .setParameter("q", phrase)
+                      .setParameter("qKey", key);
               CustomerAccess.bind(query, sql, viewer);
               return String.join("\n", (List<String>) query.getResultList());
             });
