@@ -293,6 +293,7 @@ public class LeadImporter {
               List<RoutingRule> rules = RoutingRule.listOrdered();
               Instant now = Instant.now();
               List<Object[]> outcomes = new ArrayList<>();
+              List<Lead> created = new ArrayList<>();
               for (Row r : batch) {
                 next[3]++;
                 if (r.problem() != null) {
@@ -330,9 +331,8 @@ public class LeadImporter {
                 lead.status = LeadStatus.NEW;
                 lead.createdAt = now;
                 lead.updatedAt = now;
-                router.route(lead, rules, now);
                 scorer.rescore(lead, now);
-                lead.persist();
+                created.add(lead);
                 if (email != null) {
                   byEmail.put(email, lead);
                 }
@@ -342,6 +342,9 @@ public class LeadImporter {
                 outcomes.add(new Object[] {r, lead, null});
                 next[0]++;
               }
+              // routed together (one query per rule, not one per lead), then written
+              router.routeAll(created, rules, now);
+              created.forEach(l -> l.persist());
               em.flush();
               for (Object[] o : outcomes) {
                 Row r = (Row) o[0];

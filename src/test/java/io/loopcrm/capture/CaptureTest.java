@@ -108,6 +108,27 @@ class CaptureTest {
   }
 
   @Test
+  void aNewLeadFromTheFormIsWrittenOnceWithinAStatementBudget() {
+    CampaignVariant v = Fixtures.campaignWithVariant(Fixtures.unique("Once"));
+    org.hibernate.stat.Statistics stats =
+        emf.unwrap(org.hibernate.SessionFactory.class).getStatistics();
+    long updates = stats.getEntityUpdateCount();
+    long statements =
+        StatementCounter.count(
+            emf,
+            () ->
+                Csrf.form()
+                    .formParam("lastName", "Once")
+                    .formParam("email", Fixtures.unique("once") + "@example.com")
+                    .post("/f/" + v.trackingCode)
+                    .then()
+                    .statusCode(303));
+    // inserted once (scored and routed before), never updated in the same breath
+    assertThat(stats.getEntityUpdateCount() - updates).isZero();
+    assertThat(statements).isLessThanOrEqualTo(12);
+  }
+
+  @Test
   void clicksAtTheSameTimeShareBatchesAndAllAreCounted() throws Exception {
     CampaignVariant v = Fixtures.campaignWithVariant(Fixtures.unique("Rush"));
     long batchesBefore = clickLog.batches();

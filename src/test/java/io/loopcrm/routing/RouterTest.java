@@ -71,6 +71,76 @@ class RouterTest {
     }
   }
 
+  @Test
+  void aBatchIsRoutedAsOneByOneRoutingWouldWithOneQueryPerRule() {
+    String teamName = Fixtures.unique("Team B");
+    Member ann = Fixtures.member(Fixtures.unique("ann"), List.of("sales"), teamName);
+    Member bob = Fixtures.member(Fixtures.unique("bob"), List.of("sales"), teamName);
+    Member cat = Fixtures.member(Fixtures.unique("cat"), List.of("sales"), null);
+    String region = Fixtures.unique("Region");
+    Fixtures.lead(bob, "Old1", "Acme", null);
+    Fixtures.lead(bob, "Old2", "Acme", null);
+    QuarkusTransaction.requiringNew().run(() -> Member.<Member>findById(bob.id).leadCapacity = 3);
+    RoutingRule vip = rule(1, "VIP source", region, "partner", null, String.valueOf(cat.id));
+    RoutingRule team = rule(2, "Region team", region, null, teamId(ann), null);
+    try {
+      // the same as the one-by-one test: a partner lead to cat, four web leads ann 3 / bob 1,
+      // and a lead of an unknown region to the queue
+      List<Lead> batch =
+          QuarkusTransaction.requiringNew()
+              .call(
+                  () -> {
+                    List<Lead> leads = new ArrayList<>();
+                    for (String[] rs :
+                        List.of(
+                            new String[] {region, "partner"},
+                            new String[] {region, "web"},
+                            new String[] {region, "web"},
+                            new String[] {region, "web"},
+                            new String[] {region, "web"},
+                            new String[] {Fixtures.unique("Nowhere"), "web"})) {
+                      Lead l = new Lead();
+                      l.lastName = Fixtures.unique("B");
+                      l.region = rs[0];
+                      l.source = rs[1];
+                      l.status = LeadStatus.NEW;
+                      leads.add(l);
+                    }
+                    router.routeAll(leads, RoutingRule.listOrdered(), Instant.now());
+                    leads.forEach(l -> l.persist());
+                    return leads;
+                  });
+      assertThat(batch.get(0).owner.id).isEqualTo(cat.id);
+      Map<Long, Integer> got = new HashMap<>();
+      for (Lead l : batch.subList(1, 5)) {
+        got.merge(l.owner.id, 1, Integer::sum);
+        assertThat(l.routingRuleId).isEqualTo(team.id);
+        assertThat(l.status).isEqualTo(LeadStatus.ASSIGNED);
+      }
+      assertThat(got.get(ann.id)).isEqualTo(3);
+      assertThat(got.get(bob.id)).isEqualTo(1);
+      assertThat(batch.get(1).routingNote).contains("Region team").contains("0 open");
+      assertThat(batch.get(5).owner).isNull();
+      assertThat(batch.get(5).status).isEqualTo(LeadStatus.NEW);
+      // the counters followed the written leads
+      long annOpen =
+          QuarkusTransaction.requiringNew()
+              .call(
+                  () ->
+                      ((Number)
+                              Lead.getEntityManager()
+                                  .createNativeQuery(
+                                      "select open_leads from member_load where member_id = ?1")
+                                  .setParameter(1, ann.id)
+                                  .getSingleResult())
+                          .longValue());
+      assertThat(annOpen).isEqualTo(3);
+    } finally {
+      QuarkusTransaction.requiringNew()
+          .run(() -> RoutingRule.update("active = false where id in ?1", List.of(vip.id, team.id)));
+    }
+  }
+
   private Router.Decision route(String region, String source) {
     return QuarkusTransaction.requiringNew()
         .call(
