@@ -1,0 +1,227 @@
+#!/usr/bin/env bash
+# The benchmark harness: measures the pages and writes of a running deploy/run.sh, best over the
+# 1M dataset (tools/bench/funnel-dataset.sh), and writes docs/benchmarks.md from the results.
+#
+#   QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING=true QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED=true \
+#   QUARKUS_HTTP_PROXY_TRUSTED_PROXIES=127.0.0.1 deploy/run.sh        # as behind a proxy, so the
+#   tools/bench/funnel-dataset.sh                                       # form's visitors come from
+#   tools/bench/bench.sh                                                # many addresses
+#
+# It signs the demo users in through Keycloak (code flow, as a browser does), warms each target up,
+# and then, ROUNDS times with the targets interleaved, measures each one's most requests per second
+# (wrk, closed loop) and its latency percentiles at fixed arrival rates (LoadGen.java: open loop,
+# HdrHistogram, no coordinated omission). "The limit" is the lead list's first page from plain JDBC
+# and a hand-written table (Limit.java) in the same run; every page is reported against it. Then
+# a 100,000-row import, the app's start to its first page, and its resident memory.
+# Settings: ROUNDS (3), SECONDS (10 per measurement), BASE, KEYCLOAK, PGPORT (5433), OUT.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+BASE=${BASE:-http://localhost:8080}
+KEYCLOAK=${KEYCLOAK:-http://localhost:8180/realms/loop}
+ROUNDS=${ROUNDS:-3}
+SECS=${SECONDS_PER:-10}
+export PGHOST=${PGHOST:-localhost} PGPORT=${PGPORT:-5433} PGUSER=${PGUSER:-postgres} PGDATABASE=${PGDATABASE:-loop}
+export PGPASSWORD=${PGPASSWORD:-postgres}
+OUT=${OUT:-target/bench/$(date -u +%Y%m%dT%H%M%SZ)}
+LIB=target/bench/lib
+mkdir -p "$OUT" "$LIB"
+RESULTS="$OUT/results.jsonl"
+: > "$RESULTS"
+
+for tool in wrk psql curl gnuplot; do
+  command -v $tool > /dev/null || { echo "needs $tool (apt-get install wrk postgresql-client curl gnuplot-nox)"; exit 1; }
+done
+curl -sf -o /dev/null "$BASE/q/health/ready" || { echo "start deploy/run.sh first ($BASE)"; exit 1; }
+
+# --- tools: HdrHistogram for the load generator, the PostgreSQL driver for the limit --------------
+[ -f "$LIB/HdrHistogram.jar" ] || ./mvnw -B -q dependency:copy -Dartifact=org.hdrhistogram:HdrHistogram:2.2.2 \
+  -DoutputDirectory="$LIB" -Dmdep.stripVersion=true
+PGJAR=$(ls target/quarkus-app/lib/main/org.postgresql.postgresql-*.jar | head -1)
+
+# --- sign-ins: the Keycloak code flow with a cookie jar, as a browser does -----------------------
+login() {
+  local user=$1 jar="$OUT/jar-$1" page action
+  rm -f "$jar"
+  page=$(curl -s -c "$jar" -b "$jar" -L "$BASE/sales/today")
+  action=$(echo "$page" | grep -o 'action="[^"]*"' | head -1 | sed 's/action="//;s/"$//;s/&amp;/\&/g')
+  curl -s -c "$jar" -b "$jar" -L -o /dev/null --data-urlencode "username=$user" --data-urlencode "password=demo" "$action"
+  grep -q q_session "$jar" || { echo "sign-in of $user failed"; exit 1; }
+}
+cookie() { awk '$6 ~ /^q_session/ {printf "%s=%s; ", $6, $7}' "$OUT/jar-$1"; }
+token() {
+  curl -s -d grant_type=client_credentials -d client_id=loop-integration \
+    -d client_secret="${LOOP_INTEGRATION_SECRET:-loop-integration-demo-secret}" \
+    "$KEYCLOAK/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/'
+}
+for u in sam max olga; do login $u; done
+SAM=$(cookie sam); MAX=$(cookie max); OLGA=$(cookie olga)
+
+# --- what to measure ----------------------------------------------------------------------------
+CODE=$(psql -Atc "select v.tracking_code from campaign_variant v join campaign c on c.id = v.campaign_id
+                  where c.status = 'active' order by v.id limit 1")
+# a deep keyset page: twenty pages down the operations lead list
+deep="/ops/leads"
+for i in $(seq 1 20); do
+  deep=$(curl -s -H "Cookie: $OLGA" "$BASE$deep" | grep -o 'href="/ops/leads?[^"]*after=[^"]*" id="next-page"' \
+    | sed 's/href="//;s/" id="next-page"//;s/&amp;/\&/g')
+done
+FORMJAR="$OUT/jar-form"
+curl -s -c "$FORMJAR" -o /dev/null "$BASE/f/$CODE"
+CSRF=$(awk '$6 == "csrf-token" {print $7}' "$FORMJAR")
+printf 'csrf-token=%s&firstName=Bench&lastName=Visitor%%n&email=form-%%n%%40bench.example&company=Bench+Co&region=EMEA' "$CSRF" > "$OUT/form.body"
+printf '{"firstName":"Bench","lastName":"Api%%n","email":"api-%%n@bench.example","company":"Bench Co","region":"EMEA","segment":"smb"}' > "$OUT/api.body"
+YEAR_FROM=$(date -u -d '364 days ago' +%F); TODAY=$(date -u +%F)
+
+# name | path | who | fixed rates (req/s) | method
+TARGETS=(
+  "limit|http://127.0.0.1:8099/leads|none|50 200|GET"
+  "lead-list|/ops/leads|olga|50 200|GET"
+  "lead-list-deep|$deep|olga|50|GET"
+  "lead-search-ops|/ops/leads?q=Company+4242|olga|20|GET"
+  "lead-search-sales|/sales/leads?q=Company+4242|sam|20|GET"
+  "board-rep|/sales/pipeline|sam|20|GET"
+  "board-team|/sales/pipeline?team=true|max|20|GET"
+  "today|/sales/today|sam|50|GET"
+  "campaigns|/ops/campaigns|olga|50|GET"
+  "funnel-year|/ops/funnel?from=$YEAR_FROM&to=$TODAY&by=campaign|olga|20|GET"
+  "tracking|/t/$CODE|none|1000 5000|GET"
+  "form-capture|/f/$CODE|form|100 500|FORM"
+  "api-create|/api/leads|api|100 500|API"
+)
+
+# the limit: plain JDBC and a hand-written table, no framework (stopped at the end)
+java -cp "$PGJAR" tools/bench/Limit.java 8099 "jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE" "$PGUSER" "$PGPASSWORD" \
+  > "$OUT/limit.log" 2>&1 &
+LIMIT_PID=$!
+trap 'kill $LIMIT_PID 2>/dev/null || true' EXIT
+sleep 3
+
+wrk_script() { # a Lua script for wrk that sends what the target needs (new people every time)
+  local kind=$1 auth=$2 file="$OUT/wrk-$1.lua" RUN=$RANDOM$RANDOM$RANDOM
+  case $kind in
+    GET) printf 'wrk.headers["Cookie"] = "%s"\n' "$auth" > "$file" ;;
+    FORM) cat > "$file" <<EOF
+-- each wrk thread numbers its own requests: no two requests send the same person
+local threads = 0
+function setup(thread) threads = threads + 1; thread:set("tid", threads) end
+n = 0
+request = function()
+  n = n + 1
+  local body = string.format("csrf-token=$CSRF&firstName=Bench&lastName=Wrk&email=wrk-$RUN-%d-%d%%40bench.example&company=Bench+Co", tid, n)
+  local ip = string.format("10.%d.%d.%d", math.random(0, 255), math.random(0, 255), math.random(0, 255))
+  return wrk.format("POST", nil, {["Content-Type"] = "application/x-www-form-urlencoded", ["Cookie"] = "csrf-token=$CSRF", ["X-Forwarded-For"] = ip}, body)
+end
+EOF
+    ;;
+    API) cat > "$file" <<EOF
+local threads = 0
+function setup(thread) threads = threads + 1; thread:set("tid", threads) end
+n = 0
+request = function()
+  n = n + 1
+  local body = string.format('{"lastName":"Wrk","email":"wrk-$RUN-%d-%d@bench.example","company":"Bench Co","segment":"smb"}', tid, n)
+  return wrk.format("POST", nil, {["Content-Type"] = "application/json", ["Authorization"] = "Bearer $auth"}, body)
+end
+EOF
+    ;;
+  esac
+  echo "$file"
+}
+
+measure() { # round name path who rates kind
+  local round=$1 name=$2 path=$3 who=$4 rates=$5 kind=$6 url auth="" args=() script
+  url=$path; [[ $path == http* ]] || url="$BASE$path"
+  case $who in
+    sam) auth=$SAM ;; max) auth=$MAX ;; olga) auth=$OLGA ;;
+    api) auth=$(token) ;;
+  esac
+  case $kind in
+    GET) [ -n "$auth" ] && args=(--header "Cookie: $auth") ;;
+    FORM) args=(--post "$OUT/form.body" --header "Content-Type: application/x-www-form-urlencoded"
+                --header "Cookie: csrf-token=$CSRF" --header "X-Forwarded-For: %ip") ;;
+    API) args=(--post "$OUT/api.body" --header "Authorization: Bearer $auth") ;;
+  esac
+  script=$(wrk_script "$kind" "$auth")
+  # the most it serves: closed loop, 32 connections
+  local w
+  w=$(wrk -t2 -c32 -d"${SECS}s" --latency -s "$script" "$url" 2>&1)
+  local rps p50 p99 bad
+  rps=$(echo "$w" | awk '/Requests\/sec/ {print $2}')
+  p50=$(echo "$w" | awk '$1 == "50%" {print $2}')
+  p99=$(echo "$w" | awk '$1 == "99%" {print $2}')
+  bad=$(echo "$w" | awk '/Non-2xx/ {print $5}')
+  echo "{\"round\":$round,\"target\":\"$name\",\"kind\":\"max\",\"rps\":${rps:-0},\"p50\":\"$p50\",\"p99\":\"$p99\",\"non2xx\":${bad:-0}}" >> "$RESULTS"
+  for rate in $rates; do
+    local r
+    r=$(java -cp "$LIB/HdrHistogram.jar" tools/bench/LoadGen.java "$url" "$rate" "$SECS" --warmup 2 "${args[@]}")
+    echo "{\"round\":$round,\"target\":\"$name\",\"kind\":\"open\",\"result\":$r}" >> "$RESULTS"
+  done
+  echo "  round $round $name: max ${rps:-0} req/s; $(tail -1 "$RESULTS" | grep -o '"p50_ms":[^,]*,"p90_ms":[^,]*,"p99_ms":[^,]*')"
+}
+
+rss() { awk '/VmRSS/ {print $2}' "/proc/$(pgrep -f 'jar target/quarkus-app/quarkus-run.jar' | head -1)/status"; }
+echo "{\"kind\":\"rss\",\"when\":\"idle\",\"kb\":$(rss)}" >> "$RESULTS"
+
+echo "warming up"
+for t in "${TARGETS[@]}"; do
+  IFS='|' read -r name path who rates kind <<< "$t"
+  [ "$kind" = GET ] || continue
+  url=$path; [[ $path == http* ]] || url="$BASE$path"
+  auth=""; case $who in sam) auth=$SAM ;; max) auth=$MAX ;; olga) auth=$OLGA ;; esac
+  wrk -t1 -c4 -d3s -H "Cookie: $auth" "$url" > /dev/null 2>&1
+  # the server's own time for one request, and the page's size
+  curl -s -o /dev/null -H "Cookie: $auth" -w "{\"kind\":\"single\",\"target\":\"$name\",\"ttfb\":%{time_starttransfer},\"bytes\":%{size_download},\"status\":%{http_code}}\n" "$url" >> "$RESULTS"
+done
+
+for round in $(seq 1 "$ROUNDS"); do
+  for t in "${TARGETS[@]}"; do
+    IFS='|' read -r name path who rates kind <<< "$t"
+    measure "$round" "$name" "$path" "$who" "$rates" "$kind"
+  done
+  echo "{\"kind\":\"rss\",\"when\":\"load round $round\",\"kb\":$(rss)}" >> "$RESULTS"
+done
+
+# --- a 100,000-row import into this database ------------------------------------------------------
+echo "import of 100,000 rows"
+python3 - "$OUT/import.csv" <<'EOF'
+import sys, random
+tag = "%08x" % random.getrandbits(32)
+with open(sys.argv[1], "w") as f:
+    f.write("First Name,Last Name,Email,Phone,Company,Country\n")
+    for i in range(100_000):
+        f.write(f"Imp{i},Bench{i},imp{i}@{tag}.bench.example,,Bench Import {i % 97},Japan\n")
+EOF
+IMPORT_CSRF=$(curl -s -b "$OUT/jar-olga" -c "$OUT/jar-olga" "$BASE/ops/import" | grep -o 'name="csrf-token" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"//')
+job=$(curl -s -o /dev/null -w '%{redirect_url}' -b "$OUT/jar-olga" -c "$OUT/jar-olga" -F "csrf-token=$IMPORT_CSRF" \
+  -F "file=@$OUT/import.csv;type=text/csv" "$BASE/ops/import" | grep -o '[0-9]*$')
+targets=$(curl -s -b "$OUT/jar-olga" "$BASE/ops/import/$job" | python3 -c '
+import sys, re, html
+page = sys.stdin.read()
+for sel in re.findall(r"<select[^>]*name=\"target\"[^>]*>(.*?)</select>", page, re.S):
+    m = re.search(r"<option value=\"([^\"]*)\" selected", sel)
+    print("target=" + (m.group(1) if m else ""))')
+curl -s -o /dev/null -b "$OUT/jar-olga" -c "$OUT/jar-olga" --data "csrf-token=$IMPORT_CSRF" \
+  $(for t in $targets; do printf -- '--data-urlencode %s ' "$t"; done) "$BASE/ops/import/$job/start"
+for i in $(seq 1 600); do
+  status=$(psql -Atc "select status from import_job where id = $job")
+  [ "$status" = running ] || break
+  sleep 1
+done
+psql -Atc "select json_build_object('kind', 'import', 'rows', processed, 'created', created_count, 'status', status,
+             'seconds', extract(epoch from finished_at - started_at)) from import_job where id = $job" >> "$RESULTS"
+echo "{\"kind\":\"rss\",\"when\":\"after import\",\"kb\":$(rss)}" >> "$RESULTS"
+
+# --- start to first page: a second app on the same database and Keycloak -------------------------
+echo "start to first page"
+start=$(date +%s%N)
+QUARKUS_HTTP_PORT=8098 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE" \
+  QUARKUS_DATASOURCE_USERNAME=$PGUSER QUARKUS_DATASOURCE_PASSWORD=$PGPASSWORD QUARKUS_OIDC_AUTH_SERVER_URL=$KEYCLOAK \
+  LOOP_SECURE_COOKIES=false LOOP_DEMO_DATA=false java -Xmx256m -jar target/quarkus-app/quarkus-run.jar > "$OUT/second-app.log" 2>&1 &
+SECOND=$!
+until curl -sf -o /dev/null "http://localhost:8098/f/$CODE"; do sleep 0.1; done
+end=$(date +%s%N)
+kill $SECOND; wait $SECOND 2>/dev/null || true
+echo "{\"kind\":\"start\",\"seconds\":$(( (end - start) / 1000000 ))e-3}" >> "$RESULTS"
+
+python3 tools/bench/report.py "$OUT" docs/benchmarks.md
+echo "results: $RESULTS; report: docs/benchmarks.md"
