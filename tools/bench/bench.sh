@@ -74,17 +74,17 @@ YEAR_FROM=$(date -u -d '364 days ago' +%F); TODAY=$(date -u +%F)
 
 # name | path | who | fixed rates (req/s) | method
 TARGETS=(
-  "limit|http://127.0.0.1:8099/leads|none|50 200|GET"
-  "lead-list|/ops/leads|olga|50 200|GET"
-  "lead-list-deep|$deep|olga|50|GET"
+  "limit|http://127.0.0.1:8099/leads|none|20 100|GET"
+  "lead-list|/ops/leads|olga|20 100|GET"
+  "lead-list-deep|$deep|olga|20|GET"
   "lead-search-ops|/ops/leads?q=Company+4242|olga|20|GET"
   "lead-search-sales|/sales/leads?q=Company+4242|sam|20|GET"
-  "board-rep|/sales/pipeline|sam|20|GET"
-  "board-team|/sales/pipeline?team=true|max|20|GET"
-  "today|/sales/today|sam|50|GET"
-  "campaigns|/ops/campaigns|olga|50|GET"
-  "funnel-year|/ops/funnel?from=$YEAR_FROM&to=$TODAY&by=campaign|olga|20|GET"
-  "tracking|/t/$CODE|none|1000 5000|GET"
+  "board-rep|/sales/pipeline|sam|10|GET"
+  "board-team|/sales/pipeline?team=true|max|10|GET"
+  "today|/sales/today|sam|20|GET"
+  "campaigns|/ops/campaigns|olga|20|GET"
+  "funnel-year|/ops/funnel?from=$YEAR_FROM&to=$TODAY&by=campaign|olga|10|GET"
+  "tracking|/t/$CODE|none|1000 2500|GET"
   "form-capture|/f/$CODE|form|100 500|FORM"
   "api-create|/api/leads|api|100 500|API"
 )

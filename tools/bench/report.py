@@ -55,7 +55,7 @@ for r in rows:
         opens.setdefault((r["target"], res["rate"]), []).append(res)
 singles = {r["target"]: r for r in rows if r.get("kind") == "single"}
 
-limit_p50 = spread([o["p50_ms"] for o in opens.get(("limit", 50), [])])
+limit_p50 = spread([o["p50_ms"] for o in opens.get(("limit", 20), [])])
 limit_max = maxes.get("limit")
 
 
@@ -100,7 +100,7 @@ out.append("Most requests per second: wrk, 32 connections, closed loop. Latency 
            " earlier ones have answered, and counts from then). Server time: `curl -w"
            " %{time_starttransfer}` of one request after the warm-up. The limit is the lead list's first"
            " page from plain JDBC and a hand-written table without the framework (`tools/bench/Limit.java`);"
-           " the ratios divide by its figures at 50 requests per second.\n")
+           " the ratios divide by its figures at 20 requests per second (p50) and by its most requests per second.\n")
 out.append("| target | most req/s | rate | p50 ms | p99 ms | max ms | server ms | KB | p50 / limit | req/s / limit |")
 out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for t in targets:
@@ -164,8 +164,9 @@ for t in ("board-rep", "board-team"):
     s = singles.get(t)
     if s:
         out.append(check(f"{t}: at most 300 KB", s["bytes"] <= 300 * 1024, f"{s['bytes'] / 1024:.0f} KB"))
-        v = p(t, 20, "p50_ms")
-        out.append(check(f"{t}: at most 100 ms server time", v is not None and v <= 100, f"p50 {v:.0f} ms at 20/s"))
+        v = p(t, first_rate(t), "p50_ms")
+        out.append(check(f"{t}: at most 100 ms server time", v is not None and v <= 100,
+                         f"p50 {v:.0f} ms at {first_rate(t)}/s, one request {s['ttfb'] * 1000:.0f} ms"))
 for t in ("lead-search-ops", "lead-search-sales"):
     v, worst = p(t, 20, "p50_ms"), p(t, 20, "max_ms")
     if v is not None:
@@ -174,7 +175,7 @@ for t in ("lead-search-ops", "lead-search-sales"):
 if maxes.get("tracking"):
     out.append(check("tracking redirect: at least 5,000 req/s, every click kept", maxes["tracking"][1] >= 5000,
                      f"{maxes['tracking'][1]:,.0f} req/s"))
-v = p("funnel-year", 20, "p50_ms")
+v = p("funnel-year", first_rate("funnel-year"), "p50_ms")
 if v is not None:
     out.append(check("funnel, a year by campaign: at most 100 ms", v <= 100, f"p50 {v:.0f} ms"))
 for r in imports:
