@@ -33,7 +33,16 @@ public class LanguageResource {
             .httpOnly(true)
             .sameSite(NewCookie.SameSite.LAX)
             .build();
-    return Response.seeOther(URI.create(localPath(back))).cookie(cookie).build();
+    return Response.seeOther(target(back)).cookie(cookie).build();
+  }
+
+  /** The page to go back to; the home page when {@code back} is not a well-formed local path. */
+  static URI target(String back) {
+    try {
+      return URI.create(localPath(back));
+    } catch (IllegalArgumentException e) {
+      return URI.create("/");
+    }
   }
 
   /** Only a path on this site, so the switcher cannot be used as an open redirect. */

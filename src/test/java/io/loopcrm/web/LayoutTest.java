@@ -112,7 +112,9 @@ class LayoutTest {
   @Test
   void theSwitcherIsNoOpenRedirect() {
     for (String back :
-        new String[] {"//evil.example/x", "https://evil.example", "/\\evil.example"}) {
+        new String[] {
+          "//evil.example/x", "https://evil.example", "/\\evil.example", "/sales/today x", "/a b%zz"
+        }) {
       given()
           .redirects()
           .follow(false)
