@@ -33,6 +33,7 @@ class CaptureTest {
   @Inject RateLimiter limiter;
   @Inject ClickLog clickLog;
   @Inject CaptureGate gate;
+  @Inject io.agroal.api.AgroalDataSource dataSource;
 
   @Test
   @io.loopcrm.testing.AsOperations
@@ -164,6 +165,47 @@ class CaptureTest {
                             .setParameter(1, v.id)
                             .getSingleResult());
     assertThat(rolled.longValue()).isEqualTo(200);
+  }
+
+  @Test
+  void aGracefulStopWritesEveryQueuedClick() throws Exception {
+    CampaignVariant v = Fixtures.campaignWithVariant(Fixtures.unique("Stop"));
+    // a click log of its own over the same database, stopped while clicks are still queued
+    ClickLog log = new ClickLog();
+    log.db = dataSource;
+    log.batch = 7;
+    log.capacity = 1_000;
+    log.start(null);
+    List<java.util.concurrent.CompletableFuture<Void>> kept = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      kept.add(
+          log.record(
+              new ClickLog.Click(
+                  v.id,
+                  v.campaign.id,
+                  java.util.UUID.randomUUID(),
+                  "loop",
+                  "email",
+                  "stop",
+                  null,
+                  java.time.Instant.now())));
+    }
+    log.stop(null);
+    assertThat(kept).allMatch(f -> f.isDone() && !f.isCompletedExceptionally());
+    assertThat(clicks(v.id)).isEqualTo(300);
+    // after the stop a click is still written, at once
+    log.record(
+            new ClickLog.Click(
+                v.id,
+                v.campaign.id,
+                java.util.UUID.randomUUID(),
+                "loop",
+                "email",
+                "late",
+                null,
+                java.time.Instant.now()))
+        .get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(clicks(v.id)).isEqualTo(301);
   }
 
   @Test
