@@ -69,15 +69,22 @@ public final class DevStack implements AutoCloseable {
 
     PostgresServer postgres = null;
     KeycloakServer keycloak = null;
-    // a heap limit, so the app's memory stays bounded under load (LOOP_APP_HEAP to change it)
+    // bounded memory: a heap limit (LOOP_APP_HEAP), the serial collector (no per-region
+    // bookkeeping for a heap this small), smaller thread stacks and code cache, and two malloc
+    // arenas instead of one per thread, so the resident size stays near the heap under load
     ProcessBuilder app =
         new ProcessBuilder(
                 "java",
                 "-Xmx" + env.getOrDefault("LOOP_APP_HEAP", "256m"),
+                "-XX:+UseSerialGC",
+                "-Xss512k",
+                "-XX:ReservedCodeCacheSize=64m",
+                "-XX:MaxMetaspaceSize=192m",
                 "-XX:+ExitOnOutOfMemoryError",
                 "-jar",
                 appJar.toString())
             .inheritIO();
+    app.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
     Map<String, String> appEnv = app.environment();
     appEnv.putAll(env);
     try {
