@@ -28,9 +28,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
@@ -39,7 +37,8 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 /**
  * CSV import of leads: upload, column mapping (presets for Salesforce, HubSpot and Odoo exports), a
  * preview with problems marked, the import in the background with a live progress bar, and a
- * downloadable report with the outcome of every row.
+ * downloadable report with the outcome of every row ({@link OpsImportReportResource}; a stopped
+ * import resumes through {@link OpsImportResumeResource}).
  */
 @Path("/ops/import")
 @RolesAllowed(Roles.OPERATIONS)
@@ -50,8 +49,6 @@ public class OpsImportResource {
   @Inject CurrentMember me;
   @Inject SecurityIdentity identity;
   @Inject Pages pages;
-  @Inject io.quarkus.qute.Engine engine;
-  @Inject io.loopcrm.web.RequestLocale locale;
 
   @ConfigProperty(name = "loop.import.dir")
   String importDir;
@@ -188,87 +185,6 @@ public class OpsImportResource {
     }
     importer.start(id, identity.getPrincipal().getName());
     return Response.seeOther(URI.create("/ops/import/" + id)).build();
-  }
-
-  @GET
-  @Path("{id}/report.csv")
-  @Produces("text/csv")
-  public Response report(@PathParam("id") long id) {
-    ImportJob job = find(id);
-    if (job.reportPath == null || !Files.exists(java.nio.file.Path.of(job.reportPath))) {
-      throw new NotFoundException();
-    }
-    // the stored report holds codes; the download adds them in the reader's language
-    Map<String, String> texts = new HashMap<>();
-    io.quarkus.qute.Template label = engine.parse("{lbl:message(key)}");
-    for (String code : LeadImporter.REASONS) {
-      texts.put(
-          "reason:" + code,
-          label.data("key", "import_reason_" + code).setLocale(locale.get()).render());
-    }
-    for (String code : LeadImporter.OUTCOMES) {
-      texts.put(
-          "outcome:" + code,
-          label.data("key", "import_outcome_" + code).setLocale(locale.get()).render());
-    }
-    java.nio.file.Path stored = java.nio.file.Path.of(job.reportPath);
-    jakarta.ws.rs.core.StreamingOutput body =
-        out -> {
-          try (var reader =
-                  Files.newBufferedReader(stored, java.nio.charset.StandardCharsets.UTF_8);
-              var parser =
-                  org.apache.commons.csv.CSVFormat.DEFAULT
-                      .builder()
-                      .setHeader()
-                      .setSkipHeaderRecord(true)
-                      .get()
-                      .parse(skipBom(reader));
-              var writer =
-                  new java.io.BufferedWriter(
-                      new java.io.OutputStreamWriter(
-                          out, java.nio.charset.StandardCharsets.UTF_8));
-              var printer =
-                  new org.apache.commons.csv.CSVPrinter(
-                      writer,
-                      org.apache.commons.csv.CSVFormat.DEFAULT
-                          .builder()
-                          .setHeader(
-                              "row",
-                              "outcome",
-                              "outcome_text",
-                              "reason",
-                              "reason_text",
-                              "lead_id",
-                              "email",
-                              "name")
-                          .get())) {
-            writer.write('\uFEFF');
-            for (org.apache.commons.csv.CSVRecord r : parser) {
-              printer.printRecord(
-                  r.get("row"),
-                  r.get("outcome"),
-                  texts.getOrDefault("outcome:" + r.get("outcome"), ""),
-                  r.get("reason"),
-                  texts.getOrDefault("reason:" + r.get("reason"), ""),
-                  r.get("lead_id"),
-                  r.get("email"),
-                  r.get("name"));
-            }
-          }
-        };
-    return Response.ok(body)
-        .header("Content-Type", "text/csv; charset=UTF-8")
-        .header("Content-Disposition", "attachment; filename=\"import-" + id + "-report.csv\"")
-        .build();
-  }
-
-  /** The reader past a byte-order mark. */
-  private static java.io.Reader skipBom(java.io.BufferedReader reader) throws IOException {
-    reader.mark(1);
-    if (reader.read() != '\uFEFF') {
-      reader.reset();
-    }
-    return reader;
   }
 
   private static FormErrors applyMapping(ImportJob job, List<String> target) throws IOException {

@@ -1,0 +1,110 @@
+package io.loopcrm.ops;
+
+import io.loopcrm.imports.ImportJob;
+import io.loopcrm.imports.LeadImporter;
+import io.loopcrm.people.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * An import's report as a CSV download: the outcome of every row with its codes, and the codes in
+ * words in the reader's language next to them.
+ */
+@Path("/ops/import/{id}/report.csv")
+@RolesAllowed(Roles.OPERATIONS)
+public class OpsImportReportResource {
+  @Inject io.quarkus.qute.Engine engine;
+  @Inject io.loopcrm.web.RequestLocale locale;
+
+  @GET
+  @Produces("text/csv")
+  public Response report(@PathParam("id") long id) {
+    ImportJob job = ImportJob.findById(id);
+    if (job == null
+        || job.reportPath == null
+        || !Files.exists(java.nio.file.Path.of(job.reportPath))) {
+      throw new NotFoundException();
+    }
+    // the stored report holds codes; the download adds them in the reader's language
+    Map<String, String> texts = new HashMap<>();
+    io.quarkus.qute.Template label = engine.parse("{lbl:message(key)}");
+    for (String code : LeadImporter.REASONS) {
+      texts.put(
+          "reason:" + code,
+          label.data("key", "import_reason_" + code).setLocale(locale.get()).render());
+    }
+    for (String code : LeadImporter.OUTCOMES) {
+      texts.put(
+          "outcome:" + code,
+          label.data("key", "import_outcome_" + code).setLocale(locale.get()).render());
+    }
+    java.nio.file.Path stored = java.nio.file.Path.of(job.reportPath);
+    jakarta.ws.rs.core.StreamingOutput body =
+        out -> {
+          try (var reader =
+                  Files.newBufferedReader(stored, java.nio.charset.StandardCharsets.UTF_8);
+              var parser =
+                  org.apache.commons.csv.CSVFormat.DEFAULT
+                      .builder()
+                      .setHeader()
+                      .setSkipHeaderRecord(true)
+                      .get()
+                      .parse(skipBom(reader));
+              var writer =
+                  new java.io.BufferedWriter(
+                      new java.io.OutputStreamWriter(
+                          out, java.nio.charset.StandardCharsets.UTF_8));
+              var printer =
+                  new org.apache.commons.csv.CSVPrinter(
+                      writer,
+                      org.apache.commons.csv.CSVFormat.DEFAULT
+                          .builder()
+                          .setHeader(
+                              "row",
+                              "outcome",
+                              "outcome_text",
+                              "reason",
+                              "reason_text",
+                              "lead_id",
+                              "email",
+                              "name")
+                          .get())) {
+            writer.write('\uFEFF');
+            for (org.apache.commons.csv.CSVRecord r : parser) {
+              printer.printRecord(
+                  r.get("row"),
+                  r.get("outcome"),
+                  texts.getOrDefault("outcome:" + r.get("outcome"), ""),
+                  r.get("reason"),
+                  texts.getOrDefault("reason:" + r.get("reason"), ""),
+                  r.get("lead_id"),
+                  r.get("email"),
+                  r.get("name"));
+            }
+          }
+        };
+    return Response.ok(body)
+        .header("Content-Type", "text/csv; charset=UTF-8")
+        .header("Content-Disposition", "attachment; filename=\"import-" + id + "-report.csv\"")
+        .build();
+  }
+
+  /** The reader past a byte-order mark. */
+  private static java.io.Reader skipBom(java.io.BufferedReader reader) throws IOException {
+    reader.mark(1);
+    if (reader.read() != '\uFEFF') {
+      reader.reset();
+    }
+    return reader;
+  }
+}
