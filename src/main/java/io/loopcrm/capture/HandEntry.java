@@ -41,11 +41,11 @@ public class HandEntry {
   public Result create(LeadFields fields, String source, Member owner, Member by, Instant now) {
     String email = Lead.normalizeEmail(fields.email());
     String phone = Lead.normalizePhone(fields.phone());
-    LeadCapture.lockAddress(em, "email", email);
-    LeadCapture.lockAddress(em, "phone", phone);
-    Optional<Lead> duplicate = Lead.findDuplicate(email, phone, null);
+    LeadCapture.lockAddresses(em, email, phone);
+    Optional<io.loopcrm.lead.LeadDuplicate> duplicate =
+        io.loopcrm.lead.LeadDuplicate.find(email, phone, null);
     if (duplicate.isPresent()) {
-      return new Result(null, duplicate.get(), duplicate.get().matchedField(email));
+      return new Result(null, duplicate.get().lead(), duplicate.get().field());
     }
     Lead lead = new Lead();
     fields.applyTo(lead);

@@ -169,34 +169,6 @@ public class Lead extends PanacheEntity implements Audited {
     return lead.filter(l -> viewer.sees(l.owner)).orElseThrow(NotFoundException::new);
   }
 
-  /**
-   * Another lead with this normalised e-mail or phone (either may be null), with its owner; the
-   * oldest first, so the original is named rather than a later copy.
-   */
-  public static Optional<Lead> findDuplicate(
-      String emailNormalized, String phoneNormalized, Long except) {
-    if (emailNormalized == null && phoneNormalized == null) {
-      return Optional.empty();
-    }
-    return find(
-            "from Lead l left join fetch l.owner where (l.emailNormalized = ?1 or l.phoneNormalized = ?2)"
-                + " and l.id <> ?3 order by l.id",
-            emailNormalized == null ? "" : emailNormalized,
-            phoneNormalized == null ? "" : phoneNormalized,
-            except == null ? -1L : except)
-        .firstResultOptional();
-  }
-
-  /**
-   * Which of this duplicate's addresses a new entry matched: {@code email} if it was that, else
-   * {@code phone}.
-   */
-  public String matchedField(String emailNormalized) {
-    return emailNormalized != null && emailNormalized.equals(this.emailNormalized)
-        ? "email"
-        : "phone";
-  }
-
   /** The lead's page. */
   public String getPath() {
     return "/sales/leads/" + id;

@@ -1,7 +1,7 @@
 package io.loopcrm.ops;
 
+import io.loopcrm.imports.ImportFile;
 import io.loopcrm.imports.ImportJob;
-import io.loopcrm.imports.LeadImporter;
 import io.loopcrm.people.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -38,12 +38,12 @@ public class OpsImportReportResource {
     // the stored report holds codes; the download adds them in the reader's language
     Map<String, String> texts = new HashMap<>();
     io.quarkus.qute.Template label = engine.parse("{lbl:message(key)}");
-    for (String code : LeadImporter.REASONS) {
+    for (String code : ImportFile.REASONS) {
       texts.put(
           "reason:" + code,
           label.data("key", "import_reason_" + code).setLocale(locale.get()).render());
     }
-    for (String code : LeadImporter.OUTCOMES) {
+    for (String code : ImportFile.OUTCOMES) {
       texts.put(
           "outcome:" + code,
           label.data("key", "import_outcome_" + code).setLocale(locale.get()).render());

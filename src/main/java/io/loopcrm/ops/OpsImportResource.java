@@ -1,5 +1,6 @@
 package io.loopcrm.ops;
 
+import io.loopcrm.imports.ImportFile;
 import io.loopcrm.imports.ImportJob;
 import io.loopcrm.imports.ImportLayout;
 import io.loopcrm.imports.LeadImporter;
@@ -68,7 +69,7 @@ public class OpsImportResource {
         ImportJob job,
         List<Column> columns,
         List<String> targets,
-        List<LeadImporter.PreviewRow> preview,
+        List<ImportFile.PreviewRow> preview,
         FormErrors errors);
 
     static native TemplateInstance job$progress(ImportJob job);
@@ -92,7 +93,7 @@ public class OpsImportResource {
     Files.createDirectories(dir);
     java.nio.file.Path stored = dir.resolve(UUID.randomUUID() + ".csv");
     Files.move(file.uploadedFile(), stored, StandardCopyOption.REPLACE_EXISTING);
-    List<String> header = LeadImporter.header(stored);
+    List<String> header = ImportFile.header(stored);
     if (header.size() < 2 || header.size() > 200) {
       Files.deleteIfExists(stored);
       return pages.withStatus(
@@ -188,7 +189,7 @@ public class OpsImportResource {
   }
 
   private static FormErrors applyMapping(ImportJob job, List<String> target) throws IOException {
-    List<String> header = LeadImporter.header(java.nio.file.Path.of(job.storedPath));
+    List<String> header = ImportFile.header(java.nio.file.Path.of(job.storedPath));
     List<String> chosen = target == null ? List.of() : target;
     FormErrors errors = new FormErrors();
     if (chosen.size() != header.size() || !ImportLayout.TARGETS.containsAll(chosen)) {
@@ -216,7 +217,7 @@ public class OpsImportResource {
 
   private TemplateInstance page(ImportJob job, FormErrors errors) throws IOException {
     java.nio.file.Path file = java.nio.file.Path.of(job.storedPath);
-    List<String> header = Files.exists(file) ? LeadImporter.header(file) : List.of();
+    List<String> header = Files.exists(file) ? ImportFile.header(file) : List.of();
     List<String> mapping = List.of(job.mapping.split("\t", -1));
     List<Column> columns = new ArrayList<>();
     for (int i = 0; i < header.size(); i++) {
@@ -224,9 +225,9 @@ public class OpsImportResource {
           new Column(
               i, header.get(i).replace("\uFEFF", ""), i < mapping.size() ? mapping.get(i) : ""));
     }
-    List<LeadImporter.PreviewRow> preview =
+    List<ImportFile.PreviewRow> preview =
         job.isUploaded() && Files.exists(file)
-            ? LeadImporter.preview(file, mapping, PREVIEW_ROWS)
+            ? ImportFile.preview(file, mapping, PREVIEW_ROWS)
             : List.of();
     return Templates.job(job, columns, ImportLayout.TARGETS, preview, errors);
   }

@@ -79,19 +79,19 @@ public class SalesLeadEditResource {
     String email = Lead.normalizeEmail(yours.email());
     String phone = Lead.normalizePhone(yours.phone());
     var duplicate =
-        Lead.findDuplicate(
+        io.loopcrm.lead.LeadDuplicate.find(
             Objects.equals(email, lead.emailNormalized) ? null : email,
             Objects.equals(phone, lead.phoneNormalized) ? null : phone,
             lead.id);
     if (duplicate.isPresent()) {
-      Lead dup = duplicate.get();
+      Lead dup = duplicate.get().lead();
       boolean visible = viewer.sees(dup.owner);
       return invalid(
           lead,
           input,
           new FormErrors()
               .add(
-                  dup.matchedField(email),
+                  duplicate.get().field(),
                   visible ? "lead_error_duplicate" : "lead_error_duplicate_hidden"),
           visible ? dup.id : null);
     }

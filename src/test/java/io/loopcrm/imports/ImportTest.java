@@ -347,8 +347,8 @@ class ImportTest {
   }
 
   private static int rows(Path file) throws Exception {
-    try (var reader = LeadImporter.open(file);
-        var parser = LeadImporter.FORMAT.parse(reader)) {
+    try (var reader = ImportFile.open(file);
+        var parser = ImportFile.FORMAT.parse(reader)) {
       return parser.getRecords().size() - 1;
     }
   }

@@ -1,0 +1,166 @@
+package io.loopcrm.api;
+
+import io.loopcrm.api.ApiLeadsResource.LeadInput;
+import io.loopcrm.capture.CaptureGate;
+import io.loopcrm.capture.LeadCapture;
+import io.loopcrm.capture.TrackingCodes;
+import io.loopcrm.lead.Lead;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Creating a lead through the API, step by step: the input checked field by field (a problem
+ * document names each bad field), a place at the capture gate (503 and Retry-After when there is
+ * none), then the capture and its idempotency key in one transaction.
+ */
+@ApplicationScoped
+class ApiLeadCreation {
+  @Inject LeadCapture capture;
+  @Inject CaptureGate gate;
+  @Inject TrackingCodes codes;
+  @Inject EntityManager em;
+  @Inject Clock clock;
+
+  Response create(LeadInput in, String idempotencyKey) {
+    if (in == null) {
+      throw new ApiProblem(422, "Invalid lead", "A JSON body is needed.", Map.of());
+    }
+    String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.trim();
+    if (key != null && key.length() > 100) {
+      throw new ApiProblem(
+          422, "Invalid Idempotency-Key", "Keep it under 100 characters.", Map.of());
+    }
+    Map<String, String> errors = new LinkedHashMap<>();
+    check(errors, "firstName", in.firstName(), 100, false);
+    check(errors, "lastName", in.lastName(), 100, true);
+    check(errors, "email", in.email(), 254, false);
+    check(errors, "phone", in.phone(), 50, false);
+    check(errors, "company", in.company(), 200, false);
+    check(errors, "title", in.title(), 200, false);
+    check(errors, "region", in.region(), 60, false);
+    check(errors, "segment", in.segment(), 60, false);
+    check(errors, "industry", in.industry(), 80, false);
+    check(errors, "companySize", in.companySize(), 20, false);
+    check(errors, "source", in.source(), 40, false);
+    check(errors, "utmSource", in.utmSource(), 200, false);
+    check(errors, "utmMedium", in.utmMedium(), 200, false);
+    check(errors, "utmCampaign", in.utmCampaign(), 200, false);
+    if (in.email() != null && !in.email().isBlank() && !Lead.isEmail(in.email())) {
+      errors.putIfAbsent("email", "not an e-mail address");
+    }
+    if (blank(in.email()) && blank(in.phone())) {
+      errors.putIfAbsent("email", "give an e-mail address or a phone number");
+    }
+    TrackingCodes.Target target = null;
+    if (!blank(in.variantCode())) {
+      target = codes.find(in.variantCode().trim());
+      if (target == null) {
+        errors.put("variantCode", "no variant has this tracking code");
+      } else if (!target.capturing()) {
+        errors.put("variantCode", "the campaign is not active");
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new ApiProblem(422, "Invalid lead", "Some fields are not valid.", errors);
+    }
+    LeadCapture.Submission submission =
+        new LeadCapture.Submission(
+            trim(in.firstName()),
+            trim(in.lastName()),
+            trim(in.email()),
+            trim(in.phone()),
+            trim(in.company()),
+            trim(in.title()),
+            trim(in.region()),
+            trim(in.segment()),
+            trim(in.industry()),
+            trim(in.companySize()),
+            blank(in.source()) ? "api" : in.source().trim(),
+            trim(in.utmSource()),
+            trim(in.utmMedium()),
+            trim(in.utmCampaign()),
+            null,
+            null);
+    Long variantId = target == null ? null : target.variantId();
+    try {
+      return gate.run(
+          () -> QuarkusTransaction.requiringNew().call(() -> capture(submission, variantId, key)));
+    } catch (CaptureGate.Busy busy) {
+      return Response.fromResponse(
+              new ApiProblem(503, "Busy", "Too many leads at once; try again shortly.", Map.of())
+                  .toResponse())
+          .header(HttpHeaders.RETRY_AFTER, CaptureGate.RETRY_AFTER_SECONDS)
+          .build();
+    }
+  }
+
+  /**
+   * The capture itself, in one transaction: a repeated idempotency key gets the first answer, a new
+   * one is kept with the lead.
+   */
+  private Response capture(LeadCapture.Submission submission, Long variantId, String key) {
+    if (key != null) {
+      em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+          .setParameter(1, "idem:" + key)
+          .getSingleResult();
+      @SuppressWarnings("unchecked")
+      List<Object[]> earlier =
+          em.createNativeQuery("select lead_id, status from api_idempotency where key = ?1")
+              .setParameter(1, key)
+              .getResultList();
+      if (!earlier.isEmpty()) {
+        long id = ((Number) earlier.get(0)[0]).longValue();
+        return Response.status(((Number) earlier.get(0)[1]).intValue())
+            .location(URI.create("/api/leads/" + id))
+            .header("Idempotent-Replayed", "true")
+            .entity(ApiLeadsResource.view(id))
+            .build();
+      }
+    }
+    LeadCapture.Result result =
+        capture.capture(submission, variantId, null, null, Instant.now(clock));
+    int status = result.created() ? 201 : 200;
+    if (key != null) {
+      em.createNativeQuery("insert into api_idempotency (key, lead_id, status) values (?1, ?2, ?3)")
+          .setParameter(1, key)
+          .setParameter(2, result.leadId())
+          .setParameter(3, status)
+          .executeUpdate();
+    }
+    em.flush();
+    // the lead, its owner and campaign are in this transaction's session already: no query
+    return Response.status(status)
+        .location(URI.create("/api/leads/" + result.leadId()))
+        .entity(ApiLeadsResource.view(em.find(Lead.class, result.leadId())))
+        .build();
+  }
+
+  private static void check(
+      Map<String, String> errors, String field, String value, int max, boolean required) {
+    if (blank(value)) {
+      if (required) {
+        errors.put(field, "required");
+      }
+    } else if (value.trim().length() > max) {
+      errors.put(field, "longer than " + max + " characters");
+    }
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  private static String trim(String s) {
+    return blank(s) ? null : s.trim();
+  }
+}

@@ -1,0 +1,204 @@
+package io.loopcrm.imports;
+
+import io.loopcrm.lead.Lead;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The first step of an import: reading the CSV file (UTF-8, with or without a byte order mark) and
+ * checking each row as the chosen column mapping reads it; the header and preview of the mapping
+ * page come from here too.
+ */
+public final class ImportFile {
+  static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get();
+
+  private ImportFile() {}
+
+  /** One parsed row: the lead's fields, or why it cannot be imported. */
+  record Row(
+      long line,
+      String firstName,
+      String lastName,
+      String email,
+      String phone,
+      String company,
+      String title,
+      String region,
+      String industry,
+      String companySize,
+      String source,
+      String problem) {}
+
+  /** The codes of the report's reason column. */
+  public static final List<String> REASONS =
+      List.of(
+          "missing_name",
+          "invalid_email",
+          "missing_contact",
+          "too_long",
+          "duplicate_in_file",
+          "already_known");
+
+  /** The codes of the report's outcome column. */
+  public static final List<String> OUTCOMES = List.of("created", "updated", "skipped");
+
+  /** A preview line: the cells, and the problem the row would be skipped for. */
+  public record PreviewRow(long line, List<String> cells, String problem) {}
+
+  /** The header cells of a file. */
+  public static List<String> header(Path file) throws IOException {
+    try (Reader reader = open(file);
+        CSVParser parser = FORMAT.parse(reader)) {
+      Iterator<CSVRecord> it = parser.iterator();
+      if (!it.hasNext()) {
+        return List.of();
+      }
+      List<String> cells = new ArrayList<>();
+      it.next().forEach(cells::add);
+      return cells;
+    }
+  }
+
+  /** The first {@code max} data rows with the problem each would be skipped for. */
+  public static List<PreviewRow> preview(Path file, List<String> mapping, int max)
+      throws IOException {
+    List<PreviewRow> rows = new ArrayList<>();
+    try (Reader reader = open(file);
+        CSVParser parser = FORMAT.parse(reader)) {
+      Iterator<CSVRecord> it = parser.iterator();
+      if (it.hasNext()) {
+        it.next();
+      }
+      while (it.hasNext() && rows.size() < max) {
+        CSVRecord r = it.next();
+        List<String> cells = new ArrayList<>();
+        r.forEach(cells::add);
+        rows.add(new PreviewRow(r.getRecordNumber(), cells, parse(r, mapping).problem()));
+      }
+    }
+    return rows;
+  }
+
+  /** Maps one record by the chosen targets and checks it. */
+  static Row parse(CSVRecord record, List<String> mapping) {
+    Map<String, String> v = new HashMap<>();
+    for (int i = 0; i < mapping.size() && i < record.size(); i++) {
+      String target = mapping.get(i);
+      String cell = record.get(i) == null ? "" : record.get(i).trim();
+      if (!target.isEmpty() && !cell.isEmpty() && !v.containsKey(target)) {
+        v.put(target, cell);
+      }
+    }
+    String first = v.get("firstName");
+    String last = v.get("lastName");
+    if (last == null && v.get("fullName") != null) {
+      String full = v.get("fullName");
+      int cut = full.lastIndexOf(' ');
+      if (cut > 0) {
+        first = first == null ? full.substring(0, cut).trim() : first;
+        last = full.substring(cut + 1).trim();
+      } else {
+        last = full;
+      }
+    }
+    String email = v.get("email");
+    String phone = v.get("phone");
+    String problem = null;
+    if (last == null || last.isBlank()) {
+      problem = "missing_name";
+    } else if (email != null && !Lead.isEmail(email)) {
+      problem = "invalid_email";
+    } else if (email == null && (phone == null || Lead.normalizePhone(phone) == null)) {
+      problem = "missing_contact";
+    } else if (tooLong(first, 100)
+        || tooLong(last, 100)
+        || tooLong(phone, 50)
+        || tooLong(v.get("company"), 200)
+        || tooLong(v.get("title"), 200)
+        || tooLong(v.get("region"), 60)
+        || tooLong(v.get("industry"), 80)
+        || tooLong(v.get("source"), 40)) {
+      problem = "too_long";
+    }
+    return new Row(
+        record.getRecordNumber(),
+        first,
+        last,
+        email,
+        phone,
+        v.get("company"),
+        v.get("title"),
+        v.get("region"),
+        v.get("industry"),
+        size(v.get("companySize")),
+        source(v.get("source")),
+        problem);
+  }
+
+  /** Employee counts become the size buckets forms use. */
+  static String size(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    try {
+      int n = Integer.parseInt(raw.replaceAll("[^0-9]", ""));
+      return n <= 10
+          ? "1-10"
+          : n <= 50 ? "11-50" : n <= 200 ? "51-200" : n <= 1000 ? "201-1000" : "1000+";
+    } catch (NumberFormatException e) {
+      return Lead.COMPANY_SIZES.contains(raw) ? raw : null;
+    }
+  }
+
+  private static String source(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    String s = raw.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+    return s.isEmpty() ? null : s.length() > 40 ? s.substring(0, 40) : s;
+  }
+
+  private static boolean tooLong(String s, int max) {
+    return s != null && s.length() > max;
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  static String name(Row r) {
+    return r.firstName() == null
+        ? (r.lastName() == null ? "" : r.lastName())
+        : r.firstName() + " " + (r.lastName() == null ? "" : r.lastName());
+  }
+
+  static String safe(String s) {
+    return io.loopcrm.lead.LeadCsv.safe(s);
+  }
+
+  /** A UTF-8 reader that drops a byte order mark. */
+  static Reader open(Path file) throws IOException {
+    PushbackReader reader =
+        new PushbackReader(
+            new BufferedReader(Files.newBufferedReader(file, StandardCharsets.UTF_8)));
+    int first = reader.read();
+    if (first != -1 && first != '\uFEFF') {
+      reader.unread(first);
+    }
+    return reader;
+  }
+}

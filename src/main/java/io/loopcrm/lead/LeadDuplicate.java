@@ -1,0 +1,36 @@
+package io.loopcrm.lead;
+
+import java.util.Optional;
+
+/**
+ * Another lead with the same person's address, found before a lead is typed in or edited: the lead
+ * (with its owner) and which address matched, {@code email} or {@code phone}, for the message next
+ * to that field.
+ */
+public record LeadDuplicate(Lead lead, String field) {
+
+  /**
+   * The oldest other lead with this normalised e-mail or phone (either may be null, {@code except}
+   * is the lead being edited), so the original is named rather than a later copy.
+   */
+  public static Optional<LeadDuplicate> find(
+      String emailNormalized, String phoneNormalized, Long except) {
+    if (emailNormalized == null && phoneNormalized == null) {
+      return Optional.empty();
+    }
+    return Lead.<Lead>find(
+            "from Lead l left join fetch l.owner where (l.emailNormalized = ?1 or l.phoneNormalized = ?2)"
+                + " and l.id <> ?3 order by l.id",
+            emailNormalized == null ? "" : emailNormalized,
+            phoneNormalized == null ? "" : phoneNormalized,
+            except == null ? -1L : except)
+        .firstResultOptional()
+        .map(
+            l ->
+                new LeadDuplicate(
+                    l,
+                    emailNormalized != null && emailNormalized.equals(l.emailNormalized)
+                        ? "email"
+                        : "phone"));
+  }
+}
