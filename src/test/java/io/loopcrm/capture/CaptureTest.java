@@ -135,17 +135,7 @@ class CaptureTest {
     long batchesBefore = clickLog.batches();
     List<java.util.concurrent.CompletableFuture<Void>> kept = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
-      kept.add(
-          clickLog.record(
-              new ClickLog.Click(
-                  v.id,
-                  v.campaign.id,
-                  java.util.UUID.randomUUID(),
-                  "loop",
-                  "email",
-                  "rush",
-                  null,
-                  java.time.Instant.now())));
+      kept.add(clickLog.record(click(v, "rush")));
     }
     java.util.concurrent.CompletableFuture.allOf(
             kept.toArray(new java.util.concurrent.CompletableFuture[0]))
@@ -178,33 +168,13 @@ class CaptureTest {
     log.start(null);
     List<java.util.concurrent.CompletableFuture<Void>> kept = new ArrayList<>();
     for (int i = 0; i < 300; i++) {
-      kept.add(
-          log.record(
-              new ClickLog.Click(
-                  v.id,
-                  v.campaign.id,
-                  java.util.UUID.randomUUID(),
-                  "loop",
-                  "email",
-                  "stop",
-                  null,
-                  java.time.Instant.now())));
+      kept.add(log.record(click(v, "stop")));
     }
     log.stop(null);
     assertThat(kept).allMatch(f -> f.isDone() && !f.isCompletedExceptionally());
     assertThat(clicks(v.id)).isEqualTo(300);
     // after the stop a click is still written, at once
-    log.record(
-            new ClickLog.Click(
-                v.id,
-                v.campaign.id,
-                java.util.UUID.randomUUID(),
-                "loop",
-                "email",
-                "late",
-                null,
-                java.time.Instant.now()))
-        .get(10, java.util.concurrent.TimeUnit.SECONDS);
+    log.record(click(v, "late")).get(10, java.util.concurrent.TimeUnit.SECONDS);
     assertThat(clicks(v.id)).isEqualTo(301);
   }
 
@@ -569,6 +539,19 @@ class CaptureTest {
                             .setParameter(1, variantId)
                             .getSingleResult())
                     .longValue());
+  }
+
+  /** A new visitor's click on the variant, for the click log itself. */
+  private static ClickLog.Click click(CampaignVariant v, String campaign) {
+    return new ClickLog.Click(
+        v.id,
+        v.campaign.id,
+        java.util.UUID.randomUUID(),
+        "loop",
+        "email",
+        campaign,
+        null,
+        java.time.Instant.now());
   }
 
   private static long count(String email) {

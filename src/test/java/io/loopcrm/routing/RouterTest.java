@@ -24,19 +24,14 @@ class RouterTest {
 
   @Test
   void rulesAreTriedInOrderAndRepsShareLeadsByOpenLoadWithinCapacity() {
-    String teamName = Fixtures.unique("Team R");
-    Member ann = Fixtures.member(Fixtures.unique("ann"), List.of("sales"), teamName);
-    Member bob = Fixtures.member(Fixtures.unique("bob"), List.of("sales"), teamName);
-    Member cat = Fixtures.member(Fixtures.unique("cat"), List.of("sales"), null);
-    Member ops = Fixtures.member(Fixtures.unique("ops"), List.of("operations"), teamName);
-    String region = Fixtures.unique("Region");
-    // bob already has two open leads, and room for three
-    Fixtures.lead(bob, "Old1", "Acme", null);
-    Fixtures.lead(bob, "Old2", "Acme", null);
-    QuarkusTransaction.requiringNew().run(() -> Member.<Member>findById(bob.id).leadCapacity = 3);
-
-    RoutingRule vip = rule(1, "VIP source", region, "partner", null, String.valueOf(cat.id));
-    RoutingRule team = rule(2, "Region team", region, null, teamId(ann), null);
+    Setup setup = setup("Team R");
+    Member ann = setup.ann();
+    Member bob = setup.bob();
+    Member cat = setup.cat();
+    Member ops = Fixtures.member(Fixtures.unique("ops"), List.of("operations"), setup.teamName());
+    String region = setup.region();
+    RoutingRule vip = setup.vip();
+    RoutingRule team = setup.team();
     try {
       // a partner lead matches the first rule and goes to cat
       assertThat(route(region, "partner").owner().id).isEqualTo(cat.id);
@@ -73,16 +68,13 @@ class RouterTest {
 
   @Test
   void aBatchIsRoutedAsOneByOneRoutingWouldWithOneQueryPerRule() {
-    String teamName = Fixtures.unique("Team B");
-    Member ann = Fixtures.member(Fixtures.unique("ann"), List.of("sales"), teamName);
-    Member bob = Fixtures.member(Fixtures.unique("bob"), List.of("sales"), teamName);
-    Member cat = Fixtures.member(Fixtures.unique("cat"), List.of("sales"), null);
-    String region = Fixtures.unique("Region");
-    Fixtures.lead(bob, "Old1", "Acme", null);
-    Fixtures.lead(bob, "Old2", "Acme", null);
-    QuarkusTransaction.requiringNew().run(() -> Member.<Member>findById(bob.id).leadCapacity = 3);
-    RoutingRule vip = rule(1, "VIP source", region, "partner", null, String.valueOf(cat.id));
-    RoutingRule team = rule(2, "Region team", region, null, teamId(ann), null);
+    Setup setup = setup("Team B");
+    Member ann = setup.ann();
+    Member bob = setup.bob();
+    Member cat = setup.cat();
+    String region = setup.region();
+    RoutingRule vip = setup.vip();
+    RoutingRule team = setup.team();
     try {
       // the same as the one-by-one test: a partner lead to cat, four web leads ann 3 / bob 1,
       // and a lead of an unknown region to the queue
@@ -139,6 +131,34 @@ class RouterTest {
       QuarkusTransaction.requiringNew()
           .run(() -> RoutingRule.update("active = false where id in ?1", List.of(vip.id, team.id)));
     }
+  }
+
+  /** Two reps of a team and one outside it, with their rules. */
+  private record Setup(
+      String teamName,
+      Member ann,
+      Member bob,
+      Member cat,
+      String region,
+      RoutingRule vip,
+      RoutingRule team) {}
+
+  /**
+   * ann and bob in a new team (bob already has two open leads, and room for three), cat outside it;
+   * a first rule sends partner leads of the region to cat, a second the region's leads to the team.
+   */
+  private static Setup setup(String teamLabel) {
+    String teamName = Fixtures.unique(teamLabel);
+    Member ann = Fixtures.member(Fixtures.unique("ann"), List.of("sales"), teamName);
+    Member bob = Fixtures.member(Fixtures.unique("bob"), List.of("sales"), teamName);
+    Member cat = Fixtures.member(Fixtures.unique("cat"), List.of("sales"), null);
+    String region = Fixtures.unique("Region");
+    Fixtures.lead(bob, "Old1", "Acme", null);
+    Fixtures.lead(bob, "Old2", "Acme", null);
+    QuarkusTransaction.requiringNew().run(() -> Member.<Member>findById(bob.id).leadCapacity = 3);
+    RoutingRule vip = rule(1, "VIP source", region, "partner", null, String.valueOf(cat.id));
+    RoutingRule team = rule(2, "Region team", region, null, teamId(ann), null);
+    return new Setup(teamName, ann, bob, cat, region, vip, team);
   }
 
   private Router.Decision route(String region, String source) {
