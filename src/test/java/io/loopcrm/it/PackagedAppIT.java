@@ -62,6 +62,10 @@ class PackagedAppIT {
       try (DevStack stack = DevStack.start(env, dataDir)) {
         assertThat(stack.startedDatabase()).isTrue();
         given().get("http://localhost:8081/q/health/ready").then().statusCode(200);
+        // what a user keeps is flushed to disk before a commit is acknowledged
+        assertThat(setting(env, "fsync")).isEqualTo("on");
+        assertThat(setting(env, "synchronous_commit")).isEqualTo("on");
+        assertThat(setting(env, "full_page_writes")).isEqualTo("on");
         members().then().statusCode(200).body("$", hasSize(5));
         signIn(driver, "sam");
         dealId = SalesJourney.acceptConvertAndWin(driver, SCREENSHOTS);
@@ -196,5 +200,18 @@ class PackagedAppIT {
   static void screenshot(WebDriver driver, String name) throws Exception {
     byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
     Files.write(SCREENSHOTS.resolve(name), png);
+  }
+
+  /** A setting of the run command's own database server. */
+  private static String setting(Map<String, String> env, String name) throws Exception {
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:postgresql://localhost:" + env.get("LOOP_PG_PORT") + "/loop",
+                PostgresServer.USER,
+                PostgresServer.PASSWORD);
+        ResultSet rs = c.createStatement().executeQuery("show " + name)) {
+      rs.next();
+      return rs.getString(1);
+    }
   }
 }

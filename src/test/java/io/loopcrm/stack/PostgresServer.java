@@ -29,15 +29,21 @@ public final class PostgresServer implements AutoCloseable {
 
   /**
    * Starts a server on {@code port} over {@code dataDirectory}, keeping existing data when {@code
-   * keep}.
+   * keep}. Kept data is data a person keeps (the run command): then every commit is flushed to disk
+   * before it is acknowledged. The library's defaults turn that off, which only throw-away test
+   * databases may do.
    */
   public static PostgresServer start(Path dataDirectory, int port, boolean keep) {
+    String durable = keep ? "on" : "off";
     try {
       EmbeddedPostgres postgres =
           EmbeddedPostgres.builder()
               .setPort(port)
               .setDataDirectory(dataDirectory)
               .setCleanDataDirectory(!keep)
+              .setServerConfig("fsync", durable)
+              .setServerConfig("synchronous_commit", durable)
+              .setServerConfig("full_page_writes", durable)
               .setServerConfig("max_connections", "200")
               // PostgreSQL's default of 128 MB keeps too little of the rollups of a large dataset
               // (tools/bench) in memory; a server of a real deployment gets far more
