@@ -68,4 +68,13 @@ public interface LayoutMsg {
 
   @Message
   String signed_out_text();
+
+  @Message
+  String sign_out_title();
+
+  @Message
+  String sign_out_text();
+
+  @Message
+  String sign_out_stay();
 }

@@ -84,7 +84,9 @@ class AdminUsersKeycloakTest {
       assertThat(afterEdit.asNormalizedText()).contains("User saved in Keycloak");
       assertThat(member(id).roleList()).containsExactly("operations");
 
-      tina.getPage(KeycloakLogin.APP + "/logout");
+      ((HtmlPage) tina.getPage(KeycloakLogin.APP + "/logout"))
+          .getHtmlElementById("sign-out-confirm")
+          .click();
       Page again = KeycloakLogin.signIn(tina, "/", username, "Own-pass-456");
       assertThat(again.getUrl().toString()).isEqualTo(KeycloakLogin.APP + "/");
       assertThat(tina.getPage(KeycloakLogin.APP + "/sales/today").getWebResponse().getStatusCode())

@@ -52,7 +52,7 @@ class KeycloakLoginTest {
       assertThat(((HtmlPage) landed).getElementById("current-user").asNormalizedText())
           .contains(name)
           .contains(role);
-      assertThat(html).contains("href=\"/logout\"").contains("id=\"nav-links\"");
+      assertThat(html).contains("action=\"/logout\"").contains("id=\"nav-links\"");
     }
   }
 
@@ -81,8 +81,16 @@ class KeycloakLoginTest {
   @Test
   void logoutEndsTheAppSessionAndTheKeycloakSession() throws Exception {
     try (WebClient web = KeycloakLogin.browser()) {
-      KeycloakLogin.signIn(web, "/", "sam");
-      Page out = web.getPage(KeycloakLogin.APP + "/logout");
+      HtmlPage today = (HtmlPage) KeycloakLogin.signIn(web, "/", "sam");
+
+      // a GET (a link, an image on another site) does not sign out: it asks
+      HtmlPage ask = web.getPage(KeycloakLogin.APP + "/logout");
+      assertThat(ask.getElementById("sign-out-confirm")).isNotNull();
+      assertThat(web.getPage(KeycloakLogin.APP + "/sales/today").getUrl().toString())
+          .isEqualTo(KeycloakLogin.APP + "/sales/today");
+
+      // the navbar's button posts with the CSRF token
+      Page out = today.getHtmlElementById("logout").click();
       assertThat(out.getUrl().toString()).startsWith(KeycloakLogin.APP + "/signed-out");
       assertThat(out.getWebResponse().getContentAsString()).contains("You are signed out");
       assertThat(web.getCookieManager().getCookie("q_session")).isNull();

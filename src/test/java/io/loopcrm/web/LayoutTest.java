@@ -11,6 +11,7 @@ import io.loopcrm.testing.AsAdmin;
 import io.loopcrm.testing.AsOperations;
 import io.loopcrm.testing.AsSales;
 import io.loopcrm.testing.AsSalesManager;
+import io.loopcrm.testing.Csrf;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,7 @@ class LayoutTest {
         .body(containsString("id=\"current-user\""))
         .body(containsString(">sam<"))
         .body(containsString("role-badge\">Sales<"))
-        .body(containsString("href=\"/logout\""))
+        .body(containsString("<form method=\"post\" action=\"/logout\""))
         .body(containsString("href=\"/sales/leads\""))
         .body(containsString("href=\"/sales/pipeline\""))
         .body(not(containsString("href=\"/sales/team\"")))
@@ -196,5 +197,51 @@ class LayoutTest {
   void staticAssetsAreServedFromWebjars() {
     given().get("/webjars/bootstrap/dist/css/bootstrap.min.css").then().statusCode(200);
     given().get("/webjars/htmx.org/dist/htmx.min.js").then().statusCode(200);
+  }
+
+  @Test
+  @AsSales
+  void signingOutIsAPostWithTheCsrfToken() {
+    // a GET asks first, in the user's language; it signs nobody out
+    given()
+        .get("/logout")
+        .then()
+        .statusCode(200)
+        .body(containsString("id=\"sign-out-confirm\""))
+        .body(containsString("Sign out of Loop CRM?"));
+    given()
+        .header("Accept-Language", "zh-CN")
+        .get("/logout")
+        .then()
+        .statusCode(200)
+        .body(containsString("退出 Loop CRM?"));
+    // a post without the token, or with another one, is refused
+    given()
+        .redirects()
+        .follow(false)
+        .contentType("application/x-www-form-urlencoded")
+        .post("/logout")
+        .then()
+        .statusCode(400);
+    given()
+        .redirects()
+        .follow(false)
+        .cookie("csrf-token", Csrf.token())
+        .formParam("csrf-token", Csrf.token())
+        .post("/logout")
+        .then()
+        .statusCode(400);
+  }
+
+  @Test
+  void signingOutWithoutASessionLandsOnTheSignedOutPage() {
+    given()
+        .redirects()
+        .follow(false)
+        .get("/logout")
+        .then()
+        .statusCode(303)
+        .header("Location", endsWith("/signed-out"));
+    Csrf.form().post("/logout").then().statusCode(303).header("Location", endsWith("/signed-out"));
   }
 }

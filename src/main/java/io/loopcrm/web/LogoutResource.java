@@ -1,0 +1,68 @@
+package io.loopcrm.web;
+
+import io.quarkus.oidc.OidcConfigurationMetadata;
+import io.quarkus.oidc.OidcSession;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Signing out: a POST with the CSRF token (the navbar's button), so that no link, image or other
+ * site can sign a user out. It ends the app's session (its cookie) and then Keycloak's, which
+ * returns the browser to {@code /signed-out}. A GET asks first.
+ */
+@Path("/logout")
+@PermitAll
+public class LogoutResource {
+  @Inject SecurityIdentity identity;
+  @Inject OidcSession session;
+  @Inject OidcConfigurationMetadata provider;
+  @Context UriInfo uri;
+
+  @ConfigProperty(name = "quarkus.oidc.client-id")
+  String clientId;
+
+  @CheckedTemplate
+  static class Templates {
+    static native TemplateInstance confirm();
+  }
+
+  @GET
+  @Produces(MediaType.TEXT_HTML)
+  public Response ask() {
+    if (identity.isAnonymous()) {
+      return Response.seeOther(URI.create("/signed-out")).build();
+    }
+    return Response.ok(Templates.confirm()).build();
+  }
+
+  @POST
+  public Response signOut() {
+    if (identity.isAnonymous() || session.getIdToken() == null) {
+      return Response.seeOther(URI.create("/signed-out")).build();
+    }
+    String idToken = session.getIdToken().getRawToken();
+    session.logout().await().indefinitely();
+    URI back = uri.getBaseUriBuilder().path("signed-out").build();
+    URI keycloak =
+        UriBuilder.fromUri(provider.getEndSessionUri())
+            .queryParam("client_id", clientId)
+            .queryParam("id_token_hint", idToken)
+            .queryParam("post_logout_redirect_uri", back)
+            .build();
+    return Response.seeOther(keycloak).build();
+  }
+}
