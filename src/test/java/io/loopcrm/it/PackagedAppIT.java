@@ -66,6 +66,12 @@ class PackagedAppIT {
         assertThat(setting(env, "fsync")).isEqualTo("on");
         assertThat(setting(env, "synchronous_commit")).isEqualTo("on");
         assertThat(setting(env, "full_page_writes")).isEqualTo("on");
+        // plain HTTP on a laptop (LOOP_SECURE_COOKIES=false): no HSTS, which would pin localhost
+        given()
+            .get("http://localhost:8081/signed-out")
+            .then()
+            .statusCode(200)
+            .header("Strict-Transport-Security", org.hamcrest.Matchers.nullValue());
         members().then().statusCode(200).body("$", hasSize(5));
         signIn(driver, "sam");
         dealId = SalesJourney.acceptConvertAndWin(driver, SCREENSHOTS);

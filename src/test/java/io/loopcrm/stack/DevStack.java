@@ -113,6 +113,8 @@ public final class DevStack implements AutoCloseable {
       }
       appEnv.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
       appEnv.putIfAbsent("LOOP_DEMO_DATA", "true");
+      // a demo: the app accepts the secrets the repository ships (never in production)
+      appEnv.putIfAbsent("LOOP_ALLOW_DEMO_SECRETS", "true");
       appEnv.putIfAbsent("LOOP_SECURE_COOKIES", "false");
       log("starting Loop CRM on port " + httpPort);
       Process process = app.start();
