@@ -51,14 +51,19 @@ public class LogoutResource {
 
   @POST
   public Response signOut() {
-    if (identity.isAnonymous() || session.getIdToken() == null) {
+    if (identity.isAnonymous()) {
       return Response.seeOther(URI.create("/signed-out")).build();
     }
-    String idToken = session.getIdToken().getRawToken();
+    String idToken = session.getIdToken() == null ? null : session.getIdToken().getRawToken();
+    String endSession = provider == null ? null : provider.getEndSessionUri();
     session.logout().await().indefinitely();
+    if (idToken == null || endSession == null) {
+      // no single sign-on session to end (or no provider that ends one): the app's is gone
+      return Response.seeOther(URI.create("/signed-out")).build();
+    }
     URI back = uri.getBaseUriBuilder().path("signed-out").build();
     URI keycloak =
-        UriBuilder.fromUri(provider.getEndSessionUri())
+        UriBuilder.fromUri(endSession)
             .queryParam("client_id", clientId)
             .queryParam("id_token_hint", idToken)
             .queryParam("post_logout_redirect_uri", back)
