@@ -1,0 +1,133 @@
+package io.loopcrm.security;
+
+import io.loopcrm.activity.Activity;
+import io.loopcrm.campaign.CampaignVariant;
+import io.loopcrm.customer.Account;
+import io.loopcrm.customer.Contact;
+import io.loopcrm.deal.Deal;
+import io.loopcrm.deal.PipelineStage;
+import io.loopcrm.imports.ImportJob;
+import io.loopcrm.lead.Lead;
+import io.loopcrm.people.Member;
+import io.loopcrm.people.Team;
+import io.loopcrm.routing.RoutingRule;
+import io.loopcrm.scoring.ScoringRule;
+import io.loopcrm.testing.Fixtures;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The records the route matrix points at: the sales rep's lead, deal, account, contact and task,
+ * and operations' campaign, variant, rules and import; made fresh for each identity so that what
+ * one identity's posts change cannot change what another sees.
+ */
+final class MatrixRecords {
+  static final String REP = "matrix-rep";
+  static final String OTHER = "matrix-other-rep";
+  static final String MANAGER = "matrix-manager";
+  static final String OPS = "matrix-ops";
+  static final String ADMIN = "matrix-admin";
+
+  private MatrixRecords() {}
+
+  /** The members behind the identities: the rep and the manager in one team, the other rep not. */
+  static Member members() {
+    Member rep = Fixtures.member(REP, List.of("sales"), "Matrix team A");
+    Fixtures.member(MANAGER, List.of("sales", "sales-manager"), "Matrix team A");
+    Fixtures.member(OTHER, List.of("sales"), "Matrix team B");
+    Fixtures.member(OPS, List.of("operations"), null);
+    Fixtures.member(ADMIN, List.of("admin"), null);
+    return rep;
+  }
+
+  /** Fresh records; the keys are the argument names of route-matrix.txt. */
+  static Map<String, String> make() throws Exception {
+    Member rep = members();
+    CampaignVariant variant = Fixtures.campaignWithVariant(Fixtures.unique("Matrix campaign"));
+    Lead lead = Fixtures.lead(rep, "Matrix", Fixtures.unique("Matrix Co"), variant);
+    Path csv = Files.createTempFile("matrix-import", ".csv");
+    Files.writeString(csv, "First Name,Last Name,Email\nAda,Matrix,ada.matrix@example.com\n");
+    Map<String, String> ids = new HashMap<>();
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              Member owner = Member.findById(rep.id);
+              Account account = new Account();
+              account.name = Fixtures.unique("Matrix account");
+              account.owner = owner;
+              account.persist();
+              Contact contact = new Contact();
+              contact.account = account;
+              contact.lastName = "Matrix";
+              contact.email = Fixtures.unique("matrix").toLowerCase() + "@example.com";
+              contact.emailNormalized = contact.email;
+              contact.owner = owner;
+              contact.persist();
+              Deal deal = new Deal();
+              deal.name = Fixtures.unique("Matrix deal");
+              deal.account = account;
+              deal.contact = contact;
+              deal.owner = owner;
+              deal.stage = PipelineStage.listActive().get(0);
+              deal.currency = "EUR";
+              deal.amount = BigDecimal.valueOf(1000);
+              deal.expectedClose = LocalDate.now().plusMonths(1);
+              deal.probability = 10;
+              deal.persist();
+              Activity task = new Activity();
+              task.kind = Activity.Kind.TASK;
+              task.subject = "Matrix follow-up";
+              task.owner = owner;
+              task.lead = Lead.findById(lead.id);
+              task.dueAt = Instant.now().plusSeconds(86_400);
+              task.persist();
+              RoutingRule rule = new RoutingRule();
+              rule.name = Fixtures.unique("Matrix rule");
+              rule.position = 9_999;
+              rule.region = "Nowhere";
+              rule.active = false;
+              rule.memberIds = owner.id.toString();
+              rule.persist();
+              ScoringRule scoring = new ScoringRule();
+              scoring.kind = "fit";
+              scoring.attribute = "region";
+              scoring.value = "Nowhere";
+              scoring.points = 1;
+              scoring.active = false;
+              scoring.persist();
+              ImportJob job = new ImportJob();
+              job.fileName = "matrix.csv";
+              job.storedPath = csv.toString();
+              job.layout = "generic";
+              job.createdBy = Member.find("username", OPS).firstResult();
+              job.persist();
+              Team team = Team.findByName("Matrix team A").orElseThrow();
+              ids.put("lead", lead.id.toString());
+              ids.put("deal", deal.id.toString());
+              ids.put("account", account.id.toString());
+              ids.put("contact", contact.id.toString());
+              ids.put("task", task.id.toString());
+              ids.put("rule", rule.id.toString());
+              ids.put("scoring", scoring.id.toString());
+              ids.put("import", job.id.toString());
+              ids.put("team", team.id.toString());
+              ids.put("stage", PipelineStage.listActive().get(0).id.toString());
+              ids.put("repmember", owner.id.toString());
+            });
+    ids.put("campaign", variant.campaign.id.toString());
+    ids.put("variant", variant.id.toString());
+    ids.put("tracking", variant.trackingCode);
+    ids.put("nouser", UUID.randomUUID().toString());
+    ids.put("none", "987654321");
+    ids.put("nothing", "no-such-code");
+    return ids;
+  }
+}
