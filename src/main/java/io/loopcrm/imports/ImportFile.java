@@ -51,7 +51,8 @@ public final class ImportFile {
           "missing_contact",
           "too_long",
           "duplicate_in_file",
-          "already_known");
+          "already_known",
+          "unreadable");
 
   /** The codes of the report's outcome column. */
   public static final List<String> OUTCOMES = List.of("created", "updated", "skipped");
@@ -59,7 +60,7 @@ public final class ImportFile {
   /** A preview line: the cells, and the problem the row would be skipped for. */
   public record PreviewRow(long line, List<String> cells, String problem) {}
 
-  /** The header cells of a file. */
+  /** The header cells of a file; none when it cannot be read as CSV (say, an unclosed quote). */
   public static List<String> header(Path file) throws IOException {
     try (Reader reader = open(file);
         CSVParser parser = FORMAT.parse(reader)) {
@@ -70,6 +71,8 @@ public final class ImportFile {
       List<String> cells = new ArrayList<>();
       it.next().forEach(cells::add);
       return cells;
+    } catch (java.io.UncheckedIOException unreadable) {
+      return List.of();
     }
   }
 
@@ -83,8 +86,18 @@ public final class ImportFile {
       if (it.hasNext()) {
         it.next();
       }
-      while (it.hasNext() && rows.size() < max) {
-        CSVRecord r = it.next();
+      while (rows.size() < max) {
+        CSVRecord r;
+        try {
+          if (!it.hasNext()) {
+            break;
+          }
+          r = it.next();
+        } catch (java.io.UncheckedIOException broken) {
+          // e.g. a quote that is never closed: the preview says where reading stops
+          rows.add(new PreviewRow(parser.getRecordNumber() + 1, List.of(), "unreadable"));
+          break;
+        }
         List<String> cells = new ArrayList<>();
         r.forEach(cells::add);
         rows.add(new PreviewRow(r.getRecordNumber(), cells, parse(r, mapping).problem()));

@@ -154,6 +154,9 @@ public interface LabelMsg {
   String import_reason_missing_contact();
 
   @Message
+  String import_reason_unreadable();
+
+  @Message
   String import_reason_too_long();
 
   @Message

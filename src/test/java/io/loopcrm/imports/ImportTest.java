@@ -290,6 +290,44 @@ class ImportTest {
   }
 
   @Test
+  @AsOperations
+  void aFileThatIsNotValidCsvIsExplainedNotA500() throws Exception {
+    // a header whose quote never closes: refused next to the file field
+    Path broken = Files.createTempFile("broken", ".csv");
+    Files.writeString(broken, "First Name,\"Last Name,Email\nAda,Lovelace,ada@example.com\n");
+    String token = io.loopcrm.testing.Csrf.token();
+    given()
+        .cookie("csrf-token", token)
+        .header("Accept-Language", "en")
+        .multiPart("csrf-token", token)
+        .multiPart("file", broken.toFile(), "text/csv")
+        .post("/ops/import")
+        .then()
+        .statusCode(422)
+        .body(containsString("This does not look like a CSV file with a header line."));
+
+    // a good header and a row whose quote never closes: the preview says where reading stops
+    Path half = Files.createTempFile("half", ".csv");
+    Files.writeString(
+        half,
+        "First Name,Last Name,Email\nAda,Lovelace,ada.half@example.com\nGrace,\"Hopper,g@x\n");
+    long id = upload(half);
+    given()
+        .header("Accept-Language", "en")
+        .get("/ops/import/" + id)
+        .then()
+        .statusCode(200)
+        .body(containsString("Lovelace"))
+        .body(containsString("Not readable as CSV from here on"));
+    given()
+        .header("Accept-Language", "zh-CN")
+        .get("/ops/import/" + id)
+        .then()
+        .statusCode(200)
+        .body(containsString("从此处起无法按 CSV 读取"));
+  }
+
+  @Test
   @AsSales
   void salesCannotImport() {
     given().get("/ops/import").then().statusCode(403);
