@@ -1,6 +1,7 @@
 package io.loopcrm.imports;
 
 import io.loopcrm.lead.Lead;
+import io.loopcrm.web.PlainText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PushbackReader;
@@ -111,7 +112,7 @@ public final class ImportFile {
     Map<String, String> v = new HashMap<>();
     for (int i = 0; i < mapping.size() && i < record.size(); i++) {
       String target = mapping.get(i);
-      String cell = record.get(i) == null ? "" : record.get(i).trim();
+      String cell = record.get(i) == null ? "" : PlainText.clean(record.get(i)).trim();
       if (!target.isEmpty() && !cell.isEmpty() && !v.containsKey(target)) {
         v.put(target, cell);
       }
