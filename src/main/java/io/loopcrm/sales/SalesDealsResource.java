@@ -184,6 +184,10 @@ public class SalesDealsResource {
     Deal deal = Deal.findEditable(id, viewer);
     io.loopcrm.people.Member target =
         owner == null ? null : io.loopcrm.people.Member.findById(owner);
+    if (!viewer.isManager()) {
+      // handing records over is the manager's (the page offers it to no one else)
+      throw new io.quarkus.security.ForbiddenException();
+    }
     if (!viewer.managesMember(target)) {
       return dealPage.invalid(
           deal, viewer, new FormErrors().add("owner", "reassign_error_owner"), Map.of());

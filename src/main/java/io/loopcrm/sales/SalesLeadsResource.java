@@ -207,6 +207,10 @@ public class SalesLeadsResource {
     Lead lead = Lead.findEditable(id, viewer);
     io.loopcrm.people.Member target =
         owner == null ? null : io.loopcrm.people.Member.findById(owner);
+    if (!viewer.isManager()) {
+      // handing records over is the manager's (the page offers it to no one else)
+      throw new io.quarkus.security.ForbiddenException();
+    }
     if (!viewer.managesMember(target)) {
       return leadPage.invalid(
           lead, viewer, new FormErrors().add("owner", "reassign_error_owner"), Map.of());

@@ -67,7 +67,7 @@ class SalesRulesTest {
         .formParam("owner", sam.id)
         .post("/sales/leads/" + own.id + "/owner")
         .then()
-        .statusCode(422);
+        .statusCode(403);
     assertThat(Fixtures.reload(Lead.class, own.id).owner.id).isEqualTo(mia.id);
   }
 
