@@ -66,15 +66,15 @@ public final class LeadCsv {
     if (value == null || value.isEmpty()) {
       return value == null ? "" : value;
     }
-    char first = value.charAt(0);
-    if (first == '='
-        || first == '+'
-        || first == '-'
-        || first == '@'
-        || first == '\t'
-        || first == '\r') {
+    // the first character a spreadsheet reads, past leading spaces
+    String start = value.stripLeading();
+    char first = start.isEmpty() ? value.charAt(0) : start.charAt(0);
+    if (FORMULA_STARTS.indexOf(first) >= 0 || value.charAt(0) == '\t' || value.charAt(0) == '\r') {
       return "'" + value;
     }
     return value;
   }
+
+  /** What starts a formula, in ASCII and in the full-width forms (＝＋－＠) spreadsheets accept. */
+  private static final String FORMULA_STARTS = "=+-@\uFF1D\uFF0B\uFF0D\uFF20";
 }
