@@ -74,8 +74,28 @@ public class ErrorMappers {
 
   @ServerExceptionMapper
   public Response unexpected(RuntimeException e) {
+    if (changedMeanwhile(e)) {
+      // found when the transaction commits (another save, a rescoring): the conflict page
+      return pages.response(routing, 409, null);
+    }
     String reference = ErrorPages.newReference();
     LOG.errorf(e, "unexpected error, reference %s, on %s", reference, routing.normalizedPath());
     return pages.response(routing, 500, reference);
+  }
+
+  /** Whether a stale version caused {@code e}, however deep the commit wrapped it. */
+  static boolean changedMeanwhile(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof OptimisticLockException || t instanceof org.hibernate.StaleStateException) {
+        return true;
+      }
+      for (Throwable s : t.getSuppressed()) {
+        if (s instanceof OptimisticLockException
+            || s instanceof org.hibernate.StaleStateException) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }
