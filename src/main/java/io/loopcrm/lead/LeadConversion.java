@@ -42,7 +42,12 @@ public class LeadConversion {
 
   @Transactional
   public Deal convert(Lead loaded, Member by, Request request, Instant now) {
-    Lead lead = Lead.getEntityManager().contains(loaded) ? loaded : Lead.<Lead>findById(loaded.id);
+    // one conversion at a time per lead: a second click (or a second tab) waits here and then
+    // finds the deal the first one made
+    Lead lead = Lead.<Lead>findById(loaded.id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    if (lead.status == LeadStatus.CONVERTED && lead.convertedDealId != null) {
+      return Deal.findById(lead.convertedDealId);
+    }
     if (lead.version != loaded.version) {
       throw new jakarta.persistence.OptimisticLockException(
           "the lead changed while it was being converted");
