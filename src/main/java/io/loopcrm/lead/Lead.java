@@ -26,6 +26,8 @@ import java.util.Optional;
 /** A person (and their company) who may become a customer, with where they came from. */
 @Entity
 @Table(name = "lead")
+// only the changed columns: a save never writes back a score rescored meanwhile
+@org.hibernate.annotations.DynamicUpdate
 public class Lead extends PanacheEntity implements Audited {
   public String firstName;
 

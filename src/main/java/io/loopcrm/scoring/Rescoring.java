@@ -160,14 +160,38 @@ public class Rescoring {
     }
   }
 
-  /** Scores the leads the query finds for the keys again, in one transaction of their own. */
+  /** Scores these leads again now (what a pass does to each of its batches). */
+  public void rescoreLeads(List<Long> ids) {
+    rescore("id in ?1", ids);
+  }
+
+  /**
+   * Scores the leads the query finds for the keys again, in one transaction of their own. A score
+   * is derived, not something a person changed: it is written without a new version, so a rep
+   * saving the lead meanwhile gets no conflict (and, the lead being updated column by column, does
+   * not write the old score back).
+   */
   private void rescore(String query, List<?> keys) {
     QuarkusTransaction.requiringNew()
         .run(
             () -> {
               Instant now = Instant.now();
+              var em = Lead.getEntityManager();
               for (Lead l : Lead.<Lead>list(query, keys)) {
+                int score = l.score;
+                String reasons = l.scoreReasons;
                 scorer.rescore(l, now);
+                int newScore = l.score;
+                String newReasons = l.scoreReasons;
+                em.detach(l);
+                if (newScore != score || !java.util.Objects.equals(newReasons, reasons)) {
+                  em.createNativeQuery(
+                          "update lead set score = ?1, score_reasons = ?2 where id = ?3")
+                      .setParameter(1, newScore)
+                      .setParameter(2, newReasons)
+                      .setParameter(3, l.id)
+                      .executeUpdate();
+                }
               }
             });
   }
