@@ -30,6 +30,7 @@ class ApiLeadCreation {
   @Inject TrackingCodes codes;
   @Inject EntityManager em;
   @Inject Clock clock;
+  @Inject io.quarkus.security.identity.SecurityIdentity identity;
 
   Response create(LeadInput in, String idempotencyKey) {
     if (in == null) {
@@ -109,14 +110,18 @@ class ApiLeadCreation {
    * one is kept with the lead.
    */
   private Response capture(LeadCapture.Submission submission, Long variantId, String key) {
+    // keys are the client's own: another integration may use the same one
+    String client = identity.getPrincipal().getName();
     if (key != null) {
       em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
-          .setParameter(1, "idem:" + key)
+          .setParameter(1, "idem:" + client + "\n" + key)
           .getSingleResult();
       @SuppressWarnings("unchecked")
       List<Object[]> earlier =
-          em.createNativeQuery("select lead_id, status from api_idempotency where key = ?1")
-              .setParameter(1, key)
+          em.createNativeQuery(
+                  "select lead_id, status from api_idempotency where client = ?1 and key = ?2")
+              .setParameter(1, client)
+              .setParameter(2, key)
               .getResultList();
       if (!earlier.isEmpty()) {
         long id = ((Number) earlier.get(0)[0]).longValue();
@@ -131,10 +136,12 @@ class ApiLeadCreation {
         capture.capture(submission, variantId, null, null, Instant.now(clock));
     int status = result.created() ? 201 : 200;
     if (key != null) {
-      em.createNativeQuery("insert into api_idempotency (key, lead_id, status) values (?1, ?2, ?3)")
-          .setParameter(1, key)
-          .setParameter(2, result.leadId())
-          .setParameter(3, status)
+      em.createNativeQuery(
+              "insert into api_idempotency (client, key, lead_id, status) values (?1, ?2, ?3, ?4)")
+          .setParameter(1, client)
+          .setParameter(2, key)
+          .setParameter(3, result.leadId())
+          .setParameter(4, status)
           .executeUpdate();
     }
     em.flush();

@@ -41,6 +41,35 @@ public class ApiLeadsTest {
   }
 
   @Test
+  void idempotencyKeysBelongToTheClientThatSentThem() {
+    String key = UUID.randomUUID().toString();
+    String integration = token();
+    String person = io.loopcrm.testing.KeycloakLogin.accessToken("olga");
+    long first = create(integration, key, Fixtures.unique("first") + "@example.com");
+    long other = create(person, key, Fixtures.unique("other") + "@example.com");
+    // another client's same key is a new lead, not the first client's answer
+    assertThat(other).isNotEqualTo(first);
+    // the first client's retry still gets its own lead back
+    assertThat(create(integration, key, Fixtures.unique("retry") + "@example.com"))
+        .isEqualTo(first);
+  }
+
+  private static long create(String token, String key, String email) {
+    return given()
+        .auth()
+        .oauth2(token)
+        .header("Idempotency-Key", key)
+        .contentType(ContentType.JSON)
+        .body("{\"lastName\":\"Keyed\",\"email\":\"" + email + "\"}")
+        .post("/api/leads")
+        .then()
+        .statusCode(org.hamcrest.Matchers.oneOf(200, 201))
+        .extract()
+        .jsonPath()
+        .getLong("id");
+  }
+
+  @Test
   void createReadAndListWithRetriesMadeSafeByTheIdempotencyKey() throws Exception {
     String token = token();
     CampaignVariant v = Fixtures.campaignWithVariant(Fixtures.unique("Api"));

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loopcrm.security.RouteMatrix.Identity;
 import io.loopcrm.security.RouteMatrix.Row;
-import io.loopcrm.stack.TestStack;
 import io.loopcrm.testing.Csrf;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -116,15 +115,7 @@ class RouteMatrixTest {
 
   /** A real token of the demo realm's integration client (client credentials). */
   static String clientToken() {
-    return given()
-        .formParam("grant_type", "client_credentials")
-        .formParam("client_id", "loop-integration")
-        .formParam("client_secret", "loop-integration-demo-secret")
-        .post(TestStack.get().realmUrl() + "/protocol/openid-connect/token")
-        .then()
-        .statusCode(200)
-        .extract()
-        .path("access_token");
+    return io.loopcrm.api.ApiLeadsTest.token();
   }
 
   private static void check(Identity who, String bearer) throws Exception {
