@@ -214,7 +214,7 @@ class LayoutTest {
         .get("/logout")
         .then()
         .statusCode(200)
-        .body(containsString("退出 Loop CRM?"));
+        .body(containsString("退出 Loop CRM？"));
     // a post without the token, or with another one, is refused
     given()
         .redirects()
