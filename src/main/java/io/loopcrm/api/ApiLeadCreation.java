@@ -96,10 +96,17 @@ class ApiLeadCreation {
     try {
       return gate.run(
           () -> QuarkusTransaction.requiringNew().call(() -> capture(submission, variantId, key)));
-    } catch (CaptureGate.Busy busy) {
-      return Response.fromResponse(
-              new ApiProblem(503, "Busy", "Too many leads at once; try again shortly.", Map.of())
-                  .toResponse())
+    } catch (CaptureGate.Busy | CaptureGate.Unavailable notNow) {
+      ApiProblem problem =
+          notNow instanceof CaptureGate.Busy
+              ? new ApiProblem(503, "Busy", "Too many leads at once; try again shortly.", Map.of())
+              : new ApiProblem(
+                  503,
+                  "Unavailable",
+                  "The lead could not be saved just now and nothing was kept; send it again"
+                      + " shortly (the same person is found again, never saved twice).",
+                  Map.of());
+      return Response.fromResponse(problem.toResponse())
           .header(HttpHeaders.RETRY_AFTER, CaptureGate.RETRY_AFTER_SECONDS)
           .build();
     }

@@ -25,6 +25,17 @@ public class CaptureGate {
     }
   }
 
+  /**
+   * The database could not be reached (stopped, restarting, no connection within the pool's
+   * timeout): the capture's transaction did not commit, so nothing was saved, and sending again is
+   * safe (a capture finds the same person again by e-mail and phone).
+   */
+  public static final class Unavailable extends RuntimeException {
+    Unavailable(Throwable cause) {
+      super("database unavailable", cause, false, false);
+    }
+  }
+
   private final Semaphore places;
 
   private volatile long waitMillis;
@@ -50,9 +61,31 @@ public class CaptureGate {
     }
     try {
       return capture.get();
+    } catch (RuntimeException e) {
+      throw unreachable(e) ? new Unavailable(e) : e;
     } finally {
       places.release();
     }
+  }
+
+  /** Whether {@code e} comes from a database that cannot be reached, rather than from the data. */
+  static boolean unreachable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.net.ConnectException
+          || t instanceof org.hibernate.exception.JDBCConnectionException
+          || t instanceof java.sql.SQLTransientConnectionException) {
+        return true;
+      }
+      if (t instanceof java.sql.SQLException sql) {
+        String state = sql.getSQLState();
+        String message = String.valueOf(sql.getMessage());
+        if ((state != null && (state.startsWith("08") || state.startsWith("57P")))
+            || message.contains("Acquisition timeout")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Takes every free place and shortens the wait (tests of a full gate); returns the places. */

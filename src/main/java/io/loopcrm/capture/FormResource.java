@@ -196,9 +196,9 @@ public class FormResource {
                   kept,
                   referrer,
                   Instant.now(clock)));
-    } catch (CaptureGate.Busy busy) {
+    } catch (CaptureGate.Busy | CaptureGate.Unavailable notNow) {
       // nothing was saved: the visitor's answers stay in the form for a second try
-      errors.add("form", "form_busy");
+      errors.add("form", notNow instanceof CaptureGate.Busy ? "form_busy" : "form_unavailable");
       return Response.fromResponse(
               embeddable(
                   pages.withStatus(503, Templates.form(target, COMPANY_SIZES, values, errors))))

@@ -589,6 +589,9 @@ public interface Msg {
   String form_busy();
 
   @Message
+  String form_unavailable();
+
+  @Message
   String form_too_many();
 
   @Message

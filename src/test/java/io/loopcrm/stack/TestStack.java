@@ -78,6 +78,11 @@ public final class TestStack {
     PostgresServer.ensureDatabase(jdbcUrl("postgres"), database);
   }
 
+  /** The port of the test PostgreSQL. */
+  public int pgPort() {
+    return pgPort;
+  }
+
   public String realmUrl() {
     return realmUrl;
   }
