@@ -179,6 +179,11 @@ public class ClickLog {
       batches.incrementAndGet();
       pending.forEach(p -> p.kept().complete(null));
     } catch (SQLException ex) {
+      if (n > 1 && !CaptureGate.unreachable(ex)) {
+        // one click the database refuses must not cost the others of its batch: each alone
+        pending.forEach(p -> write(List.of(p)));
+        return;
+      }
       LOG.warnf("%d clicks not written: %s", n, ex.getMessage());
       pending.forEach(p -> p.kept().completeExceptionally(ex));
     }

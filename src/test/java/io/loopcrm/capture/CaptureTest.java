@@ -179,6 +179,34 @@ class CaptureTest {
   }
 
   @Test
+  void aClickTheDatabaseRefusesCostsNoOtherClickOfItsBatch() throws Exception {
+    CampaignVariant v = Fixtures.campaignWithVariant(Fixtures.unique("Refused"));
+    List<java.util.concurrent.CompletableFuture<Void>> kept = new ArrayList<>();
+    java.util.concurrent.CompletableFuture<Void> refused = null;
+    for (int i = 0; i < 200; i++) {
+      kept.add(clickLog.record(click(v, "mixed")));
+      if (i == 100) {
+        // a variant that does not exist: the database refuses this row
+        ClickLog.Click c = click(v, "mixed");
+        refused =
+            clickLog.record(
+                new ClickLog.Click(
+                    -1, c.campaignId(), c.visitor(), "loop", "email", "mixed", null, c.at()));
+      }
+    }
+    java.util.concurrent.CompletableFuture.allOf(
+            kept.toArray(new java.util.concurrent.CompletableFuture[0]))
+        .get(30, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(clicks(v.id)).isEqualTo(200);
+    java.util.concurrent.CompletableFuture<Void> bad = refused;
+    assertThat(
+            org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.ExecutionException.class,
+                () -> bad.get(30, java.util.concurrent.TimeUnit.SECONDS)))
+        .hasCauseInstanceOf(java.sql.SQLException.class);
+  }
+
+  @Test
   void aFullCaptureGateAnswersTryAgainAtOnceAndSavesNothing() throws Exception {
     CampaignVariant v = Fixtures.campaignWithVariant(Fixtures.unique("Flood"));
     String email = Fixtures.unique("flood") + "@example.com";
