@@ -177,21 +177,31 @@ public class Rescoring {
             () -> {
               Instant now = Instant.now();
               var em = Lead.getEntityManager();
+              List<Long> ids = new ArrayList<>();
+              List<Integer> scores = new ArrayList<>();
+              List<String> reasons = new ArrayList<>();
               for (Lead l : Lead.<Lead>list(query, keys)) {
                 int score = l.score;
-                String reasons = l.scoreReasons;
+                String before = l.scoreReasons;
                 scorer.rescore(l, now);
-                int newScore = l.score;
-                String newReasons = l.scoreReasons;
-                em.detach(l);
-                if (newScore != score || !java.util.Objects.equals(newReasons, reasons)) {
-                  em.createNativeQuery(
-                          "update lead set score = ?1, score_reasons = ?2 where id = ?3")
-                      .setParameter(1, newScore)
-                      .setParameter(2, newReasons)
-                      .setParameter(3, l.id)
-                      .executeUpdate();
+                if (l.score != score || !java.util.Objects.equals(l.scoreReasons, before)) {
+                  ids.add(l.id);
+                  scores.add(l.score);
+                  reasons.add(l.scoreReasons);
                 }
+                em.detach(l);
+              }
+              if (!ids.isEmpty()) {
+                // one statement for the batch's changed scores
+                em.createNativeQuery(
+                        "update lead set score = t.score, score_reasons = t.reasons"
+                            + " from unnest(cast(?1 as bigint[]), cast(?2 as int[]),"
+                            + " cast(?3 as text[])) as t (id, score, reasons)"
+                            + " where lead.id = t.id")
+                    .setParameter(1, ids.toArray(new Long[0]))
+                    .setParameter(2, scores.toArray(new Integer[0]))
+                    .setParameter(3, reasons.toArray(new String[0]))
+                    .executeUpdate();
               }
             });
   }
