@@ -70,22 +70,7 @@ public class CaptureGate {
 
   /** Whether {@code e} comes from a database that cannot be reached, rather than from the data. */
   static boolean unreachable(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof java.net.ConnectException
-          || t instanceof org.hibernate.exception.JDBCConnectionException
-          || t instanceof java.sql.SQLTransientConnectionException) {
-        return true;
-      }
-      if (t instanceof java.sql.SQLException sql) {
-        String state = sql.getSQLState();
-        String message = String.valueOf(sql.getMessage());
-        if ((state != null && (state.startsWith("08") || state.startsWith("57P")))
-            || message.contains("Acquisition timeout")) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return io.loopcrm.web.Causes.databaseUnreachable(e);
   }
 
   /** Takes every free place and shortens the wait (tests of a full gate); returns the places. */

@@ -78,6 +78,13 @@ public class ErrorMappers {
       // found when the transaction commits (another save, a rescoring): the conflict page
       return pages.response(routing, 409, null);
     }
+    if (Causes.databaseUnreachable(e)) {
+      // nothing to log with a reference: the database is down or restarting, and says so itself
+      LOG.warnf("database unreachable on %s: %s", routing.normalizedPath(), e.getMessage());
+      return Response.fromResponse(pages.response(routing, 503, null))
+          .header("Retry-After", "5")
+          .build();
+    }
     String reference = ErrorPages.newReference();
     LOG.errorf(e, "unexpected error, reference %s, on %s", reference, routing.normalizedPath());
     return pages.response(routing, 500, reference);
@@ -85,17 +92,9 @@ public class ErrorMappers {
 
   /** Whether a stale version caused {@code e}, however deep the commit wrapped it. */
   static boolean changedMeanwhile(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof OptimisticLockException || t instanceof org.hibernate.StaleStateException) {
-        return true;
-      }
-      for (Throwable s : t.getSuppressed()) {
-        if (s instanceof OptimisticLockException
-            || s instanceof org.hibernate.StaleStateException) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return Causes.any(
+        e,
+        t ->
+            t instanceof OptimisticLockException || t instanceof org.hibernate.StaleStateException);
   }
 }

@@ -12,12 +12,13 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Branded error pages (401, 403, 404, 409, 500) in the visitor's language. A stack trace is only
- * ever logged, under a reference the page shows, never sent to the browser. The JSON API gets JSON.
+ * Branded error pages (401, 403, 404, 409, 500, 503) in the visitor's language. A stack trace is
+ * only ever logged, under a reference the page shows, never sent to the browser. The JSON API gets
+ * JSON.
  */
 @ApplicationScoped
 public class ErrorPages {
-  private static final List<Integer> KNOWN = List.of(401, 403, 404, 409, 500);
+  private static final List<Integer> KNOWN = List.of(401, 403, 404, 409, 500, 503);
 
   @Inject
   @Location("error/page.html")

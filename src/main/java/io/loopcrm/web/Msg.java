@@ -79,6 +79,12 @@ public interface Msg {
   String error_500_text();
 
   @Message
+  String error_503_title();
+
+  @Message
+  String error_503_text();
+
+  @Message
   String any();
 
   @Message
