@@ -172,6 +172,16 @@ public final class DevStack implements AutoCloseable {
     throw new IllegalStateException("Loop CRM was not ready within 2 minutes");
   }
 
+  /**
+   * Kills the application at once (SIGKILL on Linux: no shutdown hooks, nothing flushed), as a
+   * crash or an out-of-memory kill would; the services this stack started keep running until {@link
+   * #close()}.
+   */
+  public void kill() throws InterruptedException {
+    app.destroyForcibly();
+    app.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
   @Override
   public void close() {
     log("stopping");

@@ -1,0 +1,381 @@
+package io.loopcrm.it;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.loopcrm.stack.DevStack;
+import io.loopcrm.stack.PostgresServer;
+import io.loopcrm.stack.TestStack;
+import io.loopcrm.testing.CuttableLink;
+import io.loopcrm.testing.KeycloakLogin;
+import java.io.BufferedWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.htmlunit.WebClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Faults of the processes around the packaged application, made while people use it: its PostgreSQL
+ * stopped for 20 s under traffic, Keycloak gone with users signed in, and the application killed
+ * (SIGKILL) in the middle of an import. The application runs as {@code deploy/run.sh} runs it, on a
+ * database of its own whose commits are flushed to disk; Keycloak is the test one, reached through
+ * a link the test cuts. Figures go to {@code target/reliability/faults.txt}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultsIT {
+  private static final String BASE = KeycloakLogin.APP;
+  private static final String TOKEN = io.loopcrm.testing.Csrf.token();
+  private static final Path REPORT = Path.of("target/reliability/faults.txt");
+
+  @TempDir static Path dir;
+  static int pgPort;
+  static PostgresServer postgres;
+  static CuttableLink keycloak;
+  static Map<String, String> env;
+  static DevStack app;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Files.createDirectories(REPORT.getParent());
+    Files.writeString(REPORT, "");
+    pgPort = io.loopcrm.stack.Ports.free();
+    postgres = PostgresServer.start(dir.resolve("pg"), pgPort, true);
+    postgres.ensureDatabase("loop");
+    URI realm = URI.create(TestStack.get().realmUrl());
+    keycloak = new CuttableLink(realm.getPort());
+    env = new HashMap<>();
+    env.put("LOOP_HTTP_PORT", "8081");
+    env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("loop"));
+    env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
+    env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
+    env.put(
+        "QUARKUS_OIDC_AUTH_SERVER_URL", "http://localhost:" + keycloak.port() + realm.getPath());
+    // visitors of the form come through a proxy from many addresses
+    env.put("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "true");
+    env.put("QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED", "true");
+    env.put("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES", "127.0.0.1");
+    env.put("LOOP_IMPORT_DIR", dir.resolve("imports").toString());
+    env.put("LOOP_DIST_DIR", System.getenv().getOrDefault("LOOP_DIST_DIR", "target/dist"));
+    env.put(
+        "LOOP_APP_JAR",
+        System.getenv().getOrDefault("LOOP_APP_JAR", "target/quarkus-app/quarkus-run.jar"));
+    app = DevStack.start(env, dir);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (app != null) {
+      app.close();
+    }
+    keycloak.close();
+    postgres.close();
+  }
+
+  @Test
+  @Order(1)
+  void postgresStoppedForTwentySecondsUnderTraffic() throws Exception {
+    String sam = signIn("sam");
+    List<Traffic.Answer> answers;
+    long down;
+    long up;
+    try (Traffic traffic = new Traffic(BASE, sam, integrationToken(), "sea-b").start()) {
+      Thread.sleep(10_000);
+      down = traffic.nowMs();
+      postgres.close();
+      Thread.sleep(20_000);
+      postgres = PostgresServer.start(dir.resolve("pg"), pgPort, true);
+      up = traffic.nowMs();
+      Thread.sleep(45_000);
+      answers = traffic.answers();
+    }
+    long end = answers.stream().mapToLong(a -> a.sentMs() + a.tookMs()).max().orElseThrow();
+    List<Traffic.Answer> failed = answers.stream().filter(Traffic.Answer::failed).toList();
+    List<String> acknowledged =
+        answers.stream().filter(Traffic.Answer::acknowledged).map(Traffic.Answer::email).toList();
+    long kept = leadsWithEmails(acknowledged);
+    long lastFailure = failed.stream().mapToLong(Traffic.Answer::sentMs).max().orElse(down);
+    long slowest = answers.stream().mapToLong(Traffic.Answer::tookMs).max().orElseThrow();
+    report(
+        "PostgreSQL stopped for 20 s under traffic: %d requests over %d s (%s);"
+            + " %d failed (%s), sent from %d ms after the stop to %d ms after the restart;"
+            + " slowest answer %d ms; %d writes acknowledged (%s), %d of them kept",
+        answers.size(),
+        end / 1000,
+        byKind(answers),
+        failed.size(),
+        failed.stream()
+            .collect(
+                Collectors.groupingBy(
+                    a -> a.kind() + " " + a.status(),
+                    java.util.TreeMap::new,
+                    Collectors.counting())),
+        failed.stream().mapToLong(Traffic.Answer::sentMs).min().orElse(down) - down,
+        lastFailure - up,
+        slowest,
+        acknowledged.size(),
+        byKind(answers.stream().filter(Traffic.Answer::acknowledged).toList()),
+        kept);
+
+    assertThat(slowest).as("no request hangs for more than 6 s").isLessThanOrEqualTo(6_000);
+    assertThat(failed)
+        .as("errors only while the database is down, none 30 s after it is back")
+        .allMatch(a -> a.sentMs() + a.tookMs() >= down && a.sentMs() <= up + 30_000);
+    assertThat(failed).as("the database was down: some requests could not be served").isNotEmpty();
+    assertThat(failed)
+        .as("each told it could not be served just now (503), never a 500 or no answer")
+        .allMatch(a -> a.status() == 503);
+    assertThat(answers.stream().filter(Traffic.Answer::acknowledged).map(Traffic.Answer::kind))
+        .as("form, API and rep writes were acknowledged")
+        .contains("form", "api", "rep-write");
+    assertThat(answers.stream().filter(a -> a.sentMs() > up + 30_000).count())
+        .as("traffic went on after the recovery")
+        .isGreaterThan(20);
+    assertThat(kept).as("every acknowledged write is kept").isEqualTo(acknowledged.size());
+    // a visitor whose lead could not be saved is told to try again, with what they typed kept
+    assertThat(failed.stream().filter(a -> a.kind().equals("form") && a.status() == 503))
+        .isNotEmpty()
+        .allMatch(a -> a.body().contains(a.email()) && a.body().contains("send the form again"));
+  }
+
+  @Test
+  @Order(2)
+  void keycloakGoneSignedInUsersKeepWorkingAndNewSignInsGetTheBrandedPage() throws Exception {
+    String sam = signIn("sam");
+    keycloak.cut();
+    try {
+      Thread.sleep(4_000); // the application notices within one probe (3 s)
+      for (String page : List.of("/sales/today", "/sales/leads", "/sales/pipeline")) {
+        given()
+            .redirects()
+            .follow(false)
+            .header("Cookie", sam)
+            .get(BASE + page)
+            .then()
+            .statusCode(200);
+      }
+      String email = java.util.UUID.randomUUID() + "@keycloak-down.example";
+      given()
+          .redirects()
+          .follow(false)
+          .header("Cookie", sam + "; csrf-token=" + TOKEN)
+          .formParam("csrf-token", TOKEN)
+          .formParam("firstName", "Kim")
+          .formParam("lastName", "Down")
+          .formParam("email", email)
+          .formParam("source", "phone")
+          .post(BASE + "/sales/leads/new")
+          .then()
+          .statusCode(303);
+      assertThat(leadsWithEmails(List.of(email))).isEqualTo(1);
+
+      // a new sign-in: sent to the branded page, not to a server that does not answer
+      for (String lang : List.of("en", "zh-CN")) {
+        String page =
+            given()
+                .header("Accept", "text/html")
+                .header("Accept-Language", lang)
+                .get(BASE + "/sales/today")
+                .then()
+                .statusCode(503)
+                .header("Retry-After", "30")
+                .extract()
+                .asString();
+        assertThat(page).contains(lang.equals("en") ? "Sign-in did not work" : "登录未成功");
+      }
+      report(
+          "Keycloak unreachable: 3 pages and 1 save of a signed-in rep answered 200/303;"
+              + " a new sign-in got the branded page (503, both languages)");
+    } finally {
+      keycloak.restore();
+    }
+    Thread.sleep(4_000);
+    try (WebClient web = KeycloakLogin.browser()) {
+      assertThat(KeycloakLogin.signIn(web, "/sales/today", "rita").getWebResponse().getStatusCode())
+          .as("signing in works again once Keycloak is back")
+          .isEqualTo(200);
+    }
+  }
+
+  @Test
+  @Order(3)
+  void killedDuringAnImportItResumesWithoutDuplicates() throws Exception {
+    int rows = 40_000;
+    Path file = dir.resolve("kill.csv");
+    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write("First Name,Last Name,Email,Company\n");
+      for (int i = 0; i < rows; i++) {
+        w.write("Kai" + i + ",Killed,kill" + i + "@import.example,Kill Co " + i + "\n");
+      }
+    }
+    String olga = signIn("olga");
+    String location =
+        given()
+            .redirects()
+            .follow(false)
+            .header("Cookie", olga + "; csrf-token=" + TOKEN)
+            .multiPart("csrf-token", TOKEN)
+            .multiPart("file", file.toFile(), "text/csv")
+            .post(BASE + "/ops/import")
+            .then()
+            .statusCode(303)
+            .extract()
+            .header("Location");
+    long id = Long.parseLong(location.replaceAll(".*/ops/import/(\\d+).*", "$1"));
+    String mapping = job(id, "mapping");
+    given()
+        .redirects()
+        .follow(false)
+        .header("Cookie", olga + "; csrf-token=" + TOKEN)
+        .formParam("csrf-token", TOKEN)
+        .formParam("target", (Object[]) mapping.split("\t", -1))
+        .post(BASE + "/ops/import/" + id + "/start")
+        .then()
+        .statusCode(303);
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+    // killed with a quarter of the rows committed, in the middle of the next batches
+    while (Integer.parseInt(job(id, "processed")) < rows / 4) {
+      assertThat(Instant.now()).as("the import began").isBefore(deadline);
+      Thread.sleep(20);
+    }
+    app.kill();
+    int committed = Integer.parseInt(job(id, "processed"));
+    long leadsAtKill = importedLeads();
+    assertThat(committed).as("killed half-way").isLessThan(rows);
+    assertThat(leadsAtKill).as("rows of committed batches only").isEqualTo(committed);
+
+    app = DevStack.start(env, dir);
+    assertThat(job(id, "status")).as("marked as stopped on start").isEqualTo("failed");
+    assertThat(job(id, "error")).isEqualTo("interrupted");
+    given()
+        .redirects()
+        .follow(false)
+        .header("Cookie", olga + "; csrf-token=" + TOKEN)
+        .formParam("csrf-token", TOKEN)
+        .post(BASE + "/ops/import/" + id + "/resume")
+        .then()
+        .statusCode(303);
+    while (!job(id, "status").equals("done")) {
+      assertThat(job(id, "status")).isIn("running", "done");
+      assertThat(Instant.now()).as("the resumed import ends").isBefore(deadline.plusSeconds(120));
+      Thread.sleep(200);
+    }
+    long distinct =
+        scalar(
+            "select count(distinct email_normalized) from lead where email_normalized like '%@import.example'");
+    report(
+        "App killed (SIGKILL) during an import of %d rows after %d committed rows (%d leads);"
+            + " restarted, resumed: %d leads, %d distinct, job created %s, processed %s",
+        rows,
+        committed,
+        leadsAtKill,
+        importedLeads(),
+        distinct,
+        job(id, "created_count"),
+        job(id, "processed"));
+    assertThat(importedLeads()).isEqualTo(rows);
+    assertThat(distinct).isEqualTo(rows);
+    assertThat(job(id, "created_count")).isEqualTo(Integer.toString(rows));
+  }
+
+  private static long importedLeads() throws Exception {
+    return scalar("select count(*) from lead where email_normalized like '%@import.example'");
+  }
+
+  private static String job(long id, String column) throws Exception {
+    try (Connection c = db();
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery("select " + column + " from import_job where id = " + id)) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
+  private static long scalar(String sql) throws Exception {
+    try (Connection c = db();
+        ResultSet rs = c.createStatement().executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** Sign-in cookies of {@code user}, through Keycloak's real login form. */
+  private static String signIn(String user) throws Exception {
+    try (WebClient web = KeycloakLogin.browser()) {
+      org.htmlunit.Page page = KeycloakLogin.signIn(web, "/", user);
+      assertThat(page.getWebResponse().getStatusCode())
+          .as(
+              () ->
+                  "signed in: " + page.getUrl() + " " + page.getWebResponse().getContentAsString())
+          .isEqualTo(200);
+      // the tests send CSRF tokens of their own
+      return web.getCookieManager().getCookies().stream()
+          .filter(c -> !c.getName().equals("csrf-token"))
+          .map(c -> c.getName() + "=" + c.getValue())
+          .collect(Collectors.joining("; "));
+    }
+  }
+
+  /** A token of the integration client, from Keycloak as the application reaches it. */
+  private static String integrationToken() {
+    return given()
+        .formParam("grant_type", "client_credentials")
+        .formParam("client_id", "loop-integration")
+        .formParam("client_secret", "loop-integration-demo-secret")
+        .post(env.get("QUARKUS_OIDC_AUTH_SERVER_URL") + "/protocol/openid-connect/token")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("access_token");
+  }
+
+  private static long leadsWithEmails(List<String> emails) throws Exception {
+    try (Connection c = db();
+        PreparedStatement s =
+            c.prepareStatement(
+                "select count(distinct email_normalized) from lead where email_normalized = any(?)")) {
+      s.setArray(1, c.createArrayOf("text", emails.toArray()));
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private static Connection db() throws Exception {
+    return DriverManager.getConnection(
+        postgres.jdbcUrl("loop"), PostgresServer.USER, PostgresServer.PASSWORD);
+  }
+
+  private static String byKind(List<Traffic.Answer> answers) {
+    return answers.stream()
+        .collect(
+            Collectors.groupingBy(
+                Traffic.Answer::kind, java.util.TreeMap::new, Collectors.counting()))
+        .toString();
+  }
+
+  private static void report(String format, Object... args) throws Exception {
+    String line = String.format(java.util.Locale.ROOT, format, args);
+    System.out.println("[faults] " + line);
+    Files.writeString(REPORT, line + "\n", java.nio.file.StandardOpenOption.APPEND);
+  }
+}
