@@ -25,13 +25,19 @@ public class AdminAuditResource {
           "deal",
           "campaign",
           "campaignvariant",
+          "costentry",
           "account",
           "contact",
+          "activity",
           "quota",
           "team",
           "member",
           "pipelinestage",
-          "choice");
+          "choice",
+          "routingrule",
+          "scoringrule",
+          "reportsetting",
+          "importjob");
   private static final int PAGE = 50;
 
   @Inject AuditSearch search;

@@ -290,4 +290,55 @@ public interface LabelMsg {
 
   @Message
   String funnel_feedback_competitor();
+
+  @Message
+  String audit_type_lead();
+
+  @Message
+  String audit_type_deal();
+
+  @Message
+  String audit_type_campaign();
+
+  @Message
+  String audit_type_campaignvariant();
+
+  @Message
+  String audit_type_account();
+
+  @Message
+  String audit_type_contact();
+
+  @Message
+  String audit_type_quota();
+
+  @Message
+  String audit_type_team();
+
+  @Message
+  String audit_type_member();
+
+  @Message
+  String audit_type_pipelinestage();
+
+  @Message
+  String audit_type_choice();
+
+  @Message
+  String audit_type_costentry();
+
+  @Message
+  String audit_type_reportsetting();
+
+  @Message
+  String audit_type_routingrule();
+
+  @Message
+  String audit_type_scoringrule();
+
+  @Message
+  String audit_type_activity();
+
+  @Message
+  String audit_type_importjob();
 }

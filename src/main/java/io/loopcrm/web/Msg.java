@@ -403,30 +403,6 @@ public interface Msg {
   String audit_action_delete();
 
   @Message
-  String audit_type_lead();
-
-  @Message
-  String audit_type_deal();
-
-  @Message
-  String audit_type_campaign();
-
-  @Message
-  String audit_type_campaignvariant();
-
-  @Message
-  String audit_type_account();
-
-  @Message
-  String audit_type_contact();
-
-  @Message
-  String audit_type_quota();
-
-  @Message
-  String audit_type_team();
-
-  @Message
   String error_email();
 
   @Message
@@ -491,15 +467,6 @@ public interface Msg {
 
   @Message
   String users_error_refused();
-
-  @Message
-  String audit_type_member();
-
-  @Message
-  String audit_type_pipelinestage();
-
-  @Message
-  String audit_type_choice();
 
   @Message
   String nav_teams();
