@@ -19,7 +19,7 @@ import java.util.Locale;
 /** A call, e-mail, meeting or note that happened, or a task to do, on a lead, deal or contact. */
 @Entity
 @Table(name = "activity")
-public class Activity extends PanacheEntity {
+public class Activity extends PanacheEntity implements io.loopcrm.audit.Audited {
   /** What kind of activity. */
   public enum Kind {
     CALL,
@@ -161,17 +161,18 @@ public class Activity extends PanacheEntity {
    * {@code field} is {@code lead} or {@code deal}.
    */
   public static int moveOpenTasks(String field, Object record, Member to) {
-    return update(
-        "owner = ?1 where " + field + " = ?2 and kind = ?3 and doneAt is null",
-        to,
-        record,
-        Kind.TASK);
+    // loaded and changed one by one (not a bulk update), so each move is in the audit trail
+    return moveTo(list(field + " = ?1 and kind = ?2 and doneAt is null", record, Kind.TASK), to);
   }
 
-  /** The same for many leads at once (a bulk assignment): one statement. */
+  /** The same for many leads at once (a bulk assignment): one query. */
   public static int moveOpenTasksOfLeads(List<Long> leadIds, Member to) {
-    return update(
-        "owner = ?1 where lead.id in ?2 and kind = ?3 and doneAt is null", to, leadIds, Kind.TASK);
+    return moveTo(list("lead.id in ?1 and kind = ?2 and doneAt is null", leadIds, Kind.TASK), to);
+  }
+
+  private static int moveTo(List<Activity> tasks, Member to) {
+    tasks.forEach(task -> task.owner = to);
+    return tasks.size();
   }
 
   /** What the task is about, for a link: the deal, else the lead, else the contact. */

@@ -41,7 +41,16 @@ public class AuditInterceptor implements Interceptor, Serializable {
           "lastLoginAt",
           // derived from rules and events, recomputed in bulk: not a change anyone made
           "score",
-          "scoreReasons");
+          "scoreReasons",
+          // an import's progress, kept by the import itself (its status changes are recorded)
+          "processed",
+          "createdCount",
+          "updatedCount",
+          "skippedCount",
+          "startedAt",
+          "finishedAt",
+          "reportPath",
+          "error");
 
   @Inject transient AgroalDataSource dataSource;
   @Inject transient ObjectMapper json;

@@ -12,7 +12,7 @@ import java.time.Instant;
 /** One CSV import: the stored file, its column mapping, progress and outcome counts. */
 @Entity
 @Table(name = "import_job")
-public class ImportJob extends PanacheEntity {
+public class ImportJob extends PanacheEntity implements io.loopcrm.audit.Audited {
   @Column(nullable = false)
   public String fileName;
 
