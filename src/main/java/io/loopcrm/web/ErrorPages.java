@@ -43,10 +43,15 @@ public class ErrorPages {
 
   /** The page itself, for handlers outside JAX-RS. */
   public String html(RoutingContext routing, int status, String reference) {
+    return html(routing, status, "error_" + status, reference);
+  }
+
+  /** The page for {@code status} with the texts of another ({@code keys}: "error_401", say). */
+  public String html(RoutingContext routing, int status, String keys, String reference) {
     var instance =
         page.data("status", status)
-            .data("titleKey", "error_" + status + "_title")
-            .data("textKey", "error_" + status + "_text")
+            .data("titleKey", keys + "_title")
+            .data("textKey", keys + "_text")
             .data("reference", reference);
     Locale locale = routing == null ? Locale.ENGLISH : localeOf(routing);
     return instance.data("langTag", locale.toLanguageTag()).setLocale(locale).render();

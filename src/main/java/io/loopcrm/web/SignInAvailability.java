@@ -51,7 +51,7 @@ public class SignInAvailability {
                     .setStatusCode(503)
                     .putHeader("Content-Type", "text/html;charset=UTF-8")
                     .putHeader("Retry-After", "30")
-                    .end(pages.html(ctx, 401, null)));
+                    .end(pages.html(ctx, 503, "error_401", null)));
   }
 
   /** A redirect to Keycloak's sign-in becomes one to the branded page. */
