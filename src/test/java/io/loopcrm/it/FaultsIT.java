@@ -31,6 +31,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Faults of the processes around the packaged application, made while people use it: its PostgreSQL
@@ -96,15 +101,24 @@ class FaultsIT {
     List<Traffic.Answer> answers;
     long down;
     long up;
+    WebDriver browser = PackagedAppIT.chromium();
     try (Traffic traffic = new Traffic(BASE, sam, integrationToken(), "sea-b").start()) {
-      Thread.sleep(10_000);
+      PackagedAppIT.signIn(browser, "sam", "Sam Sales");
+      Thread.sleep(5_000);
       down = traffic.nowMs();
       postgres.close();
-      Thread.sleep(20_000);
+      Instant back = Instant.now().plusSeconds(20);
+      // what the rep sees meanwhile, in both languages
+      shows(browser, "/sales/today", "en", "cannot reach its database", "faults-database-en.png");
+      shows(browser, "/sales/today", "zh-CN", "无法连接数据库", "faults-database-zh.png");
+      Thread.sleep(Math.max(0, Duration.between(Instant.now(), back).toMillis()));
       postgres = PostgresServer.start(dir.resolve("pg"), pgPort, true);
       up = traffic.nowMs();
       Thread.sleep(45_000);
       answers = traffic.answers();
+      shows(browser, "/sales/today", "en", "Today", "faults-database-back-en.png");
+    } finally {
+      browser.quit();
     }
     long end = answers.stream().mapToLong(a -> a.sentMs() + a.tookMs()).max().orElseThrow();
     List<Traffic.Answer> failed = answers.stream().filter(Traffic.Answer::failed).toList();
@@ -115,7 +129,8 @@ class FaultsIT {
     long slowest = answers.stream().mapToLong(Traffic.Answer::tookMs).max().orElseThrow();
     report(
         "PostgreSQL stopped for 20 s under traffic: %d requests over %d s (%s);"
-            + " %d failed (%s), sent from %d ms after the stop to %d ms after the restart;"
+            + " %d failed (%s), the first sent %+d ms from the stop, the last %+d ms from the"
+            + " restart;"
             + " slowest answer %d ms; %d writes acknowledged (%s), %d of them kept",
         answers.size(),
         end / 1000,
@@ -199,6 +214,13 @@ class FaultsIT {
                 .extract()
                 .asString();
         assertThat(page).contains(lang.equals("en") ? "Sign-in did not work" : "登录未成功");
+      }
+      WebDriver newcomer = PackagedAppIT.chromium();
+      try {
+        shows(newcomer, "/sales/today", "en", "Sign-in did not work", "faults-sign-in-en.png");
+        shows(newcomer, "/sales/today", "zh-CN", "登录未成功", "faults-sign-in-zh.png");
+      } finally {
+        newcomer.quit();
       }
       report(
           "Keycloak unreachable: 3 pages and 1 save of a signed-in rep answered 200/303;"
@@ -315,6 +337,17 @@ class FaultsIT {
       rs.next();
       return rs.getLong(1);
     }
+  }
+
+  /** Opens {@code path} in {@code lang}, expects {@code text} in its heading, takes a picture. */
+  private static void shows(WebDriver browser, String path, String lang, String text, String png)
+      throws Exception {
+    browser.get(BASE + "/signed-out");
+    browser.manage().addCookie(new Cookie(io.loopcrm.web.RequestLocale.COOKIE, lang));
+    browser.get(BASE + path);
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), text));
+    PackagedAppIT.screenshot(browser, png);
   }
 
   /** Sign-in cookies of {@code user}, through Keycloak's real login form. */
