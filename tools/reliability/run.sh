@@ -6,7 +6,8 @@
 #      by sqlmap and wapiti (Debian packages) as a signed-in rep, operations, the integration
 #      client and an anonymous visitor.
 # Writes target/reliability/report.md; exits non-zero when a test fails or a scanner finds
-# anything. Takes about 25 minutes on 2 cores. Port 8080 must be free (stop deploy/run.sh first).
+# anything. Takes about 20 minutes on 2 cores (SKIP_TESTS=true: the scans alone, about 6).
+# Port 8080 must be free (stop deploy/run.sh first).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -28,11 +29,16 @@ fi
 
 echo "== 1. security and fault tests"
 set +e
-./mvnw -B verify -Dtest='io.loopcrm.security.*Test' -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dit.test='FaultsIT,ProductionDefaultsIT' >"$out/tests.log" 2>&1
-tests_ok=$?
+if [[ ${SKIP_TESTS:-} == true ]]; then
+  echo "skipped (SKIP_TESTS=true)" >"$out/tests.log"
+  tests_ok=0
+else
+  ./mvnw -B verify -Dtest='io.loopcrm.security.*Test' -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dit.test='FaultsIT,ProductionDefaultsIT' >"$out/tests.log" 2>&1
+  tests_ok=$?
+fi
 set -e
-grep -E "Tests run:|FAIL|BUILD" "$out/tests.log" | tail -4
+grep -E "Tests run:|FAIL|BUILD" "$out/tests.log" | tail -4 || true
 
 echo "== 2. a fresh stack with demo data"
 data=$(mktemp -d)
@@ -58,6 +64,13 @@ curl -sf -o /dev/null "$base/q/health/ready" || {
 rep=$(tools/reliability/signin.sh sam "$out/sam.jar" "$base")
 ops=$(tools/reliability/signin.sh olga "$out/olga.jar" "$base")
 realm=http://localhost:8187/realms/loop
+for who in "$rep" "$ops"; do
+  # signed in: a home page (200) or Today (303), not the way to Keycloak (302)
+  [[ $(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $who" "$base/") =~ ^(200|303)$ ]] || {
+    echo "a scanner's sign-in did not hold" >&2
+    exit 1
+  }
+done
 token=$(curl -s -d grant_type=client_credentials -d client_id=loop-integration \
   -d client_secret=loop-integration-demo-secret "$realm/protocol/openid-connect/token" |
   sed 's/.*"access_token":"\([^"]*\)".*/\1/')
@@ -96,20 +109,28 @@ scan api 1 "--headers=Authorization: Bearer $token" "$base/api/leads" \
 
 echo "== 4. wapiti"
 wapiti_json=$out/wapiti.json
-wapiti -u "$base/" --scope folder -d 2 --max-links-per-page 40 --max-scan-time 900 \
-  --max-attack-time 120 -m xss,permanentxss,sql,exec,file,crlf,redirect \
-  -H "Cookie: $rep" --flush-session -f json -o "$wapiti_json" \
+# the rep's session as wapiti's cookie file (cookielib names a dotless host "localhost.local")
+python3 - "$rep" >"$out/wapiti-cookies.json" <<'PY'
+import json, sys
+jar = {}
+for pair in sys.argv[1].split("; "):
+    name, value = pair.split("=", 1)
+    jar[name] = {"value": value, "expires": None, "secure": False, "port": None, "version": 0}
+print(json.dumps({".localhost.local": {"/": jar}}))
+PY
+wapiti -u "$base/" -s "$base/sales/today" --scope folder -d 2 --max-links-per-page 40 \
+  --max-scan-time 900 --max-attack-time 120 -m xss,permanentxss,sql,exec,file,crlf,redirect \
+  -c "$out/wapiti-cookies.json" --flush-session -f json -o "$wapiti_json" \
   >"$out/wapiti.log" 2>&1 || true
-read -r wapiti_vulns wapiti_errors wapiti_urls < <(python3 - "$wapiti_json" <<'PY'
+wapiti_urls=$(grep -o 'found [0-9]* URLs' "$out/wapiti.log" | grep -o '[0-9]*' || echo 0)
+read -r wapiti_vulns wapiti_errors < <(python3 - "$wapiti_json" <<'PY'
 import json, sys
 try:
     r = json.load(open(sys.argv[1]))
 except Exception:
-    print("-1 -1 0"); sys.exit()
-vulns = sum(len(v) for v in r.get("vulnerabilities", {}).values())
-errors = sum(len(v) for v in r.get("anomalies", {}).values())
-urls = r.get("infos", {}).get("crawled_pages_nbr", len(r.get("infos", {}).get("crawled_pages", [])))
-print(vulns, errors, urls)
+    print("-1 -1"); sys.exit()
+print(sum(len(v) for v in r.get("vulnerabilities", {}).values()),
+      sum(len(v) for v in r.get("anomalies", {}).values()))
 PY
 )
 echo "   wapiti: $wapiti_urls pages, $wapiti_vulns vulnerabilities, $wapiti_errors anomalies"
@@ -117,7 +138,8 @@ echo "   wapiti: $wapiti_urls pages, $wapiti_vulns vulnerabilities, $wapiti_erro
 {
   echo "# Trust suite report, $(date -u +%FT%TZ)"
   echo
-  echo "Tests (security and faults): $(grep -E '^\[(INFO|ERROR|WARNING)\] Tests run:' "$out/tests.log" | tail -2 | tr '\n' ' ')"
+  echo "Tests (security and faults): $(grep -E '^\[(INFO|ERROR|WARNING)\] Tests run:' "$out/tests.log" | tail -2 | tr '\n' ' ' || true)"
+  [[ ${SKIP_TESTS:-} == true ]] && echo "(tests skipped: the fault figures below are from the last test run)"
   echo
   [[ -f $out/faults.txt ]] && sed 's/^/- /' "$out/faults.txt"
   echo
@@ -125,10 +147,14 @@ echo "   wapiti: $wapiti_urls pages, $wapiti_vulns vulnerabilities, $wapiti_erro
   echo "|---|---|---:|---:|"
   printf '%s' "$sqlmap_rows"
   echo
-  echo "wapiti: $wapiti_urls pages crawled, $wapiti_vulns vulnerabilities, $wapiti_errors anomalies (errors answered)"
+  echo "wapiti: $wapiti_urls URLs and forms found, $wapiti_vulns vulnerabilities, $wapiti_errors anomalies (errors answered)"
 } >"$report"
 cat "$report"
 
+if ((wapiti_urls < 20)); then
+  echo "wapiti crawled only $wapiti_urls URLs: its sign-in did not hold" >&2
+  exit 1
+fi
 if [[ $tests_ok -ne 0 || $sqlmap_findings -ne 0 || $wapiti_vulns -ne 0 || $wapiti_errors -ne 0 ]]; then
   echo "the trust suite found problems (see $out)" >&2
   exit 1
