@@ -43,9 +43,11 @@ public class CurrentMember {
   Member findOrCreate() {
     String subject = subject();
     // one statement: the subject wins; the username covers identities without a token subject
+    // (the oldest row of that username, should there be several: a person deleted and made again)
     List<Member> candidates =
         Member.list(
-            "from Member m left join fetch m.team where m.subject = ?1 or m.username = ?2",
+            "from Member m left join fetch m.team where m.subject = ?1 or m.username = ?2"
+                + " order by m.id",
             subject,
             identity.getPrincipal().getName());
     return candidates.stream()
@@ -55,7 +57,25 @@ public class CurrentMember {
         .orElseGet(() -> create(subject));
   }
 
+  /**
+   * Makes the row of someone signing in for the first time. The sign-in refresh ({@link
+   * MemberSync}) may be making the same row at this moment, so it is made in a transaction of its
+   * own, and a duplicate subject means the other one was first: its row is the answer.
+   */
   private Member create(String subject) {
+    try {
+      io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+          .run(() -> newRow(subject).persist());
+    } catch (RuntimeException e) {
+      if (!duplicate(e)) {
+        throw e;
+      }
+    }
+    return Member.<Member>find("from Member m left join fetch m.team where m.subject = ?1", subject)
+        .firstResult();
+  }
+
+  private Member newRow(String subject) {
     Member m = new Member();
     m.subject = subject;
     m.username = identity.getPrincipal().getName();
@@ -71,8 +91,17 @@ public class CurrentMember {
     }
     m.replaceRoles(identity.getRoles());
     m.lastLoginAt = Instant.now();
-    m.persist();
     return m;
+  }
+
+  /** Whether {@code e} is a unique constraint's refusal (the row exists already). */
+  static boolean duplicate(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private String subject() {

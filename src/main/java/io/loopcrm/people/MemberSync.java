@@ -1,10 +1,10 @@
 package io.loopcrm.people;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.oidc.SecurityEvent;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
@@ -16,7 +16,6 @@ public class MemberSync {
 
   @jakarta.inject.Inject DisabledMembers disabled;
 
-  @Transactional
   void onLogin(@ObservesAsync SecurityEvent event) {
     if (event.getEventType() != SecurityEvent.Type.OIDC_LOGIN) {
       return;
@@ -25,6 +24,18 @@ public class MemberSync {
     if (!(identity.getPrincipal() instanceof JsonWebToken token) || token.getSubject() == null) {
       return;
     }
+    try {
+      QuarkusTransaction.requiringNew().run(() -> refresh(identity, token));
+    } catch (RuntimeException e) {
+      if (!CurrentMember.duplicate(e)) {
+        throw e;
+      }
+      // the first page of a first sign-in made the row meanwhile: refresh that one
+      QuarkusTransaction.requiringNew().run(() -> refresh(identity, token));
+    }
+  }
+
+  private void refresh(SecurityIdentity identity, JsonWebToken token) {
     Member member = Member.findBySubject(token.getSubject()).orElseGet(Member::new);
     member.subject = token.getSubject();
     member.username = firstNonBlank(token.getClaim("preferred_username"), token.getSubject());
