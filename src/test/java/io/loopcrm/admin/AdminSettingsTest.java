@@ -225,8 +225,8 @@ class AdminSettingsTest {
         .then()
         .statusCode(200)
         .body(containsString("Acme Rival"))
-        .body(containsString("Created"))
-        .body(containsString("Deleted"));
+        .body(containsString("<span class=\"badge text-bg-light border\">Created</span>"))
+        .body(containsString("<span class=\"badge text-bg-light border\">Deleted</span>"));
   }
 
   @Test

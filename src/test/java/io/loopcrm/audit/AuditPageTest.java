@@ -28,7 +28,7 @@ class AuditPageTest {
         .then()
         .statusCode(200)
         .body(containsString("class=\"audit-row\""))
-        .body(containsString("Created"))
+        .body(containsString("<span class=\"badge text-bg-light border\">Created</span>"))
         .body(containsString("Searchable"));
     given()
         .queryParam("actor", "nobody-at-all")

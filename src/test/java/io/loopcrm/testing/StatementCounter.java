@@ -14,18 +14,33 @@ public final class StatementCounter {
     // the counters are global: let background scoring finish first
     io.loopcrm.scoring.Rescoring rescoring =
         io.quarkus.arc.Arc.container().instance(io.loopcrm.scoring.Rescoring.class).get();
-    long deadline = System.currentTimeMillis() + 120_000;
-    while (!rescoring.isIdle() && System.currentTimeMillis() < deadline) {
+    long deadline = System.currentTimeMillis() + 300_000;
+    while (!rescoring.isIdle()) {
+      if (System.currentTimeMillis() > deadline) {
+        // counting now would count the rescoring's statements too: a wrong figure, not a pass
+        throw new AssertionError("background rescoring still busy after 5 minutes");
+      }
       try {
         Thread.sleep(50);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        break;
+        throw new AssertionError("interrupted while waiting for the rescoring", e);
       }
     }
     Statistics stats = emf.unwrap(SessionFactory.class).getStatistics();
+    RecordedStatements.SEEN.clear();
+    RecordedStatements.recording = true;
     long before = stats.getPrepareStatementCount();
-    block.run();
-    return stats.getPrepareStatementCount() - before;
+    try {
+      block.run();
+      return stats.getPrepareStatementCount() - before;
+    } finally {
+      RecordedStatements.recording = false;
+    }
+  }
+
+  /** The statements the last count counted, one per line (for a failing budget's message). */
+  public static String last() {
+    return String.join("\n", RecordedStatements.SEEN);
   }
 }
