@@ -29,7 +29,9 @@ class FunnelRollupTest {
 
   @Test
   void rollupsEqualARecomputationAfterRandomEvents() {
-    long seed = System.nanoTime();
+    // replay a run with -Dloop.rollup.seed=<the seed it printed>
+    long seed = Long.getLong("loop.rollup.seed", System.nanoTime());
+    System.out.println("FunnelRollupTest seed " + seed + " (-Dloop.rollup.seed=" + seed + ")");
     Random random = new Random(seed);
     long m1 = Fixtures.member("roll1", List.of("sales"), "Rollup A").id;
     long m2 = Fixtures.member("roll2", List.of("sales"), "Rollup B").id;
@@ -176,7 +178,7 @@ class FunnelRollupTest {
                 + journey
                 + ")");
         leads.add(id);
-      } else if (op < 52) {
+      } else if (op < 47) {
         run(
             "update lead set status = 'accepted', quality = "
                 + (1 + random.nextInt(5))
@@ -185,6 +187,23 @@ class FunnelRollupTest {
                 + " where id = "
                 + pick(random, leads)
                 + " and status in ('new', 'assigned')");
+      } else if (op < 52) {
+        // an accepted lead worked on: activation stays counted through every later status
+        String[][] moves = {
+          {"working", "'accepted', 'qualified', 'recycled'"},
+          {"qualified", "'accepted', 'working'"},
+          {"recycled", "'accepted', 'working', 'qualified'"},
+          {"converted", "'accepted', 'working', 'qualified'"}
+        };
+        String[] move = moves[random.nextInt(moves.length)];
+        run(
+            "update lead set status = '"
+                + move[0]
+                + "' where id = "
+                + pick(random, leads)
+                + " and status in ("
+                + move[1]
+                + ")");
       } else if (op < 58) {
         run(
             "update lead set status = 'rejected', reject_reason = 'no_budget', quality = 1,"
@@ -355,7 +374,9 @@ class FunnelRollupTest {
             + " sum(deals), sum(won), sum(lost), sum(retained), sum(revenue) from ("
             + " select (l.created_at at time zone 'UTC')::date as day, l.first_touch_campaign_id campaign_id,"
             + "   l.first_touch_variant_id variant_id, l.segment, l.owner_id, 1 leads,"
-            + "   (l.status = 'accepted')::int activated,"
+            // accepted once, whatever came after (leads reach later statuses only through it here)
+            + "   (l.status in ('accepted', 'working', 'qualified', 'recycled', 'converted'))::int"
+            + "   activated,"
             + "   (d.id is not null)::int deals, (d.status is not distinct from 'won')::int won,"
             + "   (d.status is not distinct from 'lost')::int lost,"
             + "   (l.id in (select lead_id from retained))::int retained,"
