@@ -33,6 +33,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 public class TrackResource {
   @Inject TrackingCodes codes;
   @Inject ClickLog clicks;
+  @Inject java.time.Clock clock;
   @Inject io.loopcrm.scoring.Rescoring rescoring;
 
   @ConfigProperty(name = "quarkus.oidc.authentication.cookie-force-secure", defaultValue = "false")
@@ -81,7 +82,7 @@ public class TrackResource {
                 medium,
                 campaign,
                 clip(referrer, 500, null),
-                Instant.now()))
+                Instant.now(clock)))
         .handle(
             (kept, failed) -> {
               if (failed != null) {

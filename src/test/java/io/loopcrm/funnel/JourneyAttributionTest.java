@@ -22,6 +22,19 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class JourneyAttributionTest {
 
+  /** One "today" for the whole test, so that its captures and the report share a day. */
+  static final java.time.Instant NOW = java.time.Instant.parse("2026-06-16T12:00:00Z");
+
+  @org.junit.jupiter.api.BeforeEach
+  void pinTheClock() {
+    io.loopcrm.testing.TestClock.pin(NOW);
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void releaseTheClock() {
+    io.loopcrm.testing.TestClock.release();
+  }
+
   @Test
   @AsOperations
   void linearCreditIsSharedByEveryTouchOfTheJourneyAndFollowsItsChanges() {
@@ -111,7 +124,7 @@ class JourneyAttributionTest {
   }
 
   private static String today() {
-    String day = LocalDate.now(ZoneOffset.UTC).toString();
+    String day = LocalDate.ofInstant(NOW, ZoneOffset.UTC).toString();
     return "from=" + day + "&to=" + day;
   }
 

@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loopcrm.people.Member;
 import io.loopcrm.testing.Fixtures;
+import io.loopcrm.testing.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,10 +31,21 @@ class SalesNumbersTest {
   static final String FEBRUARY = "from=2024-02-01&to=2024-02-29";
   private static boolean loaded;
 
+  /** "Now" for the whole class, so "this month" cannot change under it (a UTC month end). */
+  static final Instant NOW = Instant.parse("2026-06-15T12:00:00Z");
+
+  static final LocalDate MONTH = LocalDate.ofInstant(NOW, ZoneOffset.UTC).withDayOfMonth(1);
+
+  @AfterEach
+  void releaseTheClock() {
+    TestClock.release();
+  }
+
   @Inject EntityManager em;
 
   @BeforeEach
   void data() {
+    TestClock.pin(NOW);
     synchronized (SalesNumbersTest.class) {
       if (loaded) {
         return;
@@ -39,7 +53,7 @@ class SalesNumbersTest {
       Member nora = Fixtures.member("nora", List.of("sales"), "Numbers Team");
       Member nick = Fixtures.member("nick", List.of("sales"), "Numbers Team");
       Fixtures.member("nadia", List.of("sales", "sales-manager"), "Numbers Team");
-      LocalDate month = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1);
+      LocalDate month = MONTH;
       String lead =
           "insert into lead (id, last_name, owner_id, status, created_at, assigned_at,"
               + " first_response_at) values ";
@@ -98,7 +112,7 @@ class SalesNumbersTest {
                   "null",
                   "date '" + month.plusMonths(1).plusDays(4) + "'"),
               deal(5, null, nora.id, "open", 2000, 25, "null", "date '" + month.minusDays(3) + "'"),
-              deal(6, null, nora.id, "won", 2000, 100, "now()", null),
+              deal(6, null, nora.id, "won", 2000, 100, "timestamptz '" + NOW + "'", null),
               "insert into quota (id, member_id, month, amount, currency) values ("
                   + BASE
                   + ", "
@@ -180,7 +194,7 @@ class SalesNumbersTest {
         .contains("66.7 %")
         .contains("2 h 30 min");
     assertThat(html).doesNotContain("Nick").doesNotContain("conversion-total");
-    LocalDate month = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1);
+    LocalDate month = MONTH;
     // the overdue deal counts this month (2,000 × 25 %), next month 10,000 × 50 %
     assertThat(row(html, "data-month=\"" + month + "\" data-currency=\"USD\"")).contains("$500.00");
     assertThat(row(html, "data-month=\"" + month.plusMonths(1) + "\" data-currency=\"USD\""))
@@ -202,7 +216,7 @@ class SalesNumbersTest {
         .contains("rep,leads,accepted,accepted_pct,won,lead_to_won_pct,win_rate_pct")
         .contains("Nora,4,3,75.0,2,50.0,66.7,9000")
         .doesNotContain("Nick");
-    LocalDate month = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1);
+    LocalDate month = MONTH;
     assertThat(given().get("/sales/numbers/pipeline.csv").asString())
         .contains(month.plusMonths(1) + ",USD,1,10000.00,5000.00");
     assertThat(given().get("/sales/numbers/quota.csv").asString())
