@@ -31,11 +31,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Faults of the processes around the packaged application, made while people use it: its PostgreSQL
@@ -46,9 +42,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultsIT {
-  private static final String BASE = KeycloakLogin.APP;
+  private static final String BASE = FaultsSupport.BASE;
   private static final String TOKEN = io.loopcrm.testing.Csrf.token();
-  private static final Path REPORT = Path.of("target/reliability/faults.txt");
+  private static final Path REPORT = FaultsSupport.REPORT;
 
   @TempDir static Path dir;
   static int pgPort;
@@ -97,26 +93,33 @@ class FaultsIT {
   @Test
   @Order(1)
   void postgresStoppedForTwentySecondsUnderTraffic() throws Exception {
-    String sam = signIn("sam");
+    String sam = FaultsSupport.signIn("sam");
     List<Traffic.Answer> answers;
     long down;
     long up;
     WebDriver browser = PackagedAppIT.chromium();
-    try (Traffic traffic = new Traffic(BASE, sam, integrationToken(), "sea-b").start()) {
+    try (Traffic traffic =
+        new Traffic(
+                BASE,
+                sam,
+                FaultsSupport.integrationToken(env.get("QUARKUS_OIDC_AUTH_SERVER_URL")),
+                "sea-b")
+            .start()) {
       PackagedAppIT.signIn(browser, "sam", "Sam Sales");
       Thread.sleep(5_000);
       down = traffic.nowMs();
       postgres.close();
       Instant back = Instant.now().plusSeconds(20);
       // what the rep sees meanwhile, in both languages
-      shows(browser, "/sales/today", "en", "cannot reach its database", "faults-database-en.png");
-      shows(browser, "/sales/today", "zh-CN", "无法连接数据库", "faults-database-zh.png");
+      FaultsSupport.shows(
+          browser, "/sales/today", "en", "cannot reach its database", "faults-database-en.png");
+      FaultsSupport.shows(browser, "/sales/today", "zh-CN", "无法连接数据库", "faults-database-zh.png");
       Thread.sleep(Math.max(0, Duration.between(Instant.now(), back).toMillis()));
       postgres = PostgresServer.start(dir.resolve("pg"), pgPort, true);
       up = traffic.nowMs();
       Thread.sleep(45_000);
       answers = traffic.answers();
-      shows(browser, "/sales/today", "en", "Today", "faults-database-back-en.png");
+      FaultsSupport.shows(browser, "/sales/today", "en", "Today", "faults-database-back-en.png");
     } finally {
       browser.quit();
     }
@@ -127,14 +130,14 @@ class FaultsIT {
     long kept = leadsWithEmails(acknowledged);
     long lastFailure = failed.stream().mapToLong(Traffic.Answer::sentMs).max().orElse(down);
     long slowest = answers.stream().mapToLong(Traffic.Answer::tookMs).max().orElseThrow();
-    report(
+    FaultsSupport.report(
         "PostgreSQL stopped for 20 s under traffic: %d requests over %d s (%s);"
             + " %d failed (%s), the first sent %+d ms from the stop, the last %+d ms from the"
             + " restart;"
             + " slowest answer %d ms; %d writes acknowledged (%s), %d of them kept",
         answers.size(),
         end / 1000,
-        byKind(answers),
+        FaultsSupport.byKind(answers),
         failed.size(),
         failed.stream()
             .collect(
@@ -146,7 +149,7 @@ class FaultsIT {
         lastFailure - up,
         slowest,
         acknowledged.size(),
-        byKind(answers.stream().filter(Traffic.Answer::acknowledged).toList()),
+        FaultsSupport.byKind(answers.stream().filter(Traffic.Answer::acknowledged).toList()),
         kept);
 
     assertThat(slowest).as("no request hangs for more than 6 s").isLessThanOrEqualTo(6_000);
@@ -173,7 +176,7 @@ class FaultsIT {
   @Test
   @Order(2)
   void keycloakGoneSignedInUsersKeepWorkingAndNewSignInsGetTheBrandedPage() throws Exception {
-    String sam = signIn("sam");
+    String sam = FaultsSupport.signIn("sam");
     keycloak.cut();
     try {
       Thread.sleep(4_000); // the application notices within one probe (3 s)
@@ -217,12 +220,13 @@ class FaultsIT {
       }
       WebDriver newcomer = PackagedAppIT.chromium();
       try {
-        shows(newcomer, "/sales/today", "en", "Sign-in did not work", "faults-sign-in-en.png");
-        shows(newcomer, "/sales/today", "zh-CN", "登录未成功", "faults-sign-in-zh.png");
+        FaultsSupport.shows(
+            newcomer, "/sales/today", "en", "Sign-in did not work", "faults-sign-in-en.png");
+        FaultsSupport.shows(newcomer, "/sales/today", "zh-CN", "登录未成功", "faults-sign-in-zh.png");
       } finally {
         newcomer.quit();
       }
-      report(
+      FaultsSupport.report(
           "Keycloak unreachable: 3 pages and 1 save of a signed-in rep answered 200/303;"
               + " a new sign-in got the branded page (503, both languages)");
     } finally {
@@ -247,7 +251,7 @@ class FaultsIT {
         w.write("Kai" + i + ",Killed,kill" + i + "@import.example,Kill Co " + i + "\n");
       }
     }
-    String olga = signIn("olga");
+    String olga = FaultsSupport.signIn("olga");
     String location =
         given()
             .redirects()
@@ -302,7 +306,7 @@ class FaultsIT {
     long distinct =
         scalar(
             "select count(distinct email_normalized) from lead where email_normalized like '%@import.example'");
-    report(
+    FaultsSupport.report(
         "App killed (SIGKILL) during an import of %d rows after %d committed rows (%d leads);"
             + " restarted, resumed: %d leads, %d distinct, job created %s, processed %s",
         rows,
@@ -339,47 +343,6 @@ class FaultsIT {
     }
   }
 
-  /** Opens {@code path} in {@code lang}, expects {@code text} in its heading, takes a picture. */
-  private static void shows(WebDriver browser, String path, String lang, String text, String png)
-      throws Exception {
-    browser.get(BASE + "/signed-out");
-    browser.manage().addCookie(new Cookie(io.loopcrm.web.RequestLocale.COOKIE, lang));
-    browser.get(BASE + path);
-    new WebDriverWait(browser, Duration.ofSeconds(20))
-        .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), text));
-    PackagedAppIT.screenshot(browser, png);
-  }
-
-  /** Sign-in cookies of {@code user}, through Keycloak's real login form. */
-  private static String signIn(String user) throws Exception {
-    try (WebClient web = KeycloakLogin.browser()) {
-      org.htmlunit.Page page = KeycloakLogin.signIn(web, "/", user);
-      assertThat(page.getWebResponse().getStatusCode())
-          .as(
-              () ->
-                  "signed in: " + page.getUrl() + " " + page.getWebResponse().getContentAsString())
-          .isEqualTo(200);
-      // the tests send CSRF tokens of their own
-      return web.getCookieManager().getCookies().stream()
-          .filter(c -> !c.getName().equals("csrf-token"))
-          .map(c -> c.getName() + "=" + c.getValue())
-          .collect(Collectors.joining("; "));
-    }
-  }
-
-  /** A token of the integration client, from Keycloak as the application reaches it. */
-  private static String integrationToken() {
-    return given()
-        .formParam("grant_type", "client_credentials")
-        .formParam("client_id", "loop-integration")
-        .formParam("client_secret", "loop-integration-demo-secret")
-        .post(env.get("QUARKUS_OIDC_AUTH_SERVER_URL") + "/protocol/openid-connect/token")
-        .then()
-        .statusCode(200)
-        .extract()
-        .path("access_token");
-  }
-
   private static long leadsWithEmails(List<String> emails) throws Exception {
     try (Connection c = db();
         PreparedStatement s =
@@ -396,19 +359,5 @@ class FaultsIT {
   private static Connection db() throws Exception {
     return DriverManager.getConnection(
         postgres.jdbcUrl("loop"), PostgresServer.USER, PostgresServer.PASSWORD);
-  }
-
-  private static String byKind(List<Traffic.Answer> answers) {
-    return answers.stream()
-        .collect(
-            Collectors.groupingBy(
-                Traffic.Answer::kind, java.util.TreeMap::new, Collectors.counting()))
-        .toString();
-  }
-
-  private static void report(String format, Object... args) throws Exception {
-    String line = String.format(java.util.Locale.ROOT, format, args);
-    System.out.println("[faults] " + line);
-    Files.writeString(REPORT, line + "\n", java.nio.file.StandardOpenOption.APPEND);
   }
 }
