@@ -185,7 +185,9 @@ class AuditCompletenessTest {
         "POST /admin/settings/retention|days=400");
     // the trail's page names every kind of record it holds, in both languages
     for (String[] type :
-        new String[][] {{"activity", "Activity or task", "活动或任务"}, {"importjob", "Import", "导入"}}) {
+        new String[][] {
+          {"activity", "Activity or task", "任务与活动记录"}, {"importjob", "Import", "导入"}
+        }) {
       for (int lang = 0; lang < 2; lang++) {
         given()
             .header("Accept-Language", lang == 0 ? "en" : "zh-CN")
