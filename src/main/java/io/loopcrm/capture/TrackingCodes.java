@@ -52,7 +52,18 @@ public class TrackingCodes {
     }
     Cached c = cache.get(code);
     if (c == null || Instant.now().isAfter(c.loadedAt().plus(TTL))) {
-      c = new Cached(load(code), Instant.now());
+      Target loaded;
+      try {
+        loaded = load(code);
+      } catch (RuntimeException e) {
+        if (c == null) {
+          throw e;
+        }
+        // the database cannot answer just now: the code's last known target serves meanwhile,
+        // so a visitor still gets the form (and its "try again") or the redirect, not an error
+        return c.target() == MISSING ? null : c.target();
+      }
+      c = new Cached(loaded, Instant.now());
       if (cache.size() > 10_000) {
         cache.clear();
       }
@@ -63,6 +74,11 @@ public class TrackingCodes {
 
   public void invalidate() {
     cache.clear();
+  }
+
+  /** Makes every cached code due for a reload (tests of a reload that fails). */
+  void expireAll() {
+    cache.replaceAll((code, c) -> new Cached(c.target(), Instant.EPOCH));
   }
 
   private static Target load(String code) {
