@@ -62,15 +62,10 @@ public class CaptureGate {
     try {
       return capture.get();
     } catch (RuntimeException e) {
-      throw unreachable(e) ? new Unavailable(e) : e;
+      throw io.loopcrm.web.Causes.databaseUnreachable(e) ? new Unavailable(e) : e;
     } finally {
       places.release();
     }
-  }
-
-  /** Whether {@code e} comes from a database that cannot be reached, rather than from the data. */
-  static boolean unreachable(Throwable e) {
-    return io.loopcrm.web.Causes.databaseUnreachable(e);
   }
 
   /** Takes every free place and shortens the wait (tests of a full gate); returns the places. */

@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.agroal.api.AgroalDataSource;
 import io.loopcrm.lead.Lead;
 import io.loopcrm.people.Member;
-import io.loopcrm.stack.TestStack;
 import io.loopcrm.testing.Csrf;
 import io.loopcrm.testing.Fixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
@@ -21,8 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -57,14 +53,10 @@ class AuditCompletenessTest {
 
   @Inject AgroalDataSource dataSource;
 
-  public static class OwnDatabase implements QuarkusTestProfile {
+  public static class OwnDatabase extends io.loopcrm.testing.OwnDatabase {
     @Override
-    public Map<String, String> getConfigOverrides() {
-      TestStack stack = TestStack.get();
-      stack.ensureDatabase("audit_check");
-      Map<String, String> config = new HashMap<>(stack.appConfig());
-      config.put("quarkus.datasource.jdbc.url", stack.jdbcUrl("audit_check"));
-      return config;
+    protected String database() {
+      return "audit_check";
     }
   }
 
@@ -312,7 +304,7 @@ class AuditCompletenessTest {
       Response answer = spec.post(path);
       assertThat(answer.statusCode()).as(() -> route + " " + answer.asString()).isIn(200, 201, 303);
       if (route.endsWith("/start")) {
-        awaitImports();
+        io.loopcrm.testing.Await.noImportRunning(dataSource);
       }
       expectOneEntryPerChange(route, mark);
     }
@@ -322,14 +314,6 @@ class AuditCompletenessTest {
     assertThat(probe().changedSince(mark)).as(route + " changed a record").isNotEmpty();
     assertThat(probe().mismatches(mark)).as(route).isEmpty();
     COVERED.add(route);
-  }
-
-  private void awaitImports() throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
-    while (single("select count(*) from import_job where status = 'running'") > 0) {
-      assertThat(Instant.now()).as("the import ends").isBefore(deadline);
-      Thread.sleep(100);
-    }
   }
 
   private static final Pattern PLACE = Pattern.compile("\\{([A-Za-z0-9:_+]+)\\}");

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loopcrm.security.RouteMatrix.Identity;
 import io.loopcrm.security.RouteMatrix.Row;
-import io.loopcrm.stack.TestStack;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
@@ -15,7 +13,6 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -35,6 +32,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(BadInputTest.OwnDatabase.class)
 class BadInputTest {
+  @Inject io.agroal.api.AgroalDataSource dataSource;
+
   static final long SEED = Long.getLong("loop.fuzz.seed", System.nanoTime());
   static final int PER_IDENTITY = Integer.getInteger("loop.fuzz.requests", 1_700);
 
@@ -240,14 +239,10 @@ class BadInputTest {
   static final List<String> PROBLEMS = new ArrayList<>();
   static int sent;
 
-  public static class OwnDatabase implements QuarkusTestProfile {
+  public static class OwnDatabase extends io.loopcrm.testing.OwnDatabase {
     @Override
-    public Map<String, String> getConfigOverrides() {
-      TestStack stack = TestStack.get();
-      stack.ensureDatabase("bad_input");
-      Map<String, String> config = new HashMap<>(stack.appConfig());
-      config.put("quarkus.datasource.jdbc.url", stack.jdbcUrl("bad_input"));
-      return config;
+    protected String database() {
+      return "bad_input";
     }
   }
 
@@ -334,7 +329,7 @@ class BadInputTest {
       if (row.path().endsWith("/start") || row.path().endsWith("/resume")) {
         // an import this request began writes in the background: let it end, so that its rows
         // are not taken for rows a later refused request wrote
-        awaitImports();
+        io.loopcrm.testing.Await.noImportRunning(dataSource);
       }
       if (status >= 500) {
         problems.add(row.method() + " " + url + " answered " + status + " (request " + i + ")");
@@ -395,29 +390,6 @@ class BadInputTest {
 
   private static <T> T pick(List<T> list, Random random) {
     return list.get(random.nextInt(list.size()));
-  }
-
-  private void awaitImports() {
-    long deadline = System.currentTimeMillis() + 60_000;
-    while (QuarkusTransaction.requiringNew()
-            .call(
-                () ->
-                    ((Number)
-                            em.createNativeQuery(
-                                    "select count(*) from import_job where status = 'running'")
-                                .getSingleResult())
-                        .longValue())
-        > 0) {
-      if (System.currentTimeMillis() > deadline) {
-        throw new AssertionError("an import still runs after a minute");
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
   }
 
   private long[] counts() {

@@ -14,19 +14,8 @@ public final class StatementCounter {
     // the counters are global: let background scoring finish first
     io.loopcrm.scoring.Rescoring rescoring =
         io.quarkus.arc.Arc.container().instance(io.loopcrm.scoring.Rescoring.class).get();
-    long deadline = System.currentTimeMillis() + 300_000;
-    while (!rescoring.isIdle()) {
-      if (System.currentTimeMillis() > deadline) {
-        // counting now would count the rescoring's statements too: a wrong figure, not a pass
-        throw new AssertionError("background rescoring still busy after 5 minutes");
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted while waiting for the rescoring", e);
-      }
-    }
+    // counting while it runs would count its statements too: a wrong figure, not a pass
+    Await.until("background rescoring idle", java.time.Duration.ofMinutes(5), rescoring::isIdle);
     Statistics stats = emf.unwrap(SessionFactory.class).getStatistics();
     RecordedStatements.SEEN.clear();
     RecordedStatements.recording = true;
