@@ -158,4 +158,16 @@ public class Campaign extends PanacheEntity implements Audited {
   public static List<Campaign> listByName() {
     return list("order by name");
   }
+
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+  private static final String CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
+
+  /** A short, unguessable code for a variant's tracking link or a campaign's referral link. */
+  public static String newCode() {
+    StringBuilder s = new StringBuilder(10);
+    for (int i = 0; i < 10; i++) {
+      s.append(CODE_ALPHABET.charAt(RANDOM.nextInt(CODE_ALPHABET.length())));
+    }
+    return s.toString();
+  }
 }

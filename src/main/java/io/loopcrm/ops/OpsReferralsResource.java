@@ -1,5 +1,6 @@
 package io.loopcrm.ops;
 
+import io.loopcrm.campaign.Campaign;
 import io.loopcrm.campaign.CampaignVariant;
 import io.loopcrm.customer.Contact;
 import io.loopcrm.people.Roles;
@@ -84,7 +85,7 @@ public class OpsReferralsResource {
       throw new NotFoundException();
     }
     if (c.referralCode == null) {
-      c.referralCode = OpsCampaignsResource.newCode();
+      c.referralCode = Campaign.newCode();
     }
     return Flash.redirect(
         URI.create("/ops/referrals#contact-" + contactId), "success", "referral_flash_link");

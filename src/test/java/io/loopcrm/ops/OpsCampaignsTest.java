@@ -199,6 +199,83 @@ class OpsCampaignsTest {
 
   @Test
   @AsOperations
+  void variantAndCostMistakesAreExplainedOnTheirForms() {
+    CampaignVariant a = Fixtures.campaignWithVariant(Fixtures.unique("Mistakes"));
+    CampaignVariant other = Fixtures.campaignWithVariant(Fixtures.unique("Elsewhere"));
+    long id = a.campaign.id;
+    // a second variant named like the first, whatever its case, and a weight out of range
+    Csrf.form()
+        .header("Accept-Language", "en")
+        .formParam("name", a.name.toUpperCase(java.util.Locale.ROOT))
+        .formParam("weight", "1001")
+        .post("/ops/campaigns/" + id + "/variants")
+        .then()
+        .statusCode(422)
+        .body(containsString("Enter a whole number from 0 to 1000."))
+        .body(not(containsString("already has a variant")));
+    Csrf.form()
+        .header("Accept-Language", "en")
+        .formParam("name", " " + a.name.toLowerCase(java.util.Locale.ROOT) + " ")
+        .formParam("weight", "3")
+        .post("/ops/campaigns/" + id + "/variants")
+        .then()
+        .statusCode(422)
+        .body(containsString("This campaign already has a variant with this name."))
+        .body(containsString("value=\"3\""));
+    // the edit page shows what the variant holds; a blank name and a bad weight come back there
+    given()
+        .header("Accept-Language", "zh-CN")
+        .get("/ops/campaigns/" + id + "/variants/" + a.id)
+        .then()
+        .statusCode(200)
+        .body(containsString("id=\"variant-form\""))
+        .body(containsString("value=\"" + a.name + "\""));
+    Csrf.form()
+        .header("Accept-Language", "en")
+        .formParam("name", " ")
+        .formParam("headline", "Kept as typed")
+        .formParam("weight", "many")
+        .post("/ops/campaigns/" + id + "/variants/" + a.id)
+        .then()
+        .statusCode(422)
+        .body(containsString("id=\"variant-form\""))
+        .body(containsString("Enter a whole number from 0 to 1000."))
+        .body(containsString("value=\"Kept as typed\""));
+    // its own name is not taken by itself; a variant of another campaign is not found here
+    Csrf.form()
+        .formParam("name", a.name)
+        .formParam("weight", "0")
+        .post("/ops/campaigns/" + id + "/variants/" + a.id)
+        .then()
+        .statusCode(303);
+    assertThat(Fixtures.reload(CampaignVariant.class, a.id).weight).isZero();
+    given().get("/ops/campaigns/" + id + "/variants/" + other.id).then().statusCode(404);
+    // a cost on another campaign's variant, an unknown currency and channel, a bad day
+    Csrf.form()
+        .header("Accept-Language", "en")
+        .formParam("incurredOn", "2026-02-30")
+        .formParam("amount", "12.345")
+        .formParam("currency", "XXX")
+        .formParam("variant", other.id)
+        .formParam("channel", "carrier-pigeon")
+        .formParam("note", "Kept note")
+        .post("/ops/campaigns/" + id + "/costs")
+        .then()
+        .statusCode(422)
+        .body(containsString("Enter a date."))
+        .body(containsString("Choose a variant of this campaign."))
+        .body(containsString("Choose a currency."))
+        .body(containsString("Choose a channel from the list."))
+        .body(containsString("Enter an amount of 0 or more"))
+        .body(containsString("value=\"Kept note\""));
+    assertThat(
+            QuarkusTransaction.requiringNew()
+                .call(() -> io.loopcrm.campaign.CostEntry.count("campaign.id", id)))
+        .isZero();
+  }
+
+  @Test
+  @AsOperations
   void aSignedInPostWithoutItsCsrfTokenIsRefused() {
     String name = Fixtures.unique("Forged");
     given()

@@ -1,0 +1,105 @@
+package io.loopcrm.ops;
+
+import io.loopcrm.campaign.Campaign;
+import io.loopcrm.campaign.CampaignNumbers;
+import io.loopcrm.campaign.CampaignVariant;
+import io.loopcrm.campaign.CostEntry;
+import io.loopcrm.settings.ChoiceList;
+import io.loopcrm.settings.Choices;
+import io.loopcrm.web.FormErrors;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Assembles a campaign's page: its numbers, variants with their links, the cost ledger, and the one
+ * form (status, new variant or cost) that comes back with what is wrong.
+ */
+@ApplicationScoped
+public class CampaignPage {
+  /** The form on the page that was sent and refused. */
+  enum Problem {
+    NONE,
+    STATUS,
+    NEW_VARIANT,
+    COST
+  }
+
+  @Inject CampaignNumbers numbers;
+  @Inject Choices choices;
+  @Inject Clock clock;
+
+  @CheckedTemplate(basePath = "OpsCampaignsResource")
+  static class Templates {
+    static native TemplateInstance show(
+        Campaign campaign,
+        CampaignNumbers.Row numbers,
+        List<CampaignVariant> variants,
+        List<CostEntry> costs,
+        String baseUrl,
+        FormErrors statusErrors,
+        Map<String, String> variantValues,
+        FormErrors variantErrors,
+        Map<String, String> costValues,
+        FormErrors costErrors,
+        List<String> currencies,
+        List<String> channels);
+  }
+
+  TemplateInstance render(Campaign c, UriInfo uri) {
+    return render(c, uri, Problem.NONE, FormErrors.none(), Map.of());
+  }
+
+  TemplateInstance render(
+      Campaign c, UriInfo uri, Problem problem, FormErrors errors, Map<String, String> values) {
+    CampaignNumbers.Row row =
+        numbers.list(new CampaignNumbers.Filter(null, null, null, null), c.id).get(0);
+    Map<String, String> variantValues = new VariantInput().values();
+    Map<String, String> costValues = new HashMap<>();
+    costValues.put("incurredOn", LocalDate.now(clock).toString());
+    if (problem == Problem.NEW_VARIANT) {
+      variantValues.putAll(values);
+    } else if (problem == Problem.COST) {
+      costValues.putAll(values);
+    }
+    return Templates.show(
+        c,
+        row,
+        CampaignVariant.list("campaign.id = ?1 order by name, id", c.id),
+        CostEntry.ofCampaign(c.id),
+        uri.getBaseUri().toString().replaceAll("/$", ""),
+        problem == Problem.STATUS ? errors : FormErrors.none(),
+        variantValues,
+        problem == Problem.NEW_VARIANT ? errors : FormErrors.none(),
+        costValues,
+        problem == Problem.COST ? errors : FormErrors.none(),
+        choices.activeCodes(ChoiceList.CURRENCY),
+        CampaignForm.CHANNELS);
+  }
+
+  /** The campaign, or 404. */
+  static Campaign campaign(long id) {
+    Campaign c = Campaign.findById(id);
+    if (c == null) {
+      throw new NotFoundException();
+    }
+    return c;
+  }
+
+  /** The campaign's variant, or 404 when it belongs to another campaign or does not exist. */
+  static CampaignVariant variant(long campaignId, long variantId) {
+    CampaignVariant v = CampaignVariant.findById(variantId);
+    if (v == null || !v.campaign.id.equals(campaignId)) {
+      throw new NotFoundException();
+    }
+    return v;
+  }
+}

@@ -1,0 +1,106 @@
+package io.loopcrm.ops;
+
+import io.loopcrm.campaign.Campaign;
+import io.loopcrm.campaign.CostEntry;
+import io.loopcrm.web.FormErrors;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.NotFoundException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.jboss.resteasy.reactive.RestForm;
+
+/**
+ * A cost entry as posted: the day, an amount of at most 12 digits and 2 decimals in a known
+ * currency, optionally one of the campaign's variants and a channel, and a note.
+ */
+public class CostInput {
+  @RestForm public String incurredOn;
+  @RestForm public String amount;
+  @RestForm public String currency;
+  @RestForm public String variant;
+  @RestForm public String channel;
+
+  @RestForm
+  @Size(max = 300, message = "error_too_long_300")
+  public String note;
+
+  /** What is wrong with the fields; nothing means {@link #entry} may run. */
+  FormErrors errors(Validator validator, Collection<String> currencies, long campaignId) {
+    FormErrors errors = FormErrors.of(validator.validate(this));
+    if (day() == null) {
+      errors.add("incurredOn", "error_date");
+    }
+    BigDecimal a = amountValue();
+    if (a == null || a.signum() < 0 || a.scale() > 2 || a.precision() - a.scale() > 12) {
+      errors.add("amount", "error_amount");
+    }
+    if (!currencies.contains(orEmpty(currency))) {
+      errors.add("currency", "error_currency");
+    }
+    if (!blank(variant)) {
+      try {
+        CampaignPage.variant(campaignId, Long.parseLong(variant.trim()));
+      } catch (NumberFormatException | NotFoundException e) {
+        errors.add("variant", "cost_error_variant");
+      }
+    }
+    if (!blank(channel) && !CampaignForm.CHANNELS.contains(channel)) {
+      errors.add("channel", "campaign_error_channel");
+    }
+    return errors;
+  }
+
+  /** The entry for the campaign; call after {@link #errors} found nothing. */
+  CostEntry entry(Campaign c) {
+    CostEntry e = new CostEntry();
+    e.campaign = c;
+    e.incurredOn = day();
+    e.amount = amountValue();
+    e.currency = currency;
+    e.variant = blank(variant) ? null : CampaignPage.variant(c.id, Long.parseLong(variant.trim()));
+    e.channel = blank(channel) ? null : channel;
+    e.note = blank(note) ? null : note.trim();
+    return e;
+  }
+
+  /** What the user typed, to show the form again. */
+  Map<String, String> values() {
+    Map<String, String> m = new HashMap<>();
+    m.put("incurredOn", orEmpty(incurredOn));
+    m.put("amount", orEmpty(amount));
+    m.put("currency", orEmpty(currency));
+    m.put("variant", orEmpty(variant));
+    m.put("channel", orEmpty(channel));
+    m.put("note", orEmpty(note));
+    return m;
+  }
+
+  private LocalDate day() {
+    try {
+      return LocalDate.parse(orEmpty(incurredOn).trim());
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  private BigDecimal amountValue() {
+    try {
+      return new BigDecimal(orEmpty(amount).trim().replace(",", ""));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static String orEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}
