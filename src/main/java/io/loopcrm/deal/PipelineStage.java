@@ -49,6 +49,48 @@ public class PipelineStage extends PanacheEntity implements io.loopcrm.audit.Aud
     return list("archived = false order by position");
   }
 
+  /**
+   * The rule a pipeline of these active stage kinds breaks, as a message key, or null: it needs at
+   * least one open stage, exactly one won and exactly one lost stage.
+   */
+  public static String ruleBrokenBy(List<Kind> kinds) {
+    if (kinds.stream().noneMatch(k -> k == Kind.OPEN)) {
+      return "settings_error_needs_open";
+    }
+    if (kinds.stream().filter(k -> k == Kind.WON).count() != 1) {
+      return "settings_error_needs_one_won";
+    }
+    if (kinds.stream().filter(k -> k == Kind.LOST).count() != 1) {
+      return "settings_error_needs_one_lost";
+    }
+    return null;
+  }
+
+  /** The position after the last stage, archived ones included. */
+  public static int nextPosition() {
+    Integer last =
+        getEntityManager()
+            .createQuery("select max(s.position) from PipelineStage s", Integer.class)
+            .getSingleResult();
+    return last == null ? 1 : last + 1;
+  }
+
+  /** How many open deals sit in this stage. */
+  public long openDeals() {
+    return getEntityManager()
+        .createQuery(
+            "select count(d) from Deal d where d.stage.id = ?1 and d.status = ?2", Long.class)
+        .setParameter(1, id)
+        .setParameter(2, Deal.Status.OPEN)
+        .getSingleResult();
+  }
+
+  /** Whether any deal is or was in this stage: then it is archived, not deleted. */
+  public boolean isUsed() {
+    return Deal.count("stage.id", id) > 0
+        || StageChange.count("fromStage.id = ?1 or toStage.id = ?1", id) > 0;
+  }
+
   public boolean isWon() {
     return kind == Kind.WON;
   }

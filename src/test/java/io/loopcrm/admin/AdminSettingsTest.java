@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
+import io.loopcrm.customer.Account;
+import io.loopcrm.deal.Deal;
 import io.loopcrm.deal.PipelineStage;
 import io.loopcrm.lead.Lead;
 import io.loopcrm.people.Member;
@@ -17,6 +19,9 @@ import io.loopcrm.testing.Fixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -193,6 +198,72 @@ class AdminSettingsTest {
       Csrf.form().post("/admin/settings/stages/" + added.id + "/remove").then().statusCode(303);
     }
     assertThat(Fixtures.reload(PipelineStage.class, added.id)).isNull();
+  }
+
+  @Test
+  @AsAdmin
+  void aStageWithOpenDealsStaysAndAUsedOneIsArchivedThenRestored() {
+    String label = Fixtures.unique("Legal check");
+    Csrf.form()
+        .formParam("label", label)
+        .formParam("probability", "70")
+        .formParam("kind", "open")
+        .post("/admin/settings/stages")
+        .then()
+        .statusCode(303);
+    long stage =
+        QuarkusTransaction.requiringNew()
+            .call(() -> PipelineStage.<PipelineStage>find("label", label).firstResult().id);
+    Member rep = Fixtures.member(Fixtures.unique("stage-rep"), List.of("sales"), null);
+    long deal =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  Account a = new Account();
+                  a.name = Fixtures.unique("Stage holder");
+                  a.owner = Member.findById(rep.id);
+                  a.persist();
+                  Deal d = new Deal();
+                  d.name = "In legal";
+                  d.account = a;
+                  d.owner = a.owner;
+                  d.stage = PipelineStage.findById(stage);
+                  d.currency = "EUR";
+                  d.amount = BigDecimal.TEN;
+                  d.expectedClose = LocalDate.now().plusMonths(1);
+                  d.probability = 70;
+                  d.persist();
+                  return d.id;
+                });
+    Csrf.form()
+        .header("Accept-Language", "en")
+        .post("/admin/settings/stages/" + stage + "/remove")
+        .then()
+        .statusCode(422)
+        .body(containsString("Open deals are in this stage. Move them to another stage first."));
+    assertThat(Fixtures.reload(PipelineStage.class, stage).archived).isFalse();
+    // once the deal has moved on, the stage is archived, not deleted: the deal's history names it
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                Deal.<Deal>findById(deal)
+                    .moveTo(
+                        PipelineStage.listActive().get(0),
+                        Member.findById(rep.id),
+                        Instant.now(),
+                        null,
+                        null));
+    Csrf.form().post("/admin/settings/stages/" + stage + "/remove").then().statusCode(303);
+    assertThat(Fixtures.reload(PipelineStage.class, stage).archived).isTrue();
+    given()
+        .header("Accept-Language", "en")
+        .get("/admin/settings")
+        .then()
+        .body(containsString("formaction=\"/admin/settings/stages/" + stage + "/restore\""));
+    Csrf.form().post("/admin/settings/stages/" + stage + "/restore").then().statusCode(303);
+    assertThat(Fixtures.reload(PipelineStage.class, stage).archived).isFalse();
+    Csrf.form().post("/admin/settings/stages/" + stage + "/remove").then().statusCode(303);
+    assertThat(Fixtures.reload(PipelineStage.class, stage).archived).isTrue();
   }
 
   @Test
