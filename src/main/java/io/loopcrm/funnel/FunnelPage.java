@@ -36,7 +36,7 @@ public record FunnelPage(
       FunnelFilter filter,
       String fromText,
       String toText,
-      FunnelReport.Dimension by,
+      Dimension by,
       String step,
       Option campaign) {
     /** The page's query string: the filter, the breakdown and the A/B step. */
@@ -71,7 +71,7 @@ public record FunnelPage(
       List<String> segments,
       List<Option> teams,
       List<FunnelFilter.Model> models,
-      List<FunnelReport.Dimension> dimensions,
+      List<Dimension> dimensions,
       List<String> steps) {}
 
   /** A team's median first response and whether it is within the target. */

@@ -3,6 +3,8 @@ package io.loopcrm.funnel;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The funnel figures of one slice (a whole report or one row of a breakdown). Counts are credits:
@@ -26,6 +28,36 @@ public record Numbers(
     BigDecimal responded,
     BigDecimal responseSeconds,
     BigDecimal cost) {
+
+  /** The rows summed under {@code key} (every breakdown adds up to the slice's total), no cost. */
+  public static Numbers sum(String key, List<Numbers> rows) {
+    long clicks = 0;
+    BigDecimal[] sums = new BigDecimal[12];
+    Arrays.fill(sums, BigDecimal.ZERO);
+    for (Numbers n : rows) {
+      clicks += n.clicks();
+      BigDecimal[] values = {
+        n.leads(),
+        n.activated(),
+        n.deals(),
+        n.won(),
+        n.lost(),
+        n.retained(),
+        n.referrals(),
+        n.revenue(),
+        n.activateSeconds(),
+        n.winSeconds(),
+        n.responded(),
+        n.responseSeconds()
+      };
+      for (int i = 0; i < values.length; i++) {
+        sums[i] = sums[i].add(values[i]);
+      }
+    }
+    return new Numbers(
+        key, null, clicks, sums[0], sums[1], sums[2], sums[3], sums[4], sums[5], sums[6], sums[7],
+        sums[8], sums[9], sums[10], sums[11], null);
+  }
 
   public Numbers withCost(BigDecimal value) {
     return new Numbers(

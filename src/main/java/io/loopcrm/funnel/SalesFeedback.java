@@ -4,6 +4,7 @@ import io.loopcrm.settings.Choices;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -35,6 +36,24 @@ public record SalesFeedback(List<Line> lines, List<Row> rows) {
     public BigDecimal lostPercent() {
       return Numbers.percent(lost, row.deals());
     }
+  }
+
+  /** The feedback of a breakdown summed over its keys (as {@code feedback(filter, null)} gives). */
+  public static List<FunnelReport.Feedback> totals(List<FunnelReport.Feedback> byKey) {
+    Map<String, FunnelReport.Feedback> sums = new LinkedHashMap<>();
+    for (FunnelReport.Feedback f : byKey) {
+      sums.merge(
+          f.kind() + "\u0000" + f.code(),
+          new FunnelReport.Feedback(f.kind(), f.code(), null, f.count()),
+          (a, b) -> new FunnelReport.Feedback(a.kind(), a.code(), null, a.count().add(b.count())));
+    }
+    List<FunnelReport.Feedback> out = new ArrayList<>(sums.values());
+    out.removeIf(f -> f.count().signum() == 0);
+    out.sort(
+        java.util.Comparator.comparing(FunnelReport.Feedback::kind)
+            .thenComparing(FunnelReport.Feedback::count, java.util.Comparator.reverseOrder())
+            .thenComparing(FunnelReport.Feedback::code));
+    return out;
   }
 
   /**

@@ -2,9 +2,9 @@ package io.loopcrm.ops;
 
 import io.loopcrm.funnel.AbTest;
 import io.loopcrm.funnel.Cohort;
+import io.loopcrm.funnel.Dimension;
 import io.loopcrm.funnel.FunnelPage;
 import io.loopcrm.funnel.FunnelReport;
-import io.loopcrm.funnel.FunnelReport.Dimension;
 import io.loopcrm.funnel.Numbers;
 import io.loopcrm.funnel.Verdict;
 import java.util.ArrayList;

@@ -2,9 +2,9 @@ package io.loopcrm.ops;
 
 import io.loopcrm.campaign.Campaign;
 import io.loopcrm.campaign.CampaignVariant;
+import io.loopcrm.funnel.Dimension;
 import io.loopcrm.funnel.FunnelFilter;
 import io.loopcrm.funnel.FunnelPage;
-import io.loopcrm.funnel.FunnelReport.Dimension;
 import io.loopcrm.funnel.Stage;
 import io.loopcrm.funnel.Verdict;
 import io.loopcrm.web.Params;

@@ -3,10 +3,11 @@ package io.loopcrm.ops;
 import io.loopcrm.campaign.Campaign;
 import io.loopcrm.campaign.CampaignVariant;
 import io.loopcrm.funnel.Cohort;
+import io.loopcrm.funnel.CohortReport;
+import io.loopcrm.funnel.Dimension;
 import io.loopcrm.funnel.FunnelFilter;
 import io.loopcrm.funnel.FunnelPage;
 import io.loopcrm.funnel.FunnelReport;
-import io.loopcrm.funnel.FunnelReport.Dimension;
 import io.loopcrm.funnel.Numbers;
 import io.loopcrm.funnel.SalesFeedback;
 import io.loopcrm.funnel.Stage;
@@ -28,6 +29,7 @@ import java.util.Map;
  */
 final class FunnelSlice {
   private final FunnelReport report;
+  private final CohortReport cohorts;
   private final Choices choices;
   private final FunnelPage.View view;
   private final LocalDate today;
@@ -37,8 +39,14 @@ final class FunnelSlice {
   private List<FunnelReport.Feedback> feedbackBy;
 
   FunnelSlice(
-      FunnelReport report, Choices choices, FunnelQuery query, LocalDate today, long targetHours) {
+      FunnelReport report,
+      CohortReport cohorts,
+      Choices choices,
+      FunnelQuery query,
+      LocalDate today,
+      long targetHours) {
     this.report = report;
+    this.cohorts = cohorts;
     this.choices = choices;
     this.view = query.view(today);
     this.goals = query.goals();
@@ -80,7 +88,7 @@ final class FunnelSlice {
         report.currency(),
         verdicts(variants),
         new SalesFeedback(
-            FunnelReport.feedbackTotals(feedbackBy()).stream().map(this::line).toList(),
+            SalesFeedback.totals(feedbackBy()).stream().map(this::line).toList(),
             SalesFeedback.rows(rows(), feedbackBy(), this::line)),
         new FunnelPage.Teams(teams(), response(), targetHours),
         cohorts());
@@ -136,7 +144,7 @@ final class FunnelSlice {
   }
 
   List<Cohort> cohorts() {
-    return report.cohorts(filter(), today);
+    return cohorts.cohorts(filter(), today);
   }
 
   /** The chosen campaign's variants, in the order they were made (the first is the control). */

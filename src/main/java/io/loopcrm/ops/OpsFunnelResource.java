@@ -1,5 +1,6 @@
 package io.loopcrm.ops;
 
+import io.loopcrm.funnel.CohortReport;
 import io.loopcrm.funnel.FunnelPage;
 import io.loopcrm.funnel.FunnelReport;
 import io.loopcrm.people.Roles;
@@ -32,6 +33,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @RolesAllowed(Roles.OPERATIONS)
 public class OpsFunnelResource {
   @Inject FunnelReport report;
+  @Inject CohortReport cohorts;
   @Inject Clock clock;
   @Inject Choices choices;
 
@@ -68,6 +70,6 @@ public class OpsFunnelResource {
 
   private FunnelSlice slice(FunnelQuery query) {
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-    return new FunnelSlice(report, choices, query, today, responseTargetHours);
+    return new FunnelSlice(report, cohorts, choices, query, today, responseTargetHours);
   }
 }

@@ -1,6 +1,7 @@
 package io.loopcrm.sales;
 
 import io.loopcrm.deal.SalesNumbers;
+import io.loopcrm.funnel.Dimension;
 import io.loopcrm.funnel.FunnelFilter;
 import io.loopcrm.funnel.FunnelReport;
 import io.loopcrm.funnel.Numbers;
@@ -169,7 +170,7 @@ public class SalesNumbersResource {
             null,
             team ? viewer.teamId() : null);
     List<Numbers> reps = new ArrayList<>();
-    for (Numbers n : funnel.breakdown(filter, FunnelReport.Dimension.OWNER)) {
+    for (Numbers n : funnel.breakdown(filter, Dimension.OWNER)) {
       // only the viewer's own row, or their team's members: never another rep's figures
       if (n.key() != null && names.containsKey(n.key())) {
         reps.add(n.withLabel(names.get(n.key())));
