@@ -1,9 +1,8 @@
 package io.loopcrm.admin;
 
 import io.loopcrm.people.Roles;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.ProcessingException;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
@@ -13,12 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-import org.keycloak.OAuth2Constants;
 import org.keycloak.admin.client.CreatedResponseUtil;
-import org.keycloak.admin.client.Keycloak;
-import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.CredentialRepresentation;
@@ -27,26 +21,15 @@ import org.keycloak.representations.idm.UserRepresentation;
 
 /**
  * The realm's users and their Loop CRM roles, read and changed through the Keycloak Admin REST API
- * with the {@code loop-admin} service account. Keycloak stays the source of truth; every failure
- * becomes a {@link Failure} with a message key the page can show.
+ * with the {@code loop-admin} service account ({@link KeycloakRealm}). Keycloak stays the source of
+ * truth; every failure becomes a {@link Failure} with a message key the page can show.
  */
 @ApplicationScoped
 public class KeycloakUsers {
-  private static final Logger LOG = Logger.getLogger(KeycloakUsers.class);
-
   /** The most holders of one role the user list reads (the realm of one company). */
   static final int ROLE_HOLDERS_MAX = 5000;
 
-  @ConfigProperty(name = "quarkus.oidc.auth-server-url")
-  String realmUrl;
-
-  @ConfigProperty(name = "loop.admin-client.client-id")
-  String clientId;
-
-  @ConfigProperty(name = "loop.admin-client.client-secret")
-  String clientSecret;
-
-  private volatile Keycloak keycloak;
+  @Inject KeycloakRealm keycloak;
 
   /** A user as the admin pages show it. */
   public record User(
@@ -100,10 +83,10 @@ public class KeycloakUsers {
 
   /** A page of users matching {@code search} (username, name or e-mail), with their roles. */
   public List<User> search(String search, int first, int max) {
-    return call(
+    return keycloak.call(
         null,
         () -> {
-          RealmResource realm = realm();
+          RealmResource realm = keycloak.realm();
           List<UserRepresentation> found =
               realm.users().search(search == null ? "" : search, first, max, true);
           Map<String, Set<String>> roles = roleHolders(realm);
@@ -119,20 +102,20 @@ public class KeycloakUsers {
   }
 
   public User get(String id) {
-    return call(
+    return keycloak.call(
         null,
         () -> {
-          UserResource user = realm().users().get(id);
+          UserResource user = keycloak.realm().users().get(id);
           return toUser(user.toRepresentation(), loopRoles(user));
         });
   }
 
   /** Creates the user with its roles and returns its id; an existing username is a failure. */
   public String create(NewUser input) {
-    return call(
+    return keycloak.call(
         "username",
         () -> {
-          RealmResource realm = realm();
+          RealmResource realm = keycloak.realm();
           UserRepresentation rep = new UserRepresentation();
           rep.setUsername(input.username());
           rep.setFirstName(input.firstName());
@@ -168,10 +151,10 @@ public class KeycloakUsers {
       boolean enabled,
       Set<String> roles,
       String newTemporaryPassword) {
-    call(
+    keycloak.call(
         "email",
         () -> {
-          RealmResource realm = realm();
+          RealmResource realm = keycloak.realm();
           UserResource user = realm.users().get(id);
           UserRepresentation rep = user.toRepresentation();
           rep.setFirstName(firstName);
@@ -262,68 +245,5 @@ public class KeycloakUsers {
     c.setValue(value);
     c.setTemporary(true);
     return c;
-  }
-
-  private interface Call<T> {
-    T run();
-  }
-
-  private <T> T call(String field, Call<T> call) {
-    try {
-      return call.run();
-    } catch (Failure f) {
-      throw f;
-    } catch (ProcessingException e) {
-      LOG.warnf("Keycloak unreachable: %s", e.getMessage());
-      throw new Failure(null, "users_error_unreachable", e);
-    } catch (WebApplicationException e) {
-      int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
-      LOG.warnf("Keycloak refused (%d): %s", status, e.getMessage());
-      if (status == 404) {
-        throw new Failure(null, "users_error_not_found", e);
-      }
-      if (status == 400) {
-        throw new Failure(field, "users_error_rejected", e);
-      }
-      throw new Failure(null, "users_error_refused", e);
-    } catch (RuntimeException e) {
-      LOG.warn("Keycloak call failed", e);
-      throw new Failure(null, "users_error_unreachable", e);
-    }
-  }
-
-  private RealmResource realm() {
-    int cut = realmUrl.indexOf("/realms/");
-    return client().realm(realmUrl.substring(cut + "/realms/".length()).replaceAll("/+$", ""));
-  }
-
-  private Keycloak client() {
-    Keycloak k = keycloak;
-    if (k == null) {
-      synchronized (this) {
-        if (keycloak == null) {
-          int cut = realmUrl.indexOf("/realms/");
-          String server = realmUrl.substring(0, cut);
-          String realm = realmUrl.substring(cut + "/realms/".length()).replaceAll("/+$", "");
-          keycloak =
-              KeycloakBuilder.builder()
-                  .serverUrl(server)
-                  .realm(realm)
-                  .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
-                  .clientId(clientId)
-                  .clientSecret(clientSecret)
-                  .build();
-        }
-        k = keycloak;
-      }
-    }
-    return k;
-  }
-
-  @PreDestroy
-  void close() {
-    if (keycloak != null) {
-      keycloak.close();
-    }
   }
 }
