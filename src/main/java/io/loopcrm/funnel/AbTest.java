@@ -19,6 +19,23 @@ public record AbTest(
     boolean significant,
     Long moreNeeded) {
 
+  /** What the test says of the challenger against the control. */
+  public enum Outcome {
+    /** Significantly better. */
+    BETTER,
+    /** Significantly worse. */
+    WORSE,
+    /** A difference, not yet significant. */
+    NOT_YET,
+    /** No difference at all. */
+    NO_DIFFERENCE;
+
+    /** The name the CSV download writes. */
+    public String code() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
   static final double ALPHA = 0.05;
   static final double POWER = 0.80;
   private static final NormalDistribution NORMAL = new NormalDistribution();
@@ -60,12 +77,11 @@ public record AbTest(
     return trials == 0 ? 0 : (double) successes / trials;
   }
 
-  /** "better", "worse", "not_yet" (a difference, not significant) or "no_difference". */
-  public String verdict() {
+  public Outcome verdict() {
     if (significant) {
-      return difference > 0 ? "better" : "worse";
+      return difference > 0 ? Outcome.BETTER : Outcome.WORSE;
     }
-    return difference == 0 ? "no_difference" : "not_yet";
+    return difference == 0 ? Outcome.NO_DIFFERENCE : Outcome.NOT_YET;
   }
 
   /** Percentage points, one decimal, for the page. */

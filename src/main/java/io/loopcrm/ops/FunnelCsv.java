@@ -124,7 +124,7 @@ enum FunnelCsv {
                     Verdict.points(t.low()),
                     Verdict.points(t.high()),
                     String.format(Locale.ROOT, "%.4f", t.pValue()),
-                    t.verdict(),
+                    t.verdict().code(),
                     t.moreNeeded());
               })
           .toList();
