@@ -1,5 +1,6 @@
 package io.loopcrm.activity;
 
+import io.loopcrm.common.NotFound;
 import io.loopcrm.customer.Contact;
 import io.loopcrm.deal.Deal;
 import io.loopcrm.funnel.LowerCaseEnumConverter;
@@ -132,7 +133,7 @@ public class Activity extends PanacheEntity implements io.loopcrm.audit.Audited 
             Kind.TASK,
             viewer.memberId())
         .<Activity>firstResultOptional()
-        .orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        .orElseThrow(NotFound::new);
   }
 
   /** Marks the task done (once: a second click keeps the first time). */
@@ -184,14 +185,6 @@ public class Activity extends PanacheEntity implements io.loopcrm.audit.Audited 
       return lead.getName();
     }
     return contact == null ? null : contact.getName();
-  }
-
-  /** Where the record the task is about opens, if it has a page. */
-  public String getAboutPath() {
-    if (deal != null) {
-      return "/sales/deals/" + deal.id;
-    }
-    return lead == null ? null : "/sales/leads/" + lead.id;
   }
 
   public boolean isTask() {

@@ -1,8 +1,8 @@
 package io.loopcrm.admin;
 
 import io.loopcrm.audit.AuditSearch;
+import io.loopcrm.common.Params;
 import io.loopcrm.people.Roles;
-import io.loopcrm.web.Params;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;

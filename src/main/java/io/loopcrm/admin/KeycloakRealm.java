@@ -1,7 +1,9 @@
 package io.loopcrm.admin;
 
+import io.loopcrm.common.LoopConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,11 +25,7 @@ public class KeycloakRealm {
   @ConfigProperty(name = "quarkus.oidc.auth-server-url")
   String realmUrl;
 
-  @ConfigProperty(name = "loop.admin-client.client-id")
-  String clientId;
-
-  @ConfigProperty(name = "loop.admin-client.client-secret")
-  String clientSecret;
+  @Inject LoopConfig config;
 
   private volatile Keycloak keycloak;
 
@@ -82,8 +80,8 @@ public class KeycloakRealm {
                   .serverUrl(server)
                   .realm(realm)
                   .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
-                  .clientId(clientId)
-                  .clientSecret(clientSecret)
+                  .clientId(config.adminClient().clientId())
+                  .clientSecret(config.adminClient().clientSecret())
                   .build();
         }
         k = keycloak;

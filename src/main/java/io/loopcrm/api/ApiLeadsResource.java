@@ -147,7 +147,7 @@ public class ApiLeadsResource {
   @Operation(
       summary = "List leads",
       description = "The filters of the lead pages; keyset paging: pass `next` as `after`.")
-  public LeadPageView list(@jakarta.ws.rs.BeanParam io.loopcrm.lead.LeadQuery query) {
+  public LeadPageView list(@jakarta.ws.rs.BeanParam io.loopcrm.web.LeadQuery query) {
     LeadFilter filter = query.toFilter();
     LeadSearch.Page page = search.search(filter, me.viewer(), clock.getZone());
     return new LeadPageView(

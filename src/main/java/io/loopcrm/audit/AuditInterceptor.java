@@ -197,8 +197,8 @@ public class AuditInterceptor implements Interceptor, Serializable {
     if (value instanceof Number || value instanceof Boolean) {
       return value;
     }
-    if (value instanceof io.loopcrm.funnel.Touch touch) {
-      return touch.campaignId == null ? null : "campaign " + touch.campaignId;
+    if (value instanceof AuditValue v) {
+      return v.auditValue();
     }
     return value.toString();
   }

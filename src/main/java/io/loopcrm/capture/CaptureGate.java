@@ -1,10 +1,10 @@
 package io.loopcrm.capture;
 
+import io.loopcrm.common.LoopConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * How many public captures (web form, API, referral form) run at once. One past the limit waits a
@@ -40,11 +40,9 @@ public class CaptureGate {
 
   private volatile long waitMillis;
 
-  CaptureGate(
-      @ConfigProperty(name = "loop.capture.concurrent") int concurrent,
-      @ConfigProperty(name = "loop.capture.wait-ms") long waitMillis) {
-    this.places = new Semaphore(concurrent, true);
-    this.waitMillis = waitMillis;
+  CaptureGate(LoopConfig config) {
+    this.places = new Semaphore(config.capture().concurrent(), true);
+    this.waitMillis = config.capture().waitMs();
   }
 
   /** Runs the capture when a place is free within the wait, else throws {@link Busy}. */

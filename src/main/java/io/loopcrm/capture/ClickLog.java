@@ -1,6 +1,7 @@
 package io.loopcrm.capture;
 
 import io.agroal.api.AgroalDataSource;
+import io.loopcrm.common.LoopConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -57,10 +57,11 @@ public class ClickLog {
     }
   }
 
-  @ConfigProperty(name = "loop.clicks.batch", defaultValue = "500")
+  @Inject LoopConfig config;
+
+  /** Clicks per transaction and queued clicks at most: from the settings, or set by a test. */
   int batch;
 
-  @ConfigProperty(name = "loop.clicks.queue", defaultValue = "20000")
   int capacity;
 
   @Inject AgroalDataSource db;
@@ -73,6 +74,10 @@ public class ClickLog {
   private volatile boolean closed;
 
   void start(@Observes StartupEvent e) {
+    if (config != null) {
+      batch = config.clicks().batch();
+      capacity = config.clicks().queue();
+    }
     queue = new ArrayBlockingQueue<>(capacity);
     writer = new Thread(this::run, "click-log");
     writer.setDaemon(true);

@@ -1,6 +1,7 @@
 package io.loopcrm.capture;
 
 import io.agroal.api.AgroalDataSource;
+import io.loopcrm.common.LoopConfig;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,8 +22,7 @@ import org.jboss.logging.Logger;
 public class RateLimiter {
   private static final Logger LOG = Logger.getLogger(RateLimiter.class);
 
-  @ConfigProperty(name = "loop.capture.submissions-per-minute", defaultValue = "30")
-  int perMinute;
+  @Inject LoopConfig config;
 
   @Inject AgroalDataSource db;
 
@@ -42,7 +41,7 @@ public class RateLimiter {
       s.setLong(2, minute);
       try (ResultSet r = s.executeQuery()) {
         r.next();
-        return r.getInt(1) <= perMinute;
+        return r.getInt(1) <= config.capture().submissionsPerMinute();
       }
     } catch (SQLException e) {
       // the database is needed for the lead anyway; let the submission fail there, not here

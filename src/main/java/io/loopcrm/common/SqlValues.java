@@ -1,4 +1,4 @@
-package io.loopcrm.web;
+package io.loopcrm.common;
 
 import java.time.LocalDate;
 

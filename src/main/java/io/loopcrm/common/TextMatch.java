@@ -1,4 +1,4 @@
-package io.loopcrm.search;
+package io.loopcrm.common;
 
 import java.util.Locale;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package io.loopcrm.customer;
 
 import io.loopcrm.audit.Audited;
+import io.loopcrm.common.NotFound;
 import io.loopcrm.people.Member;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
@@ -52,7 +53,7 @@ public class Account extends PanacheEntity implements Audited {
   /** The account if {@code viewer} may see it ({@link CustomerAccess}); otherwise 404. */
   public static Account findVisible(long id, io.loopcrm.people.Viewer viewer) {
     if (!isVisible(id, viewer)) {
-      throw new jakarta.ws.rs.NotFoundException();
+      throw new NotFound();
     }
     return findById(id);
   }
@@ -67,11 +68,6 @@ public class Account extends PanacheEntity implements Audited {
             domain.trim().toLowerCase(Locale.ROOT),
             except == null ? -1L : except)
         .firstResultOptional();
-  }
-
-  /** Where the account's page is. */
-  public String getPath() {
-    return "/sales/accounts/" + id;
   }
 
   /** Whether {@code viewer} may see the account with this id ({@link CustomerAccess}). */

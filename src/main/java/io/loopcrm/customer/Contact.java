@@ -1,6 +1,7 @@
 package io.loopcrm.customer;
 
 import io.loopcrm.audit.Audited;
+import io.loopcrm.common.NotFound;
 import io.loopcrm.people.Member;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
@@ -58,7 +59,7 @@ public class Contact extends PanacheEntity implements Audited {
   /** The contact if {@code viewer} may see it ({@link CustomerAccess}); otherwise 404. */
   public static Contact findVisible(long id, io.loopcrm.people.Viewer viewer) {
     if (!isVisible(id, viewer)) {
-      throw new jakarta.ws.rs.NotFoundException();
+      throw new NotFound();
     }
     return find("from Contact c join fetch c.account where c.id = ?1", id).firstResult();
   }
@@ -87,11 +88,6 @@ public class Contact extends PanacheEntity implements Audited {
                 normalizedEmail,
                 except == null ? -1L : except)
             .firstResultOptional();
-  }
-
-  /** Where the contact's page is. */
-  public String getPath() {
-    return "/sales/contacts/" + id;
   }
 
   /** Whether {@code viewer} may see the contact with this id ({@link CustomerAccess}). */

@@ -120,7 +120,7 @@ public class CustomerSearch {
   /** Appends a case-insensitive substring match on {@code text} (served by its trigram index). */
   static void text(StringBuilder sql, Map<String, Object> params, String q, String text) {
     if (q != null && !q.isBlank()) {
-      sql.append(" and ").append(io.loopcrm.search.TextMatch.clause(text, q, "q", params));
+      sql.append(" and ").append(io.loopcrm.common.TextMatch.clause(text, q, "q", params));
     }
   }
 

@@ -1,6 +1,7 @@
 package io.loopcrm.deal;
 
 import io.loopcrm.audit.Audited;
+import io.loopcrm.common.NotFound;
 import io.loopcrm.customer.Account;
 import io.loopcrm.customer.Contact;
 import io.loopcrm.funnel.LowerCaseEnumConverter;
@@ -20,7 +21,6 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import jakarta.ws.rs.NotFoundException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -172,14 +172,14 @@ public class Deal extends PanacheEntity implements Audited {
             id)
         .firstResultOptional()
         .filter(d -> viewer.sees(d.owner))
-        .orElseThrow(NotFoundException::new);
+        .orElseThrow(NotFound::new);
   }
 
   /** The deal, if {@code viewer} may change it; otherwise 404 (see {@link #findVisible}). */
   public static Deal findEditable(long id, Viewer viewer) {
     Deal deal = findVisible(id, viewer);
     if (!viewer.edits(deal.owner)) {
-      throw new NotFoundException();
+      throw new NotFound();
     }
     return deal;
   }
@@ -251,21 +251,6 @@ public class Deal extends PanacheEntity implements Audited {
     change.changedBy = by;
     change.changedAt = now;
     change.persist();
-  }
-
-  /** The deal's page. */
-  public String getPath() {
-    return "/sales/deals/" + id;
-  }
-
-  /** Where the deal page posts a new activity. */
-  public String getActivitiesPath() {
-    return "/sales/deals/" + id + "/activities";
-  }
-
-  /** Where a manager posts a new owner. */
-  public String getOwnerPath() {
-    return "/sales/deals/" + id + "/owner";
   }
 
   public String getStatusKey() {

@@ -6,7 +6,7 @@ import io.loopcrm.people.Member;
 import java.time.Instant;
 
 /**
- * How a deal starts: opened by a lead's conversion ({@link io.loopcrm.lead.LeadConversion}, which
+ * How a deal starts: opened by a lead's conversion ({@link io.loopcrm.deal.LeadConversion}, which
  * adds the attribution) or logged by hand on an existing customer.
  */
 public final class DealOpening {

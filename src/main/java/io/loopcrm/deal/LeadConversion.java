@@ -1,11 +1,10 @@
-package io.loopcrm.lead;
+package io.loopcrm.deal;
 
 import io.loopcrm.customer.Account;
 import io.loopcrm.customer.Contact;
-import io.loopcrm.deal.Deal;
-import io.loopcrm.deal.PipelineStage;
-import io.loopcrm.deal.StageChange;
 import io.loopcrm.funnel.Touch;
+import io.loopcrm.lead.Lead;
+import io.loopcrm.lead.LeadStatus;
 import io.loopcrm.people.Member;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

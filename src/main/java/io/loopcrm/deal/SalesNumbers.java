@@ -62,7 +62,7 @@ public class SalesNumbers {
     for (Object[] r : rows) {
       out.add(
           new PipelineMonth(
-              io.loopcrm.web.SqlValues.localDate(r[0]),
+              io.loopcrm.common.SqlValues.localDate(r[0]),
               (String) r[1],
               ((Number) r[2]).longValue(),
               money(r[3]),
@@ -96,7 +96,7 @@ public class SalesNumbers {
           new Attainment(
               ((Number) r[0]).longValue(),
               (String) r[1],
-              io.loopcrm.web.SqlValues.localDate(r[2]),
+              io.loopcrm.common.SqlValues.localDate(r[2]),
               money(r[3]),
               (String) r[4],
               money(r[5])));

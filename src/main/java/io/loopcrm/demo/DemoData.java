@@ -1,14 +1,15 @@
 package io.loopcrm.demo;
 
+import io.loopcrm.common.LoopConfig;
 import io.loopcrm.people.Member;
 import io.loopcrm.people.Roles;
 import io.loopcrm.people.Team;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,14 +42,13 @@ public class DemoData {
           new DemoUser(
               "ad000000-0000-4000-8000-000000000005", "ada", "Ada Admin", List.of(Roles.ADMIN)));
 
-  @ConfigProperty(name = "loop.demo-data")
-  boolean enabled;
+  @Inject LoopConfig config;
 
   @jakarta.inject.Inject DemoSales salesData;
   @jakarta.inject.Inject DemoFunnel funnelHistory;
 
   void onStart(@Observes StartupEvent event) {
-    if (enabled) {
+    if (config.demoData()) {
       load();
     }
   }

@@ -1,6 +1,6 @@
 package io.loopcrm.funnel;
 
-import io.loopcrm.web.SqlValues;
+import io.loopcrm.common.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,5 +1,6 @@
 package io.loopcrm.funnel;
 
+import io.loopcrm.common.LoopConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -10,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reads the funnel from the rollups the database keeps ({@code funnel_rollup}, {@code
@@ -23,15 +23,14 @@ public class FunnelReport {
   @Inject EntityManager em;
   @Inject java.time.Clock clock;
 
-  @ConfigProperty(name = "loop.reporting-currency", defaultValue = "USD")
-  String currency;
+  @Inject LoopConfig config;
 
   private LocalDate today() {
     return LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
   }
 
   public String currency() {
-    return currency;
+    return config.reportingCurrency();
   }
 
   /** The whole slice the filter describes. */
@@ -209,7 +208,7 @@ public class FunnelReport {
             .append(" left join member m on m.id = r.owner_id")
             .append(" where r.model in (:model, '*')")
             .param("model", filter.model().code)
-            .param("currency", currency)
+            .param("currency", currency())
             .where(filter, today(), 'd', 'm')
             .append(" group by 1, 2) s group by 1");
     List<Numbers> out = new ArrayList<>();
@@ -251,7 +250,7 @@ public class FunnelReport {
         new RollupSql("select " + key)
             .append(", sum(e.amount) from cost_entry e join campaign c on c.id = e.campaign_id")
             .append(" where e.currency = :currency")
-            .param("currency", currency);
+            .param("currency", currency());
     if (f.from() != null) {
       sql.append(" and e.incurred_on >= :from").param("from", f.from());
     }

@@ -1,5 +1,6 @@
 package io.loopcrm.funnel;
 
+import io.loopcrm.audit.AuditValue;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.time.Instant;
@@ -10,7 +11,7 @@ import java.time.Instant;
  * rewrite history.
  */
 @Embeddable
-public class Touch {
+public class Touch implements AuditValue {
   @Column(updatable = false)
   public Long campaignId;
 
@@ -53,5 +54,11 @@ public class Touch {
 
   public boolean isEmpty() {
     return campaignId == null && utmSource == null && at == null;
+  }
+
+  /** The trail names the touch's campaign. */
+  @Override
+  public Object auditValue() {
+    return campaignId == null ? null : "campaign " + campaignId;
   }
 }

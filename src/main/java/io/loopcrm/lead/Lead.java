@@ -3,6 +3,7 @@ package io.loopcrm.lead;
 import io.loopcrm.audit.Audited;
 import io.loopcrm.campaign.Campaign;
 import io.loopcrm.campaign.CampaignVariant;
+import io.loopcrm.common.NotFound;
 import io.loopcrm.funnel.Touch;
 import io.loopcrm.people.Member;
 import io.loopcrm.people.Viewer;
@@ -17,7 +18,6 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import jakarta.ws.rs.NotFoundException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -128,11 +128,6 @@ public class Lead extends PanacheEntity implements Audited {
   @Column(name = "journey_variant_ids")
   public java.util.List<Long> journeyVariantIds;
 
-  /** The routing note in its parts, for saying it in the reader's language. */
-  public io.loopcrm.routing.RoutingNote getRoutingNoteParts() {
-    return io.loopcrm.routing.RoutingNote.parse(routingNote);
-  }
-
   /** Why routing sent the lead where it is, in words, and the rule that did. */
   public String routingNote;
 
@@ -140,10 +135,6 @@ public class Lead extends PanacheEntity implements Audited {
 
   /** Why the lead has its score: one line per reason (attribute, value or count, points). */
   public String scoreReasons;
-
-  public java.util.List<io.loopcrm.scoring.LeadScorer.Reason> getScoreReasonList() {
-    return io.loopcrm.scoring.LeadScorer.reasons(scoreReasons);
-  }
 
   @Column(nullable = false, updatable = false)
   public Instant createdAt = Instant.now();
@@ -168,29 +159,14 @@ public class Lead extends PanacheEntity implements Audited {
                 "from Lead l left join fetch l.owner o left join fetch l.campaign left join fetch l.variant where l.id = ?1",
                 id)
             .firstResultOptional();
-    return lead.filter(l -> viewer.sees(l.owner)).orElseThrow(NotFoundException::new);
-  }
-
-  /** The lead's page. */
-  public String getPath() {
-    return "/sales/leads/" + id;
-  }
-
-  /** Where the lead page posts a new activity. */
-  public String getActivitiesPath() {
-    return "/sales/leads/" + id + "/activities";
-  }
-
-  /** Where a manager posts a new owner. */
-  public String getOwnerPath() {
-    return "/sales/leads/" + id + "/owner";
+    return lead.filter(l -> viewer.sees(l.owner)).orElseThrow(NotFound::new);
   }
 
   /** The lead, if {@code viewer} may change it; otherwise 404 (see {@link #findVisible}). */
   public static Lead findEditable(long id, Viewer viewer) {
     Lead lead = findVisible(id, viewer);
     if (!viewer.edits(lead.owner)) {
-      throw new NotFoundException();
+      throw new NotFound();
     }
     return lead;
   }

@@ -1,6 +1,6 @@
 package io.loopcrm.lead;
 
-import io.loopcrm.web.Params;
+import io.loopcrm.common.Params;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;

@@ -144,7 +144,7 @@ public class LeadSearch {
       params.put("minScore", f.minScore());
     }
     if (f.q() != null) {
-      clauses.add(io.loopcrm.search.TextMatch.clause(SEARCH_TEXT, f.q(), "q", params));
+      clauses.add(io.loopcrm.common.TextMatch.clause(SEARCH_TEXT, f.q(), "q", params));
     }
     if (f.status() != null) {
       clauses.add("l.status = :status");

@@ -16,17 +16,7 @@ import java.util.Map;
 
 /** A campaign as submitted on the create or edit form, checked field by field. */
 public final class CampaignForm {
-  public static final List<String> CHANNELS =
-      List.of(
-          "email",
-          "search",
-          "social",
-          "display",
-          "events",
-          "referral",
-          "partner",
-          "content",
-          "other");
+  public static final List<String> CHANNELS = Campaign.CHANNELS;
   public static final List<String> OBJECTIVES =
       List.of("acquisition", "activation", "retention", "revenue", "referral");
   public static final List<String> COMPANY_SIZES = io.loopcrm.lead.Lead.COMPANY_SIZES;

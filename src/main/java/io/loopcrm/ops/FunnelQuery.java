@@ -2,12 +2,12 @@ package io.loopcrm.ops;
 
 import io.loopcrm.campaign.Campaign;
 import io.loopcrm.campaign.CampaignVariant;
+import io.loopcrm.common.Params;
 import io.loopcrm.funnel.Dimension;
 import io.loopcrm.funnel.FunnelFilter;
 import io.loopcrm.funnel.FunnelPage;
 import io.loopcrm.funnel.Stage;
 import io.loopcrm.funnel.Verdict;
-import io.loopcrm.web.Params;
 import jakarta.ws.rs.QueryParam;
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package io.loopcrm.ops;
 
+import io.loopcrm.common.LoopConfig;
 import io.loopcrm.funnel.CohortReport;
 import io.loopcrm.funnel.FunnelPage;
 import io.loopcrm.funnel.FunnelReport;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The closed loop for operations: the AARRR funnel of any slice (period, campaign, variant,
@@ -37,8 +37,7 @@ public class OpsFunnelResource {
   @Inject Clock clock;
   @Inject Choices choices;
 
-  @ConfigProperty(name = "loop.sales.first-response-target-hours", defaultValue = "4")
-  long responseTargetHours;
+  @Inject LoopConfig config;
 
   @CheckedTemplate
   static class Templates {
@@ -70,6 +69,7 @@ public class OpsFunnelResource {
 
   private FunnelSlice slice(FunnelQuery query) {
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-    return new FunnelSlice(report, cohorts, choices, query, today, responseTargetHours);
+    return new FunnelSlice(
+        report, cohorts, choices, query, today, config.sales().firstResponseTargetHours());
   }
 }

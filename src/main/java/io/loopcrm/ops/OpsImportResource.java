@@ -1,5 +1,6 @@
 package io.loopcrm.ops;
 
+import io.loopcrm.common.LoopConfig;
 import io.loopcrm.imports.ImportFile;
 import io.loopcrm.imports.ImportJob;
 import io.loopcrm.imports.ImportLayout;
@@ -31,7 +32,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -51,8 +51,7 @@ public class OpsImportResource {
   @Inject SecurityIdentity identity;
   @Inject Pages pages;
 
-  @ConfigProperty(name = "loop.import.dir")
-  String importDir;
+  @Inject LoopConfig config;
 
   /** A column of the file with the target it is mapped to. */
   public record Column(int index, String header, String target) {
@@ -89,7 +88,7 @@ public class OpsImportResource {
       return pages.withStatus(
           422, Templates.start(recent(), new FormErrors().add("file", "import_error_no_file")));
     }
-    java.nio.file.Path dir = java.nio.file.Path.of(importDir);
+    java.nio.file.Path dir = java.nio.file.Path.of(config.imports().dir());
     Files.createDirectories(dir);
     java.nio.file.Path stored = dir.resolve(UUID.randomUUID() + ".csv");
     Files.move(file.uploadedFile(), stored, StandardCopyOption.REPLACE_EXISTING);

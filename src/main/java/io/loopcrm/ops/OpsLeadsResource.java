@@ -61,7 +61,7 @@ public class OpsLeadsResource {
 
   @GET
   @Produces("text/html")
-  public TemplateInstance list(@jakarta.ws.rs.BeanParam io.loopcrm.lead.LeadQuery query) {
+  public TemplateInstance list(@jakarta.ws.rs.BeanParam io.loopcrm.web.LeadQuery query) {
     LeadFilter filter = query.toFilter();
     return Templates.list(
         filter,
@@ -77,7 +77,7 @@ public class OpsLeadsResource {
   @GET
   @Path("export.csv")
   @Produces("text/csv")
-  public Response export(@jakarta.ws.rs.BeanParam io.loopcrm.lead.LeadQuery query) {
+  public Response export(@jakarta.ws.rs.BeanParam io.loopcrm.web.LeadQuery query) {
     LeadFilter filter = query.toFilter();
     Viewer viewer = viewer();
     StreamingOutput body =

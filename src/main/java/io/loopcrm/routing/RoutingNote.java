@@ -1,5 +1,7 @@
 package io.loopcrm.routing;
 
+import io.loopcrm.lead.Lead;
+import io.quarkus.qute.TemplateExtension;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -67,5 +69,11 @@ public record RoutingNote(
       return new RoutingNote("hand", null, m.group(1), 0, note, null);
     }
     return new RoutingNote("other", null, null, 0, note, null);
+  }
+
+  /** A lead's routing note in parts, for its page: {@code {lead.routingNoteParts}}. */
+  @TemplateExtension
+  static RoutingNote routingNoteParts(Lead lead) {
+    return parse(lead.routingNote);
   }
 }

@@ -59,7 +59,7 @@ public class SalesAccountNewResource {
     input.applyTo(account);
     account.owner = me.get();
     account.persist();
-    return Flash.redirect(URI.create(account.getPath()), "success", "account_flash_created");
+    return Flash.redirect(URI.create(SalesPaths.path(account)), "success", "account_flash_created");
   }
 
   /** The form again, naming the account with that domain only when the user may see it. */
@@ -71,6 +71,6 @@ public class SalesAccountNewResource {
         input.values(),
         new FormErrors()
             .add("domain", visible ? "account_error_duplicate" : "account_error_duplicate_hidden"),
-        visible ? other.getPath() : null);
+        visible ? SalesPaths.path(other) : null);
   }
 }

@@ -84,6 +84,6 @@ public class SalesAccountResource {
           422, SalesAccountNewResource.duplicate(input, duplicate.get(), viewer, account));
     }
     input.applyTo(account);
-    return Flash.redirect(URI.create(account.getPath()), "success", "account_flash_saved");
+    return Flash.redirect(URI.create(SalesPaths.path(account)), "success", "account_flash_saved");
   }
 }

@@ -69,7 +69,7 @@ public class SalesContactNewResource {
     input.applyTo(c);
     c.owner = me.get();
     c.persist();
-    return Flash.redirect(URI.create(c.getPath()), "success", "contact_flash_created");
+    return Flash.redirect(URI.create(SalesPaths.path(c)), "success", "contact_flash_created");
   }
 
   /** The form again, naming the contact with that e-mail only when the user may see it. */
@@ -82,6 +82,6 @@ public class SalesContactNewResource {
         input.values(),
         new FormErrors()
             .add("email", visible ? "contact_error_duplicate" : "contact_error_duplicate_hidden"),
-        visible ? other.getPath() : null);
+        visible ? SalesPaths.path(other) : null);
   }
 }

@@ -108,6 +108,6 @@ public class SalesContactResource {
           422, SalesContactNewResource.duplicate(c.account, c, input, duplicate.get(), viewer));
     }
     input.applyTo(c);
-    return Flash.redirect(URI.create(c.getPath()), "success", "contact_flash_saved");
+    return Flash.redirect(URI.create(SalesPaths.path(c)), "success", "contact_flash_saved");
   }
 }

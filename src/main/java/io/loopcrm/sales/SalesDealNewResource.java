@@ -113,7 +113,7 @@ public class SalesDealNewResource {
     deal.amount = form.amount();
     deal.currency = form.currency();
     deal.expectedClose = form.expectedClose();
-    return Flash.redirect(URI.create(deal.getPath()), "success", "deal_flash_created");
+    return Flash.redirect(URI.create(SalesPaths.path(deal)), "success", "deal_flash_created");
   }
 
   /** An active open stage by its id, or null. */

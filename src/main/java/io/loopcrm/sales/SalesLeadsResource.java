@@ -81,7 +81,7 @@ public class SalesLeadsResource {
   @GET
   @Produces(MediaType.TEXT_HTML)
   public TemplateInstance list(
-      @jakarta.ws.rs.BeanParam io.loopcrm.lead.LeadQuery query,
+      @jakarta.ws.rs.BeanParam io.loopcrm.web.LeadQuery query,
       @HeaderParam("HX-Request") boolean htmx) {
     LeadFilter filter = query.toFilter();
     Viewer viewer = me.viewer();

@@ -136,10 +136,10 @@ public class SalesNumbersResource {
   private Figures figures(String from, String to) {
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
     LocalDate end =
-        java.util.Objects.requireNonNullElse(io.loopcrm.web.Params.parseDate(to), today);
+        java.util.Objects.requireNonNullElse(io.loopcrm.common.Params.parseDate(to), today);
     LocalDate start =
         java.util.Objects.requireNonNullElse(
-            io.loopcrm.web.Params.parseDate(from), end.minusDays(89));
+            io.loopcrm.common.Params.parseDate(from), end.minusDays(89));
     if (start.isAfter(end)) {
       LocalDate swap = start;
       start = end;

@@ -1,6 +1,7 @@
 package io.loopcrm.sales;
 
 import io.loopcrm.activity.Activity;
+import io.loopcrm.common.LoopConfig;
 import io.loopcrm.deal.Forecast;
 import io.loopcrm.deal.Quota;
 import io.loopcrm.lead.Lead;
@@ -21,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** A rep's home: tasks due, new leads waiting for a first response, and the month in numbers. */
 @Path("/sales/today")
@@ -32,8 +32,7 @@ public class SalesTodayResource {
   @Inject io.loopcrm.deal.Board board;
   @Inject Clock clock;
 
-  @ConfigProperty(name = "loop.sales.response-target", defaultValue = "PT1H")
-  Duration responseTarget;
+  @Inject LoopConfig config;
 
   /** A lead waiting for its first response, against the team's response target. */
   public record Waiting(Lead lead, Duration waited, boolean late) {}
@@ -70,14 +69,16 @@ public class SalesTodayResource {
             .map(
                 l ->
                     new Waiting(
-                        l, l.responseTime(now), l.responseTime(now).compareTo(responseTarget) > 0))
+                        l,
+                        l.responseTime(now),
+                        l.responseTime(now).compareTo(config.sales().responseTarget()) > 0))
             .toList();
     List<Forecast.Line> lines = forecast.of(member, today, monthStart);
     Quota quota = Quota.forMonth(member, today).orElse(null);
     return Templates.today(
         Activity.openTasksDueBefore(member, endOfToday),
         waiting,
-        responseTarget,
+        config.sales().responseTarget(),
         lines,
         board.openTotals(me.viewer()),
         quota,

@@ -1,6 +1,8 @@
 package io.loopcrm.scoring;
 
+import io.loopcrm.common.LoopConfig;
 import io.loopcrm.lead.Lead;
+import io.quarkus.qute.TemplateExtension;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -9,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Computes a lead's score and the reasons behind it: fit points for matching attributes, and
@@ -20,8 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class LeadScorer {
   @Inject EntityManager em;
 
-  @ConfigProperty(name = "loop.scoring.half-life-days", defaultValue = "30")
-  int halfLifeDays;
+  @Inject LoopConfig config;
 
   private volatile List<ScoringRule> rules;
 
@@ -40,7 +40,7 @@ public class LeadScorer {
   }
 
   public int halfLifeDays() {
-    return halfLifeDays;
+    return config.scoring().halfLifeDays();
   }
 
   /** Scores the lead (in the caller's transaction) and keeps the reasons on it. */
@@ -132,7 +132,7 @@ public class LeadScorer {
         if (r.attribute.equals(e[0])) {
           Instant at = at(e[1]);
           double days = Math.max(0, Duration.between(at, now).toHours() / 24.0);
-          points += r.points * Math.pow(0.5, days / Math.max(1, halfLifeDays));
+          points += r.points * Math.pow(0.5, days / Math.max(1, halfLifeDays()));
           count++;
         }
       }
@@ -199,5 +199,11 @@ public class LeadScorer {
       }
     }
     return out;
+  }
+
+  /** Why a lead has its score, for its page: {@code {lead.scoreReasonList}}. */
+  @TemplateExtension
+  static List<Reason> scoreReasonList(Lead lead) {
+    return reasons(lead.scoreReasons);
   }
 }

@@ -1,5 +1,6 @@
 package io.loopcrm.search;
 
+import io.loopcrm.common.TextMatch;
 import io.loopcrm.customer.CustomerAccess;
 import io.loopcrm.customer.CustomerSearch;
 import io.loopcrm.lead.LeadSearch;

@@ -1,5 +1,6 @@
 package io.loopcrm.web;
 
+import io.loopcrm.common.NotFound;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
@@ -50,6 +51,12 @@ public class ErrorMappers {
 
   @ServerExceptionMapper
   public Response notFound(NotFoundException e) {
+    return pages.response(routing, 404, null);
+  }
+
+  /** The domain's "no such record, or not yours to see". */
+  @ServerExceptionMapper
+  public Response notFound(NotFound e) {
     return pages.response(routing, 404, null);
   }
 

@@ -1,5 +1,6 @@
-package io.loopcrm.lead;
+package io.loopcrm.web;
 
+import io.loopcrm.lead.LeadFilter;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestQuery;
 

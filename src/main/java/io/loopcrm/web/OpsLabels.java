@@ -9,7 +9,7 @@ public class OpsLabels {
 
   /** The channel's label key; a channel no list knows (older data) shows as "other". */
   static String channelKey(String channel) {
-    return io.loopcrm.ops.CampaignForm.CHANNELS.contains(channel)
+    return io.loopcrm.campaign.Campaign.CHANNELS.contains(channel)
         ? "channel_" + channel
         : "channel_other";
   }

@@ -29,9 +29,10 @@ class FunnelRollupTest {
 
   @Test
   void rollupsEqualARecomputationAfterRandomEvents() {
-    // replay a run with -Dloop.rollup.seed=<the seed it printed>
-    long seed = Long.getLong("loop.rollup.seed", System.nanoTime());
-    System.out.println("FunnelRollupTest seed " + seed + " (-Dloop.rollup.seed=" + seed + ")");
+    // replay a run with -Dloopcrm.test.rollup-seed=<the seed it printed>
+    long seed = Long.getLong("loopcrm.test.rollup-seed", System.nanoTime());
+    System.out.println(
+        "FunnelRollupTest seed " + seed + " (-Dloopcrm.test.rollup-seed=" + seed + ")");
     Random random = new Random(seed);
     long m1 = Fixtures.member("roll1", List.of("sales"), "Rollup A").id;
     long m2 = Fixtures.member("roll2", List.of("sales"), "Rollup B").id;

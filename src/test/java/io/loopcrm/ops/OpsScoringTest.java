@@ -95,7 +95,7 @@ class OpsScoringTest {
       Lead lead = lead(email);
       // title contains "director" (+5), one form (+10), one click (+2); industry unknown yet
       assertThat(lead.score).isEqualTo(17);
-      assertThat(lead.getScoreReasonList())
+      assertThat(io.loopcrm.scoring.LeadScorer.reasons(lead.scoreReasons))
           .extracting(r -> r.attribute())
           .containsExactlyInAnyOrder("title", "form", "click");
 

@@ -46,7 +46,7 @@ class LeadScorerTest {
                   return l;
                 });
     assertThat(scored.score).isEqualTo(12);
-    assertThat(scored.getScoreReasonList())
+    assertThat(io.loopcrm.scoring.LeadScorer.reasons(scored.scoreReasons))
         .extracting(LeadScorer.Reason::attribute)
         .containsExactly("industry");
     assertThat(Fixtures.reload(Lead.class, created.id).score).isEqualTo(12);

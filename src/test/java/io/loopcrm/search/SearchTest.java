@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
+import io.loopcrm.common.TextMatch;
 import io.loopcrm.customer.Account;
 import io.loopcrm.customer.Contact;
 import io.loopcrm.customer.CustomerAccess;

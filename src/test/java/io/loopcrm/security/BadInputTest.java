@@ -26,16 +26,16 @@ import org.junit.jupiter.api.Test;
  * every route each identity may use, forms, capture routes and API. None may answer 500, and a
  * refused request may leave no row behind (row and audit counts compared around each one). It runs
  * on a database of its own, because what it posts may be valid enough to change settings. The seed
- * is printed; {@code -Dloop.fuzz.seed=N} replays a run, {@code -Dloop.fuzz.requests=N} sets the
- * requests per identity.
+ * is printed; {@code -Dloopcrm.test.fuzz-seed=N} replays a run, {@code
+ * -Dloopcrm.test.fuzz-requests=N} sets the requests per identity.
  */
 @QuarkusTest
 @TestProfile(BadInputTest.OwnDatabase.class)
 class BadInputTest {
   @Inject io.agroal.api.AgroalDataSource dataSource;
 
-  static final long SEED = Long.getLong("loop.fuzz.seed", System.nanoTime());
-  static final int PER_IDENTITY = Integer.getInteger("loop.fuzz.requests", 1_700);
+  static final long SEED = Long.getLong("loopcrm.test.fuzz-seed", System.nanoTime());
+  static final int PER_IDENTITY = Integer.getInteger("loopcrm.test.fuzz-requests", 1_700);
 
   /** What the counts compare: every table a request writes, with the audit trail. */
   static final List<String> TABLES =

@@ -13,9 +13,9 @@ import java.util.Map;
 public final class TestStack {
   public static final String DATABASE = "loop";
   public static final String CLIENT_SECRET = "loop-app-demo-secret";
-  private static final String PG_PORT = "loop.test-stack.pg-port";
-  private static final String REALM_URL = "loop.test-stack.realm-url";
-  private static final String LOCK = "loop.test-stack.lock";
+  private static final String PG_PORT = "loopcrm.test-stack.pg-port";
+  private static final String REALM_URL = "loopcrm.test-stack.realm-url";
+  private static final String LOCK = "loopcrm.test-stack.lock";
 
   private final int pgPort;
   private final String realmUrl;

@@ -1,0 +1,104 @@
+package io.loopcrm.common;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.time.Duration;
+
+/**
+ * Every {@code loop.*} setting of the application, in one place; the README's settings table names
+ * the environment variables that set them. A {@code loop.*} property that is not here stops the
+ * start (a misspelt setting is not silently ignored); the test suite's own knobs are {@code
+ * loopcrm.test.*}.
+ */
+@ConfigMapping(prefix = "loop")
+public interface LoopConfig {
+  /** Load the demo data into an empty database. */
+  @WithDefault("false")
+  boolean demoData();
+
+  /** Start although a secret is one the repository ships (demo only, see security/DemoSecrets). */
+  @WithDefault("false")
+  boolean allowDemoSecrets();
+
+  /** The currency the funnel's money figures are in. */
+  @WithDefault("USD")
+  String reportingCurrency();
+
+  AdminClient adminClient();
+
+  @WithName("import")
+  Import imports();
+
+  Capture capture();
+
+  Clicks clicks();
+
+  Scoring scoring();
+
+  Sales sales();
+
+  DisabledMembers disabledMembers();
+
+  /** The service-account client the Users page works through. */
+  interface AdminClient {
+    String clientId();
+
+    String clientSecret();
+  }
+
+  /** CSV imports. */
+  interface Import {
+    /** Where uploaded files and import reports are kept. */
+    String dir();
+  }
+
+  /** Public capture: the form, the API and referrals. */
+  interface Capture {
+    /** Form submissions allowed per client address and minute. */
+    @WithDefault("30")
+    int submissionsPerMinute();
+
+    /** Captures that run at once. */
+    int concurrent();
+
+    /** How long one more capture waits for a place before "try again". */
+    long waitMs();
+  }
+
+  /** The tracking link's click log. */
+  interface Clicks {
+    /** Clicks written in one transaction at most. */
+    @WithDefault("500")
+    int batch();
+
+    /** Clicks queued at most; a click that finds the queue full is answered "try again". */
+    @WithDefault("20000")
+    int queue();
+  }
+
+  /** Lead scoring. */
+  interface Scoring {
+    /** Days after which an engagement counts half. */
+    @WithDefault("30")
+    int halfLifeDays();
+  }
+
+  /** The list of disabled members each instance keeps. */
+  interface DisabledMembers {
+    /** How often it is read again (changes made through another instance), e.g. {@code 15s}. */
+    @WithDefault("15s")
+    String refresh();
+  }
+
+  /** Targets sales are measured against. */
+  interface Sales {
+    /** Today's "respond within" for new leads. */
+    @WithDefault("PT1H")
+    Duration responseTarget();
+
+    /** The first-response target of the funnel's team table, in hours. */
+    @WithDefault("4")
+    long firstResponseTargetHours();
+  }
+}

@@ -1,0 +1,65 @@
+package io.loopcrm.sales;
+
+import io.loopcrm.activity.Activity;
+import io.loopcrm.customer.Account;
+import io.loopcrm.customer.Contact;
+import io.loopcrm.deal.Deal;
+import io.loopcrm.lead.Lead;
+import io.quarkus.qute.TemplateExtension;
+
+/**
+ * Where the sales pages of records are. Templates read them as properties ({@code {lead.path}},
+ * {@code {deal.activitiesPath}}, {@code {task.aboutPath}}); the records themselves know no URLs.
+ */
+@TemplateExtension
+public final class SalesPaths {
+  private SalesPaths() {}
+
+  /** The lead's page. */
+  public static String path(Lead lead) {
+    return "/sales/leads/" + lead.id;
+  }
+
+  /** Where the lead page posts a new activity. */
+  static String activitiesPath(Lead lead) {
+    return path(lead) + "/activities";
+  }
+
+  /** Where a manager posts the lead's new owner. */
+  static String ownerPath(Lead lead) {
+    return path(lead) + "/owner";
+  }
+
+  /** The deal's page. */
+  public static String path(Deal deal) {
+    return "/sales/deals/" + deal.id;
+  }
+
+  /** Where the deal page posts a new activity. */
+  static String activitiesPath(Deal deal) {
+    return path(deal) + "/activities";
+  }
+
+  /** Where a manager posts the deal's new owner. */
+  static String ownerPath(Deal deal) {
+    return path(deal) + "/owner";
+  }
+
+  /** The account's page. */
+  public static String path(Account account) {
+    return "/sales/accounts/" + account.id;
+  }
+
+  /** The contact's page. */
+  public static String path(Contact contact) {
+    return "/sales/contacts/" + contact.id;
+  }
+
+  /** Where the record a task is about opens, if it has a page: its deal, else its lead. */
+  static String aboutPath(Activity task) {
+    if (task.deal != null) {
+      return path(task.deal);
+    }
+    return task.lead == null ? null : path(task.lead);
+  }
+}
