@@ -1,5 +1,8 @@
 package io.loopcrm.ops;
 
+import static io.loopcrm.web.FormText.blank;
+import static io.loopcrm.web.FormText.orEmpty;
+
 import io.loopcrm.campaign.Campaign;
 import io.loopcrm.campaign.CostEntry;
 import io.loopcrm.web.FormErrors;
@@ -94,13 +97,5 @@ public class CostInput {
     } catch (NumberFormatException e) {
       return null;
     }
-  }
-
-  private static String orEmpty(String s) {
-    return s == null ? "" : s;
-  }
-
-  private static boolean blank(String s) {
-    return s == null || s.isBlank();
   }
 }

@@ -1,5 +1,10 @@
 package io.loopcrm.ops;
 
+import static io.loopcrm.web.FormText.blank;
+import static io.loopcrm.web.FormText.clean;
+import static io.loopcrm.web.FormText.integer;
+import static io.loopcrm.web.FormText.orEmpty;
+
 import io.loopcrm.campaign.Campaign;
 import io.loopcrm.campaign.CampaignVariant;
 import io.loopcrm.people.Member;
@@ -72,7 +77,7 @@ public class RuleInput {
   /** What is wrong with the rule; nothing means {@link #applyTo} may run. */
   FormErrors errors(Validator validator) {
     FormErrors errors = FormErrors.of(validator.validate(this));
-    Integer pos = number(position);
+    Integer pos = integer(position);
     if (pos == null || pos < 1 || pos > 9999) {
       errors.add("position", "settings_error_position");
     }
@@ -109,7 +114,7 @@ public class RuleInput {
   /** Writes the rule; call after {@link #errors} found nothing. */
   void applyTo(RoutingRule r) {
     r.name = name.trim();
-    r.position = number(position);
+    r.position = integer(position);
     r.region = clean(region);
     r.segment = clean(segment);
     r.source = clean(source);
@@ -157,25 +162,5 @@ public class RuleInput {
     } catch (NumberFormatException e) {
       return -1L;
     }
-  }
-
-  private static Integer number(String s) {
-    try {
-      return Integer.valueOf(orEmpty(s).trim());
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
-
-  private static String orEmpty(String s) {
-    return s == null ? "" : s;
-  }
-
-  private static boolean blank(String s) {
-    return s == null || s.isBlank();
-  }
-
-  private static String clean(String s) {
-    return blank(s) ? null : s.trim();
   }
 }

@@ -1,5 +1,9 @@
 package io.loopcrm.ops;
 
+import static io.loopcrm.web.FormText.blank;
+import static io.loopcrm.web.FormText.clean;
+import static io.loopcrm.web.FormText.orEmpty;
+
 import io.loopcrm.campaign.CampaignVariant;
 import io.loopcrm.capture.LandingUrls;
 import io.loopcrm.web.FormErrors;
@@ -100,17 +104,5 @@ public class VariantInput {
     } catch (NumberFormatException e) {
       return null;
     }
-  }
-
-  private static String orEmpty(String s) {
-    return s == null ? "" : s;
-  }
-
-  private static boolean blank(String s) {
-    return s == null || s.isBlank();
-  }
-
-  private static String clean(String s) {
-    return blank(s) ? null : s.trim();
   }
 }

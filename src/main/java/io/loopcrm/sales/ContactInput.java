@@ -1,5 +1,7 @@
 package io.loopcrm.sales;
 
+import static io.loopcrm.web.FormText.clean;
+
 import io.loopcrm.customer.Contact;
 import io.loopcrm.lead.Lead;
 import io.loopcrm.web.FormErrors;
@@ -72,9 +74,5 @@ public class ContactInput {
     v.put("title", title == null ? "" : title);
     v.put("version", version == null ? "" : version);
     return v;
-  }
-
-  private static String clean(String s) {
-    return s == null || s.isBlank() ? null : s.trim();
   }
 }

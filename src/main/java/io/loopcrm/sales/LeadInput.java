@@ -1,5 +1,8 @@
 package io.loopcrm.sales;
 
+import static io.loopcrm.web.FormText.blank;
+import static io.loopcrm.web.FormText.clean;
+
 import io.loopcrm.lead.Lead;
 import io.loopcrm.lead.LeadFields;
 import io.loopcrm.web.FormErrors;
@@ -141,13 +144,5 @@ public class LeadInput {
 
   private static void put(Map<String, String> v, String name, String value) {
     v.put(name, value == null ? "" : value);
-  }
-
-  private static boolean blank(String s) {
-    return s == null || s.isBlank();
-  }
-
-  private static String clean(String s) {
-    return blank(s) ? null : s.trim();
   }
 }
