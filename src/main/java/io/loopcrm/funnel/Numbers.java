@@ -8,8 +8,10 @@ import java.util.List;
 
 /**
  * The funnel figures of one slice (a whole report or one row of a breakdown). Counts are credits:
- * whole numbers under first- and last-touch attribution, halves under linear attribution. Money is
- * in the reporting currency; {@code cost} is null where costs cannot be split (segment, team).
+ * whole numbers under first- and last-touch attribution; under linear attribution each touch of a
+ * lead's journey gets an equal share to the hundredth (the last takes the rest, so a lead still
+ * counts once; see docs/funnel.md). Money is in the reporting currency; {@code cost} is null where
+ * costs cannot be split (segment, team).
  */
 public record Numbers(
     String key,
