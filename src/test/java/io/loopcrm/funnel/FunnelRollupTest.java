@@ -12,25 +12,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The rollups equal a recomputation from the raw rows after a random sequence of clicks, captures,
  * accepts, rejects, reassignments, wins, losses, reopenings, repeat purchases, referrals, a change
- * of the retention window and deletions. Everything happens in June 2024 (UTC), which no other test
- * uses, so the comparison is limited to those days.
+ * of the retention window and deletions: the sequence runs once, each invariant is a test of its
+ * own. Everything happens in June 2024 (UTC), which no other test uses, so the comparison is
+ * limited to those days.
  */
 @QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FunnelRollupTest {
   static final long BASE = 8_000_000_000L;
   static final String JUNE = "day between date '2024-06-01' and date '2024-06-30'";
 
   @Inject EntityManager em;
 
-  @Test
-  void rollupsEqualARecomputationAfterRandomEvents() {
+  /** The seed of the random sequence, printed so that a failing run can be replayed. */
+  long seed;
+
+  @BeforeAll
+  void randomEvents() {
     // replay a run with -Dloopcrm.test.rollup-seed=<the seed it printed>
-    long seed = Long.getLong("loopcrm.test.rollup-seed", System.nanoTime());
+    seed = Long.getLong("loopcrm.test.rollup-seed", System.nanoTime());
     System.out.println(
         "FunnelRollupTest seed " + seed + " (-Dloopcrm.test.rollup-seed=" + seed + ")");
     Random random = new Random(seed);
@@ -354,7 +361,14 @@ class FunnelRollupTest {
       }
     }
     run("update report_setting set retention_days = 365", "select funnel_refresh_all_retention()");
+  }
 
+  /**
+   * The daily rows per campaign, variant, segment and owner equal a recount from leads and deals
+   * alone (first touch).
+   */
+  @Test
+  void dailyRowsEqualARecountFromLeadsAndDeals() {
     String rollup =
         "select day, campaign_id, variant_id, segment, owner_id, sum(leads), sum(activated),"
             + " sum(deals), sum(won), sum(lost), sum(retained),"
@@ -389,7 +403,11 @@ class FunnelRollupTest {
     // the sequence produced a real spread of slices, not an empty comparison
     assertThat(expected.size()).as("seed " + seed).isGreaterThan(20);
     assertThat(rows(rollup)).as("seed " + seed).isEqualTo(expected);
+  }
 
+  /** Clicks and referrals (the model-free rows) equal a recount. */
+  @Test
+  void clicksAndReferralsEqualARecount() {
     // clicks and referrals (model-free rows)
     assertThat(
             rows(
@@ -409,11 +427,19 @@ class FunnelRollupTest {
                     + " where "
                     + JUNE
                     + " group by 1, 2, 3"));
+  }
 
+  /** June's month rows hold exactly the sums of its day rows. */
+  @Test
+  void monthRowsHoldTheSumsOfTheirDays() {
     assertThat(rowsOf(String.format(MONTH_VS_DAYS, "m"), 6))
         .as("seed " + seed)
         .isEqualTo(rowsOf(String.format(MONTH_VS_DAYS, "d"), 6));
+  }
 
+  /** Retention cohorts equal a recount from the won deals. */
+  @Test
+  void cohortsEqualARecountFromTheWonDeals() {
     // retention cohorts, recomputed from the won deals (this test's deals have no touches and
     // close between June 2024 and mid 2025; no other test has untouched deals in those months)
     String window = " between date '2024-06-01' and date '2025-08-01' and campaign_id is null";
@@ -447,7 +473,11 @@ class FunnelRollupTest {
                     + window
                     + " group by 1, 2 having sum(customers) <> 0 or sum(revenue) <> 0",
                 2));
+  }
 
+  /** Step-time histograms (medians) equal a recount from the raw times and the won deals. */
+  @Test
+  void stepTimeMediansEqualARecount() {
     // step-time histograms (medians), recomputed from the raw times and the won deals
     assertThat(
             rowsOf(
@@ -491,7 +521,11 @@ class FunnelRollupTest {
     assertThat(rowsOf(String.format(timesMonthVsDays, "m"), 7))
         .as("seed " + seed)
         .isEqualTo(rowsOf(String.format(timesMonthVsDays, "d"), 7));
+  }
 
+  /** The coarser histogram rows hold the sums of the full ones. */
+  @Test
+  void coarserHistogramRowsHoldTheSums() {
     // the coarser histogram rows hold the sums of the full ones: per campaign and variant (c/C)
     // and every step per segment and owner (o/O)
     String perCampaign =
@@ -523,7 +557,11 @@ class FunnelRollupTest {
           .isNotEmpty()
           .isEqualTo(rowsOf(String.format(perOwner, pair[0]), 5));
     }
+  }
 
+  /** Linear credits per campaign and variant equal shares of each journey. */
+  @Test
+  void linearCreditsAreEqualSharesOfEachJourney() {
     // linear credit per campaign and variant, recomputed from the leads' journeys (equal shares
     // to the hundredth, the last touch the rest) or, without one, half first / half last touch
     String linearRollup =
@@ -558,7 +596,11 @@ class FunnelRollupTest {
         .as("linear, seed " + seed)
         .isNotEmpty()
         .isEqualTo(rowsOf(linearRecomputed, 3));
+  }
 
+  /** Every model hands out the same totals per day. */
+  @Test
+  void everyModelHandsOutTheSameTotals() {
     // every model hands out the same totals per day
     for (String model : List.of("l", "n")) {
       assertThat(
