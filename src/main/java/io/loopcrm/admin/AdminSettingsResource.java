@@ -4,6 +4,7 @@ import io.loopcrm.admin.SettingsPage.Outcome;
 import io.loopcrm.funnel.ReportSetting;
 import io.loopcrm.people.Roles;
 import io.loopcrm.web.FormErrors;
+import io.loopcrm.web.FormText;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -42,12 +43,7 @@ public class AdminSettingsResource {
   @Path("retention")
   @Produces(MediaType.TEXT_HTML)
   public Response setRetention(@RestForm String days) {
-    Integer n;
-    try {
-      n = Integer.valueOf(SettingsPage.trim(days));
-    } catch (NumberFormatException notANumber) {
-      n = null;
-    }
+    Integer n = FormText.integer(days);
     if (n == null || n < 1 || n > ReportSetting.MAX_RETENTION_DAYS) {
       return page.invalid(
           "retention",

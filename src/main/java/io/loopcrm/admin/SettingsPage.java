@@ -7,6 +7,7 @@ import io.loopcrm.settings.ChoiceList;
 import io.loopcrm.settings.Choices;
 import io.loopcrm.web.Flash;
 import io.loopcrm.web.FormErrors;
+import io.loopcrm.web.FormText;
 import io.loopcrm.web.Pages;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
@@ -130,6 +131,6 @@ public class SettingsPage {
   }
 
   static String trim(String s) {
-    return s == null ? "" : s.trim();
+    return FormText.orEmpty(s).trim();
   }
 }

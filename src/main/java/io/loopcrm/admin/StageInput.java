@@ -1,5 +1,7 @@
 package io.loopcrm.admin;
 
+import static io.loopcrm.web.FormText.integer;
+
 import io.loopcrm.deal.PipelineStage;
 import io.loopcrm.web.FormErrors;
 import java.util.Map;
@@ -25,12 +27,12 @@ public class StageInput {
       errors.add("label", "error_too_long_100");
     }
     if (!isNew) {
-      Integer pos = number(position);
+      Integer pos = integer(position);
       if (pos == null || pos < 1 || pos > 999) {
         errors.add("position", "settings_error_position");
       }
     }
-    Integer p = number(probability);
+    Integer p = integer(probability);
     if (p == null || p < 0 || p > 100) {
       errors.add("probability", "error_probability");
     }
@@ -45,11 +47,11 @@ public class StageInput {
   }
 
   int positionValue() {
-    return number(position);
+    return integer(position);
   }
 
   int probabilityValue() {
-    return number(probability);
+    return integer(probability);
   }
 
   PipelineStage.Kind kindValue() {
@@ -65,13 +67,5 @@ public class StageInput {
   Map<String, String> values() {
     return SettingsPage.values(
         "label", label, "position", position, "probability", probability, "kind", kind);
-  }
-
-  private static Integer number(String s) {
-    try {
-      return Integer.valueOf(SettingsPage.trim(s));
-    } catch (NumberFormatException e) {
-      return null;
-    }
   }
 }

@@ -57,9 +57,7 @@ public class ClickLog {
     }
   }
 
-  @Inject LoopConfig config;
-
-  /** Clicks per transaction and queued clicks at most: from the settings, or set by a test. */
+  /** Clicks per transaction and queued clicks at most (a test's own log sets them itself). */
   int batch;
 
   int capacity;
@@ -73,11 +71,13 @@ public class ClickLog {
   private volatile boolean stopping;
   private volatile boolean closed;
 
+  @Inject
+  void configure(LoopConfig config) {
+    batch = config.clicks().batch();
+    capacity = config.clicks().queue();
+  }
+
   void start(@Observes StartupEvent e) {
-    if (config != null) {
-      batch = config.clicks().batch();
-      capacity = config.clicks().queue();
-    }
     queue = new ArrayBlockingQueue<>(capacity);
     writer = new Thread(this::run, "click-log");
     writer.setDaemon(true);

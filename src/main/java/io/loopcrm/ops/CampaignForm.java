@@ -16,7 +16,6 @@ import java.util.Map;
 
 /** A campaign as submitted on the create or edit form, checked field by field. */
 public final class CampaignForm {
-  public static final List<String> CHANNELS = Campaign.CHANNELS;
   public static final List<String> OBJECTIVES =
       List.of("acquisition", "activation", "retention", "revenue", "referral");
   public static final List<String> COMPANY_SIZES = io.loopcrm.lead.Lead.COMPANY_SIZES;
@@ -67,7 +66,7 @@ public final class CampaignForm {
       errors.add("objective", "campaign_error_objective");
     }
     String channel = get("channel");
-    if (!CHANNELS.contains(channel)) {
+    if (!Campaign.CHANNELS.contains(channel)) {
       errors.add("channel", "campaign_error_channel");
     }
     LocalDate starts = date("startsOn");

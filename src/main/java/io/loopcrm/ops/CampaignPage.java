@@ -82,7 +82,7 @@ public class CampaignPage {
         costValues,
         problem == Problem.COST ? errors : FormErrors.none(),
         choices.activeCodes(ChoiceList.CURRENCY),
-        CampaignForm.CHANNELS);
+        Campaign.CHANNELS);
   }
 
   /** The campaign, or 404. */

@@ -52,7 +52,7 @@ public class CostInput {
         errors.add("variant", "cost_error_variant");
       }
     }
-    if (!blank(channel) && !CampaignForm.CHANNELS.contains(channel)) {
+    if (!blank(channel) && !Campaign.CHANNELS.contains(channel)) {
       errors.add("channel", "campaign_error_channel");
     }
     return errors;

@@ -87,7 +87,7 @@ public class FunnelQuery {
             FunnelFilter.Model.of(model),
             c == null ? null : c.id,
             v == null ? null : v.id,
-            channel != null && CampaignForm.CHANNELS.contains(channel) ? channel : null,
+            channel != null && Campaign.CHANNELS.contains(channel) ? channel : null,
             Params.trimToNull(segment, 60),
             Params.parseLong(team));
     Dimension fallback = c == null ? Dimension.CAMPAIGN : Dimension.VARIANT;

@@ -73,7 +73,7 @@ final class FunnelSlice {
                 .map(c -> new FunnelPage.Option(c.id, c.name))
                 .toList(),
             variants,
-            CampaignForm.CHANNELS,
+            Campaign.CHANNELS,
             report.segments(),
             Team.<Team>list("order by name").stream()
                 .map(t -> new FunnelPage.Option(t.id, t.name))

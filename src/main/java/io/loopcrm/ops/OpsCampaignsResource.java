@@ -86,12 +86,8 @@ public class OpsCampaignsResource {
     CampaignNumbers.Filter filter =
         new CampaignNumbers.Filter(
             Campaign.Status.fromCode(status),
-            objective != null
-                    && List.of("acquisition", "activation", "retention", "revenue", "referral")
-                        .contains(objective)
-                ? objective
-                : null,
-            channel != null && CampaignForm.CHANNELS.contains(channel) ? channel : null,
+            objective != null && CampaignForm.OBJECTIVES.contains(objective) ? objective : null,
+            channel != null && Campaign.CHANNELS.contains(channel) ? channel : null,
             q == null || q.isBlank()
                 ? null
                 : q.trim().substring(0, Math.min(100, q.trim().length())));
@@ -100,7 +96,7 @@ public class OpsCampaignsResource {
         filter,
         List.of(Campaign.Status.values()),
         CampaignForm.OBJECTIVES,
-        CampaignForm.CHANNELS);
+        Campaign.CHANNELS);
   }
 
   @GET
@@ -211,7 +207,7 @@ public class OpsCampaignsResource {
         values,
         errors,
         CampaignForm.OBJECTIVES,
-        CampaignForm.CHANNELS,
+        Campaign.CHANNELS,
         choices.activeCodes(ChoiceList.CURRENCY),
         CampaignForm.COMPANY_SIZES,
         Member.list("roles like ?1 order by displayName", "%operations%"),
