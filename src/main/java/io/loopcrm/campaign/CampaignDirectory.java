@@ -1,8 +1,8 @@
 package io.loopcrm.campaign;
 
+import io.loopcrm.common.Cached;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -21,20 +21,15 @@ public class CampaignDirectory {
     }
   }
 
-  private volatile List<Option> options;
-  private volatile Instant loadedAt = Instant.EPOCH;
+  private final Cached<List<Option>> options =
+      Cached.of(
+          () -> Campaign.listByName().stream().map(c -> new Option(c.id, c.name)).toList(), TTL);
 
   public List<Option> options() {
-    List<Option> current = options;
-    if (current == null || Instant.now().isAfter(loadedAt.plus(TTL))) {
-      current = Campaign.listByName().stream().map(c -> new Option(c.id, c.name)).toList();
-      options = current;
-      loadedAt = Instant.now();
-    }
-    return current;
+    return options.get();
   }
 
   public void invalidate() {
-    options = null;
+    options.invalidate();
   }
 }

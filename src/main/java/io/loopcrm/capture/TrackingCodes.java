@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Tracking code → what a click needs (variant, campaign, status, landing URL), cached so the
@@ -45,6 +46,9 @@ public class TrackingCodes {
 
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
+  /** Counts invalidations: a load that one overtook is answered but not kept (it may be stale). */
+  private final AtomicLong generation = new AtomicLong();
+
   /** The target of {@code code}, or null when no variant has it. */
   public Target find(String code) {
     if (code == null || code.length() > 32 || !CODE.matcher(code).matches()) {
@@ -52,6 +56,7 @@ public class TrackingCodes {
     }
     Cached c = cache.get(code);
     if (c == null || Instant.now().isAfter(c.loadedAt().plus(TTL))) {
+      long before = generation.get();
       Target loaded;
       try {
         loaded = load(code);
@@ -68,11 +73,15 @@ public class TrackingCodes {
         cache.clear();
       }
       cache.put(code, c);
+      if (generation.get() != before) {
+        cache.remove(code, c);
+      }
     }
     return c.target() == MISSING ? null : c.target();
   }
 
   public void invalidate() {
+    generation.incrementAndGet();
     cache.clear();
   }
 

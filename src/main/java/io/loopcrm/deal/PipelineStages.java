@@ -1,5 +1,6 @@
 package io.loopcrm.deal;
 
+import io.loopcrm.common.Cached;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
@@ -34,18 +35,15 @@ public class PipelineStages {
     }
   }
 
-  private volatile List<Stage> stages;
+  private final Cached<List<Stage>> stages =
+      Cached.of(
+          () ->
+              PipelineStage.listActive().stream()
+                  .map(s -> new Stage(s.id, s.name, s.label, s.position, s.probability, s.kind))
+                  .toList());
 
   public List<Stage> all() {
-    List<Stage> current = stages;
-    if (current == null) {
-      current =
-          PipelineStage.listActive().stream()
-              .map(s -> new Stage(s.id, s.name, s.label, s.position, s.probability, s.kind))
-              .toList();
-      stages = current;
-    }
-    return current;
+    return stages.get();
   }
 
   public List<Stage> open() {
@@ -57,6 +55,6 @@ public class PipelineStages {
   }
 
   public void invalidate() {
-    stages = null;
+    stages.invalidate();
   }
 }

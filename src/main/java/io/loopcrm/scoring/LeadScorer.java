@@ -1,5 +1,6 @@
 package io.loopcrm.scoring;
 
+import io.loopcrm.common.Cached;
 import io.loopcrm.common.LoopConfig;
 import io.loopcrm.lead.Lead;
 import io.quarkus.qute.TemplateExtension;
@@ -23,20 +24,20 @@ public class LeadScorer {
 
   @Inject LoopConfig config;
 
-  private volatile List<ScoringRule> rules;
+  private final Cached<List<ScoringRule>> rules =
+      Cached.of(
+          () -> {
+            List<ScoringRule> r = ScoringRule.list("active = true order by kind, id");
+            r.forEach(em::detach);
+            return r;
+          });
 
   public void invalidate() {
-    rules = null;
+    rules.invalidate();
   }
 
   List<ScoringRule> rules() {
-    List<ScoringRule> r = rules;
-    if (r == null) {
-      r = ScoringRule.list("active = true order by kind, id");
-      r.forEach(em::detach);
-      rules = r;
-    }
-    return r;
+    return rules.get();
   }
 
   public int halfLifeDays() {

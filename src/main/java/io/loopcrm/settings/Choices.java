@@ -1,5 +1,6 @@
 package io.loopcrm.settings;
 
+import io.loopcrm.common.Cached;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +27,7 @@ public class Choices {
     }
   }
 
-  private volatile Map<ChoiceList, List<Option>> lists;
+  private final Cached<Map<ChoiceList, List<Option>>> lists = Cached.of(Choices::read);
 
   public List<Option> all(ChoiceList list) {
     return load().getOrDefault(list, List.of());
@@ -60,25 +61,25 @@ public class Choices {
   }
 
   public void invalidate() {
-    lists = null;
+    lists.invalidate();
   }
 
   private Map<ChoiceList, List<Option>> load() {
-    Map<ChoiceList, List<Option>> current = lists;
-    if (current == null) {
-      current = new LinkedHashMap<>();
-      for (Choice c : Choice.<Choice>list("order by list, position, id")) {
-        ChoiceList list = ChoiceList.fromCode(c.list);
-        if (list == null) {
-          continue;
-        }
-        String key = c.label == null ? list.keyOf(c.code) : null;
-        String label = c.label == null && key == null ? c.code : c.label;
-        current
-            .computeIfAbsent(list, l -> new ArrayList<>())
-            .add(new Option(c.id, c.code, label, key, c.position, c.archived));
+    return lists.get();
+  }
+
+  private static Map<ChoiceList, List<Option>> read() {
+    Map<ChoiceList, List<Option>> current = new LinkedHashMap<>();
+    for (Choice c : Choice.<Choice>list("order by list, position, id")) {
+      ChoiceList list = ChoiceList.fromCode(c.list);
+      if (list == null) {
+        continue;
       }
-      lists = current;
+      String key = c.label == null ? list.keyOf(c.code) : null;
+      String label = c.label == null && key == null ? c.code : c.label;
+      current
+          .computeIfAbsent(list, l -> new ArrayList<>())
+          .add(new Option(c.id, c.code, label, key, c.position, c.archived));
     }
     return current;
   }

@@ -1,0 +1,56 @@
+package io.loopcrm.common;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * One value read from the database and kept in memory until {@link #invalidate()} (and, with a time
+ * to live, until it is older than that). An invalidation that comes while a load runs wins: the
+ * load may have read the rows before the change committed, so its value is handed to its own caller
+ * but not kept, and the next caller loads again.
+ */
+public final class Cached<T> {
+  private record Entry<T>(T value, long generation, long loadedAt) {}
+
+  private final Supplier<T> loader;
+  private final long ttlNanos;
+  private final AtomicLong generation = new AtomicLong();
+  private volatile Entry<T> entry;
+
+  private Cached(Supplier<T> loader, Duration ttl) {
+    this.loader = loader;
+    this.ttlNanos = ttl == null ? Long.MAX_VALUE : ttl.toNanos();
+  }
+
+  /** Kept until invalidated. */
+  public static <T> Cached<T> of(Supplier<T> loader) {
+    return new Cached<>(loader, null);
+  }
+
+  /** Kept until invalidated or older than {@code ttl} (for changes made on other instances). */
+  public static <T> Cached<T> of(Supplier<T> loader, Duration ttl) {
+    return new Cached<>(loader, ttl);
+  }
+
+  public T get() {
+    long now = System.nanoTime();
+    long current = generation.get();
+    Entry<T> e = entry;
+    if (e != null && e.generation() == current && now - e.loadedAt() < ttlNanos) {
+      return e.value();
+    }
+    T value = loader.get();
+    // kept only when no invalidation came since this load began
+    if (generation.get() == current) {
+      entry = new Entry<>(value, current, now);
+    }
+    return value;
+  }
+
+  /** The next {@link #get()} loads again, also when a load runs now. */
+  public void invalidate() {
+    generation.incrementAndGet();
+    entry = null;
+  }
+}
