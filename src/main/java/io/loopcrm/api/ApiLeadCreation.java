@@ -5,7 +5,6 @@ import io.loopcrm.capture.CaptureGate;
 import io.loopcrm.capture.LeadCapture;
 import io.loopcrm.capture.TrackingCodes;
 import io.loopcrm.lead.Lead;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -94,8 +93,12 @@ class ApiLeadCreation {
             null);
     Long variantId = target == null ? null : target.variantId();
     try {
-      return gate.run(
-          () -> QuarkusTransaction.requiringNew().call(() -> capture(submission, variantId, key)));
+      // keys are the client's own: another integration may use the same one
+      String client = identity.getPrincipal().getName();
+      Answer a = gate.run(() -> capture(submission, variantId, client, key));
+      Response.ResponseBuilder r =
+          Response.status(a.status()).location(URI.create("/api/leads/" + a.lead().id()));
+      return (a.replayed() ? r.header("Idempotent-Replayed", "true") : r).entity(a.lead()).build();
     } catch (CaptureGate.Busy | CaptureGate.Unavailable notNow) {
       ApiProblem problem =
           notNow instanceof CaptureGate.Busy
@@ -113,12 +116,14 @@ class ApiLeadCreation {
   }
 
   /**
-   * The capture itself, in one transaction: a repeated idempotency key gets the first answer, a new
-   * one is kept with the lead.
+   * The capture itself, in the capture writer's transaction: a repeated idempotency key gets the
+   * first answer, a new one is kept with the lead.
    */
-  private Response capture(LeadCapture.Submission submission, Long variantId, String key) {
-    // keys are the client's own: another integration may use the same one
-    String client = identity.getPrincipal().getName();
+  /** What the capture answers, built into a response on the request's thread. */
+  private record Answer(int status, boolean replayed, ApiLeadsResource.LeadView lead) {}
+
+  private Answer capture(
+      LeadCapture.Submission submission, Long variantId, String client, String key) {
     if (key != null) {
       em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
           .setParameter(1, "idem:" + client + "\n" + key)
@@ -132,11 +137,7 @@ class ApiLeadCreation {
               .getResultList();
       if (!earlier.isEmpty()) {
         long id = ((Number) earlier.get(0)[0]).longValue();
-        return Response.status(((Number) earlier.get(0)[1]).intValue())
-            .location(URI.create("/api/leads/" + id))
-            .header("Idempotent-Replayed", "true")
-            .entity(ApiLeadsResource.view(id))
-            .build();
+        return new Answer(((Number) earlier.get(0)[1]).intValue(), true, ApiLeadsResource.view(id));
       }
     }
     LeadCapture.Result result =
@@ -153,10 +154,7 @@ class ApiLeadCreation {
     }
     em.flush();
     // the lead, its owner and campaign are in this transaction's session already: no query
-    return Response.status(status)
-        .location(URI.create("/api/leads/" + result.leadId()))
-        .entity(ApiLeadsResource.view(em.find(Lead.class, result.leadId())))
-        .build();
+    return new Answer(status, false, ApiLeadsResource.view(em.find(Lead.class, result.leadId())));
   }
 
   private static void check(

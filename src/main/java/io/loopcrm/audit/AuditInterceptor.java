@@ -221,7 +221,8 @@ public class AuditInterceptor implements Interceptor, Serializable {
   /** The user a background job works for (an import), named in its audit entries. */
   public static final ThreadLocal<String> BACKGROUND_ACTOR = new ThreadLocal<>();
 
-  private static String actor() {
+  /** Who the current thread works for: a background job's user, the signed-in user, or none. */
+  public static String actor() {
     String background = BACKGROUND_ACTOR.get();
     if (background != null) {
       return background;

@@ -1,20 +1,42 @@
 package io.loopcrm.capture;
 
+import io.loopcrm.audit.AuditInterceptor;
 import io.loopcrm.common.LoopConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 
 /**
- * How many public captures (web form, API, referral form) run at once. One past the limit waits a
- * moment for a place and then gets {@link Busy}, which the form answers with "try again" and the
- * API with 503 and Retry-After: under a flood the answer comes quickly instead of after a timeout,
- * the database pool stays free for the people working in the pages, and nothing is half saved (the
- * capture's transaction has not started).
+ * Public captures (web form, API, referral form) in groups: each capture waits for a place (at most
+ * {@code loop.capture.concurrent} in flight), then for one writer thread that runs every capture
+ * queued meanwhile in one transaction (group commit). A person's lead, its routing, score, funnel
+ * rollups and audit entries are written as before, but the rows many captures share (a rep's
+ * open-lead counter, a day's funnel rows) are locked once per group instead of once per lead, and
+ * the group pays one commit. When a group fails, each of its captures runs again alone, so one bad
+ * capture answers for itself only.
+ *
+ * <p>One past the limit waits a moment for a place and then gets {@link Busy}, which the form
+ * answers with "try again" and the API with 503 and Retry-After: under a flood the answer comes
+ * quickly instead of after a timeout, and nothing is half saved (the capture's transaction has not
+ * started, or rolled back whole).
  */
 @ApplicationScoped
 public class CaptureGate {
+  private static final Logger LOG = Logger.getLogger(CaptureGate.class);
+
   /** Seconds a client is told to wait before it tries again. */
   public static final int RETRY_AFTER_SECONDS = 1;
 
@@ -36,16 +58,58 @@ public class CaptureGate {
     }
   }
 
-  private final Semaphore places;
+  /** A capture waiting for the writer, with the user its audit entries name. */
+  private record Job<T>(Supplier<T> work, String actor, CompletableFuture<T> done) {
+    void run(List<Object> results) {
+      AuditInterceptor.BACKGROUND_ACTOR.set(actor);
+      try {
+        results.add(work.get());
+      } finally {
+        AuditInterceptor.BACKGROUND_ACTOR.remove();
+      }
+    }
 
+    @SuppressWarnings("unchecked")
+    void complete(Object result) {
+      done.complete((T) result);
+    }
+  }
+
+  private final Semaphore places;
+  private final int batch;
   private volatile long waitMillis;
+  private final BlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
+  private final AtomicLong groups = new AtomicLong();
+  private Thread writer;
+  private volatile boolean stopping;
 
   CaptureGate(LoopConfig config) {
     this.places = new Semaphore(config.capture().concurrent(), true);
+    this.batch = Math.max(1, config.capture().batch());
     this.waitMillis = config.capture().waitMs();
   }
 
-  /** Runs the capture when a place is free within the wait, else throws {@link Busy}. */
+  void start(@Observes StartupEvent e) {
+    writer = new Thread(this::write, "capture-writer");
+    writer.setDaemon(true);
+    writer.start();
+  }
+
+  /** Lets the captures queued so far finish before the database goes away. */
+  void stop(@Observes ShutdownEvent e) {
+    stopping = true;
+    try {
+      writer.join(TimeUnit.SECONDS.toMillis(30));
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Runs the capture in the writer's transaction when a place is free within the wait, else throws
+   * {@link Busy}; returns what it returned once that transaction committed. The work must not start
+   * a transaction of its own, and reads nothing of the request (the user is passed on).
+   */
   public <T> T run(Supplier<T> capture) {
     boolean entered;
     try {
@@ -58,12 +122,104 @@ public class CaptureGate {
       throw new Busy();
     }
     try {
-      return capture.get();
-    } catch (RuntimeException e) {
-      throw io.loopcrm.web.Causes.databaseUnreachable(e) ? new Unavailable(e) : e;
+      Job<T> job = new Job<>(capture, AuditInterceptor.actor(), new CompletableFuture<>());
+      if (stopping) {
+        runAlone(job);
+      } else {
+        queue.add(job);
+      }
+      return await(job.done());
     } finally {
       places.release();
     }
+  }
+
+  private static <T> T await(CompletableFuture<T> done) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return done.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof RuntimeException re) {
+            throw re;
+          }
+          throw new IllegalStateException(e.getCause());
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void write() {
+    List<Job<?>> taken = new ArrayList<>(batch);
+    while (!stopping || !queue.isEmpty()) {
+      try {
+        Job<?> first = queue.poll(200, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        taken.add(first);
+        queue.drainTo(taken, batch - 1);
+        runGroup(taken);
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException re) {
+        LOG.error("capture group", re);
+        taken.forEach(j -> j.done().completeExceptionally(re));
+      } finally {
+        taken.clear();
+      }
+    }
+  }
+
+  private void runGroup(List<Job<?>> jobs) {
+    if (jobs.size() == 1) {
+      runAlone(jobs.get(0));
+      return;
+    }
+    List<Object> results = new ArrayList<>(jobs.size());
+    try {
+      QuarkusTransaction.requiringNew().run(() -> jobs.forEach(j -> j.run(results)));
+    } catch (RuntimeException failed) {
+      // one capture (or the commit) failed: each runs alone, and answers for itself only
+      LOG.debugf("capture group of %d failed, each runs alone: %s", jobs.size(), failed);
+      jobs.forEach(this::runAlone);
+      return;
+    }
+    groups.incrementAndGet();
+    for (int i = 0; i < jobs.size(); i++) {
+      jobs.get(i).complete(results.get(i));
+    }
+  }
+
+  private void runAlone(Job<?> job) {
+    List<Object> result = new ArrayList<>(1);
+    try {
+      QuarkusTransaction.requiringNew().run(() -> job.run(result));
+      groups.incrementAndGet();
+      job.complete(result.get(0));
+    } catch (RuntimeException e) {
+      job.done()
+          .completeExceptionally(
+              io.loopcrm.web.Causes.databaseUnreachable(e) ? new Unavailable(e) : e);
+    }
+  }
+
+  /** Transactions the writer committed since the start (tests see captures share them). */
+  public long groups() {
+    return groups.get();
+  }
+
+  /** Captures waiting for the writer (tests wait until theirs are queued). */
+  int queued() {
+    return queue.size();
   }
 
   /** Takes every free place and shortens the wait (tests of a full gate); returns the places. */

@@ -19,7 +19,8 @@ import java.util.UUID;
  * Creates or updates a lead from a public submission (web form, API, referral link): deduplicated
  * by normalised e-mail and phone, attributed to the first and last touch of the visitor, routed
  * when new. Submissions for the same address are serialised, so twenty identical submissions in
- * parallel make one lead.
+ * parallel make one lead. Runs in the transaction of the capture writer ({@link CaptureGate}),
+ * which may hold other captures too.
  */
 @ApplicationScoped
 public class LeadCapture {
@@ -49,7 +50,7 @@ public class LeadCapture {
   /** The lead and whether this submission created it. */
   public record Result(long leadId, boolean created, String routingNote) {}
 
-  @Transactional
+  @Transactional(Transactional.TxType.MANDATORY)
   public Result capture(
       Submission s, Long variantId, UUID visitor, Long referrerContactId, Instant now) {
     String email = Lead.normalizeEmail(s.email());

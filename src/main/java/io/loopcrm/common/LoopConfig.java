@@ -59,8 +59,12 @@ public interface LoopConfig {
     @WithDefault("30")
     int submissionsPerMinute();
 
-    /** Captures that run at once. */
+    /** Captures in flight at once (waiting for the writer or written). */
     int concurrent();
+
+    /** Captures the writer commits in one transaction at most. */
+    @WithDefault("50")
+    int batch();
 
     /** How long one more capture waits for a place before "try again". */
     long waitMs();
