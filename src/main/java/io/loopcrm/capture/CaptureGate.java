@@ -7,6 +7,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -74,6 +76,8 @@ public class CaptureGate {
       done.complete((T) result);
     }
   }
+
+  @Inject EntityManager em;
 
   private final Semaphore places;
   private final int batch;
@@ -186,7 +190,17 @@ public class CaptureGate {
     }
     List<Object> results = new ArrayList<>(jobs.size());
     try {
-      QuarkusTransaction.requiringNew().run(() -> jobs.forEach(j -> j.run(results)));
+      QuarkusTransaction.requiringNew()
+          .run(
+              () -> {
+                for (Job<?> j : jobs) {
+                  j.run(results);
+                  // each capture's rows written and let go of: the next one's flushes check
+                  // its own few entities, not every lead of the group so far
+                  em.flush();
+                  em.clear();
+                }
+              });
     } catch (RuntimeException failed) {
       // one capture (or the commit) failed: each runs alone, and answers for itself only
       LOG.debugf("capture group of %d failed, each runs alone: %s", jobs.size(), failed);
