@@ -2,6 +2,7 @@ package io.loopcrm.capture;
 
 import io.loopcrm.audit.AuditInterceptor;
 import io.loopcrm.common.LoopConfig;
+import io.loopcrm.lead.Lead;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -19,6 +20,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.hibernate.engine.spi.SessionImplementor;
 import org.jboss.logging.Logger;
 
 /**
@@ -195,10 +197,7 @@ public class CaptureGate {
               () -> {
                 for (Job<?> j : jobs) {
                   j.run(results);
-                  // each capture's rows written and let go of: the next one's flushes check
-                  // its own few entities, not every lead of the group so far
-                  em.flush();
-                  em.clear();
+                  letGoOfLeads();
                 }
               });
     } catch (RuntimeException failed) {
@@ -211,6 +210,23 @@ public class CaptureGate {
     for (int i = 0; i < jobs.size(); i++) {
       jobs.get(i).complete(results.get(i));
     }
+  }
+
+  /**
+   * Writes the capture's rows and lets go of its leads, so the next capture's flushes check its own
+   * lead and not every lead of the group so far; reps, campaigns and variants stay in the session
+   * for the next capture to find without a query.
+   */
+  private void letGoOfLeads() {
+    em.flush();
+    var context = em.unwrap(SessionImplementor.class).getPersistenceContextInternal();
+    List<Object> leads = new ArrayList<>();
+    for (var e : context.reentrantSafeEntityEntries()) {
+      if (e.getKey() instanceof Lead) {
+        leads.add(e.getKey());
+      }
+    }
+    leads.forEach(em::detach);
   }
 
   private void runAlone(Job<?> job) {

@@ -113,15 +113,12 @@ public class FormResource {
       visitor = UUID.randomUUID();
     }
     UUID kept = visitor;
+    LeadCapture.Submission submission = input.submission();
+    Long referrer = input.referrer();
     try {
       gate.run(
           () ->
-              capture.capture(
-                  input.submission(),
-                  target.variantId(),
-                  kept,
-                  input.referrer(),
-                  Instant.now(clock)));
+              capture.capture(submission, target.variantId(), kept, referrer, Instant.now(clock)));
     } catch (CaptureGate.Busy | CaptureGate.Unavailable notNow) {
       // nothing was saved: the visitor's answers stay in the form for a second try
       errors.add("form", notNow instanceof CaptureGate.Busy ? "form_busy" : "form_unavailable");
