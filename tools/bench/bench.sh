@@ -231,7 +231,7 @@ start=$(date +%s%N)
 QUARKUS_HTTP_PORT=8098 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE" \
   QUARKUS_DATASOURCE_USERNAME=$PGUSER QUARKUS_DATASOURCE_PASSWORD=$PGPASSWORD QUARKUS_OIDC_AUTH_SERVER_URL=$KEYCLOAK \
   LOOP_SECURE_COOKIES=false LOOP_DEMO_DATA=false MALLOC_ARENA_MAX=2 java -Xmx256m -XX:+UseSerialGC -Xss512k \
-  -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=192m -jar target/quarkus-app/quarkus-run.jar > "$OUT/second-app.log" 2>&1 &
+  -XX:ReservedCodeCacheSize=128m -XX:MaxMetaspaceSize=192m -jar target/quarkus-app/quarkus-run.jar > "$OUT/second-app.log" 2>&1 &
 SECOND=$!
 until curl -sf -o /dev/null "http://localhost:8098/f/$CODE"; do sleep 0.1; done
 end=$(date +%s%N)
