@@ -184,6 +184,14 @@ for t in "${TARGETS[@]}"; do
   # the server's own time for one request, and the page's size
   curl -s -o /dev/null -H "Cookie: $auth" -w "{\"kind\":\"single\",\"target\":\"$name\",\"ttfb\":%{time_starttransfer},\"bytes\":%{size_download},\"status\":%{http_code}}\n" "$url" >> "$RESULTS"
 done
+# the writes too, as a server that has run a while has compiled their code (10 s each)
+for t in "${TARGETS[@]}"; do
+  IFS='|' read -r name path who rates kind <<< "$t"
+  [ "$kind" = GET ] && continue
+  auth=""; [ "$who" = api ] && auth=$(token)
+  wrk -t2 -c16 -d10s -s "$(wrk_script "$kind" "$auth")" "$BASE$path" > /dev/null 2>&1
+  settle
+done
 
 for round in $(seq 1 "$ROUNDS"); do
   for t in "${TARGETS[@]}"; do
