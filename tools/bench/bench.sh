@@ -48,6 +48,10 @@ login() {
   grep -q q_session "$jar" || { echo "sign-in of $user failed"; exit 1; }
 }
 cookie() { awk '$6 ~ /^q_session/ {printf "%s=%s; ", $6, $7}' "$OUT/jar-$1"; }
+# the session as a browser holds it now: the app refreshes an expired access token (5 minutes) and
+# sets the new session cookie, which a browser keeps and wrk would not, so each measurement starts
+# from a session that the app does not have to refresh on every request
+fresh() { curl -s -o /dev/null -b "$OUT/jar-$1" -c "$OUT/jar-$1" "$BASE/"; cookie "$1"; }
 token() {
   curl -s -d grant_type=client_credentials -d client_id=loop-integration \
     -d client_secret="${LOOP_INTEGRATION_SECRET:-loop-integration-demo-secret}" \
@@ -132,7 +136,7 @@ measure() { # round name path who rates kind
   local round=$1 name=$2 path=$3 who=$4 rates=$5 kind=$6 url auth="" args=() script
   url=$path; [[ $path == http* ]] || url="$BASE$path"
   case $who in
-    sam) auth=$SAM ;; max) auth=$MAX ;; olga) auth=$OLGA ;;
+    sam|max|olga) auth=$(fresh $who) ;;
     api) auth=$(token) ;;
   esac
   case $kind in
