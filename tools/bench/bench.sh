@@ -51,7 +51,12 @@ cookie() { awk '$6 ~ /^q_session/ {printf "%s=%s; ", $6, $7}' "$OUT/jar-$1"; }
 # the session as a browser holds it now: the app refreshes an expired access token (5 minutes) and
 # sets the new session cookie, which a browser keeps and wrk would not, so each measurement starts
 # from a session that the app does not have to refresh on every request
-fresh() { curl -s -o /dev/null -b "$OUT/jar-$1" -c "$OUT/jar-$1" "$BASE/"; cookie "$1"; }
+# (and signs in again when the session did not survive: a wait between rounds may outlast it)
+fresh() {
+  curl -s -o /dev/null -b "$OUT/jar-$1" -c "$OUT/jar-$1" "$BASE/"
+  grep -q q_session "$OUT/jar-$1" || login "$1" >&2
+  cookie "$1"
+}
 token() {
   curl -s -d grant_type=client_credentials -d client_id=loop-integration \
     -d client_secret="${LOOP_INTEGRATION_SECRET:-loop-integration-demo-secret}" \
