@@ -88,6 +88,8 @@ public class CaptureGate {
   private final AtomicLong groups = new AtomicLong();
   private Thread writer;
   private volatile boolean stopping;
+  private volatile RuntimeException unreachable;
+  private volatile long unreachableUntil;
 
   CaptureGate(LoopConfig config) {
     this.places = new Semaphore(config.capture().concurrent(), true);
@@ -172,7 +174,14 @@ public class CaptureGate {
         }
         taken.add(first);
         queue.drainTo(taken, batch - 1);
-        runGroup(taken);
+        RuntimeException away = unreachable;
+        if (away != null && System.nanoTime() < unreachableUntil) {
+          // the database was found away a moment ago: answer "try again" now instead of
+          // making these captures wait for another connection timeout
+          taken.forEach(j -> j.done().completeExceptionally(new Unavailable(away)));
+        } else {
+          runGroup(taken);
+        }
       } catch (InterruptedException ie) {
         Thread.currentThread().interrupt();
         return;
@@ -201,6 +210,12 @@ public class CaptureGate {
                 }
               });
     } catch (RuntimeException failed) {
+      if (io.loopcrm.web.Causes.databaseUnreachable(failed)) {
+        // no capture of the group could be saved: all answer "try again" at once
+        awayFor(failed);
+        jobs.forEach(j -> j.done().completeExceptionally(new Unavailable(failed)));
+        return;
+      }
       // one capture (or the commit) failed: each runs alone, and answers for itself only
       LOG.debugf("capture group of %d failed, each runs alone: %s", jobs.size(), failed);
       jobs.forEach(this::runAlone);
@@ -236,10 +251,21 @@ public class CaptureGate {
       groups.incrementAndGet();
       job.complete(result.get(0));
     } catch (RuntimeException e) {
-      job.done()
-          .completeExceptionally(
-              io.loopcrm.web.Causes.databaseUnreachable(e) ? new Unavailable(e) : e);
+      boolean away = io.loopcrm.web.Causes.databaseUnreachable(e);
+      if (away) {
+        awayFor(e);
+      }
+      job.done().completeExceptionally(away ? new Unavailable(e) : e);
     }
+  }
+
+  /**
+   * The database could not be reached: for the next second the writer answers the captures it takes
+   * with "try again" at once, so that none waits for more than one connection timeout.
+   */
+  private void awayFor(RuntimeException cause) {
+    unreachable = cause;
+    unreachableUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
   }
 
   /** Transactions the writer committed since the start (tests see captures share them). */
