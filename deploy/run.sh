@@ -5,5 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-./mvnw -B -q package -DskipTests
-exec java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "target/test-classes:$(cat target/dist/test.classpath)" io.loopcrm.stack.DevStack
+# the application without its tests, then the launcher (deploy/stack) that starts the services
+# and runs the application's jar as a process of its own
+./mvnw -B -q package -Dmaven.test.skip=true
+./mvnw -B -q -f deploy/stack/pom.xml compile
+exec java -cp "deploy/stack/target/classes:$(cat deploy/stack/target/launcher.classpath)" io.loopcrm.stack.DevStack
