@@ -2,7 +2,6 @@ package io.loopcrm.campaign;
 
 import io.loopcrm.common.Cached;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -11,8 +10,6 @@ import java.util.List;
  */
 @ApplicationScoped
 public class CampaignDirectory {
-  private static final Duration TTL = Duration.ofSeconds(30);
-
   /** A campaign as a menu shows it. */
   public record Option(long id, String name) {
     /** The id as a form value. */
@@ -22,8 +19,7 @@ public class CampaignDirectory {
   }
 
   private final Cached<List<Option>> options =
-      Cached.of(
-          () -> Campaign.listByName().stream().map(c -> new Option(c.id, c.name)).toList(), TTL);
+      Cached.of(() -> Campaign.listByName().stream().map(c -> new Option(c.id, c.name)).toList());
 
   public List<Option> options() {
     return options.get();

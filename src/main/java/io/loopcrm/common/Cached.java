@@ -23,9 +23,15 @@ public final class Cached<T> {
     this.ttlNanos = ttl == null ? Long.MAX_VALUE : ttl.toNanos();
   }
 
-  /** Kept until invalidated. */
+  /**
+   * How long a value changed through another instance may still be served here: every instance
+   * reads again after this, the one where the change was made at once (its {@link #invalidate()}).
+   */
+  public static final Duration OTHER_INSTANCES = Duration.ofSeconds(15);
+
+  /** Kept until invalidated or older than {@link #OTHER_INSTANCES}. */
   public static <T> Cached<T> of(Supplier<T> loader) {
-    return new Cached<>(loader, null);
+    return new Cached<>(loader, OTHER_INSTANCES);
   }
 
   /** Kept until invalidated or older than {@code ttl} (for changes made on other instances). */
