@@ -34,7 +34,6 @@ public class TrackResource {
   @Inject TrackingCodes codes;
   @Inject ClickLog clicks;
   @Inject java.time.Clock clock;
-  @Inject io.loopcrm.scoring.Rescoring rescoring;
 
   @ConfigProperty(name = "quarkus.oidc.authentication.cookie-force-secure", defaultValue = "false")
   boolean secureCookies;
@@ -71,7 +70,6 @@ public class TrackResource {
     if (!target.capturing()) {
       return CompletableFuture.completedFuture(response.build());
     }
-    UUID known = newVisitor ? null : visitor;
     return clicks
         .record(
             new ClickLog.Click(
@@ -88,8 +86,8 @@ public class TrackResource {
               if (failed != null) {
                 return busy();
               }
-              // a known visitor's leads are scored again off the request path
-              rescoring.clicked(known);
+              // a known visitor's leads are scored again off the request path (the click
+              // insert notes them for the rescoring, V24)
               return response.build();
             });
   }

@@ -10,9 +10,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,8 +18,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
- * Scores leads again off the request path: the leads of visitors who clicked a tracking link (the
- * click itself stays one insert), every few seconds; and all leads when the rules change.
+ * Scores leads again off the request path: the leads of visitors who clicked a tracking link (noted
+ * in {@code rescore_request} by the click insert's trigger, V24), every couple of seconds; and
+ * every lead when the rules change ({@code rescoring_pass}). Both live in the database: any
+ * instance takes the work ({@code for update skip locked}), and an instance that stops leaves what
+ * it did not finish to the others.
  */
 @ApplicationScoped
 public class Rescoring {
@@ -30,134 +31,175 @@ public class Rescoring {
 
   @Inject LeadScorer scorer;
 
-  private final Set<UUID> clicked = ConcurrentHashMap.newKeySet();
-  private final AtomicBoolean allRunning = new AtomicBoolean();
   private ScheduledExecutorService timer;
 
-  /** Rescoring every lead runs apart, so a click's rescoring never waits for a whole table. */
-  private java.util.concurrent.ExecutorService allWorker;
+  /** Passes over every lead run apart, so a click's rescoring never waits for a whole table. */
+  private ScheduledExecutorService passes;
+
+  private final AtomicBoolean busy = new AtomicBoolean();
 
   void start(@Observes StartupEvent e) {
-    timer =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "lead-rescoring");
-              t.setDaemon(true);
-              return t;
-            });
+    timer = Executors.newSingleThreadScheduledExecutor(daemon("lead-rescoring"));
     timer.scheduleWithFixedDelay(this::drainClicks, 2, 2, TimeUnit.SECONDS);
-    allWorker =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "lead-rescoring-all");
-              t.setDaemon(true);
-              return t;
-            });
+    passes = Executors.newSingleThreadScheduledExecutor(daemon("lead-rescoring-all"));
+    passes.scheduleWithFixedDelay(this::runPass, 2, 2, TimeUnit.SECONDS);
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
   }
 
   void stop(@Observes ShutdownEvent e) {
     if (timer != null) {
       timer.shutdownNow();
     }
-    if (allWorker != null) {
-      allWorker.shutdownNow();
+    if (passes != null) {
+      passes.shutdownNow();
     }
   }
 
-  /** A known visitor clicked: their leads get scored again shortly. */
-  public void clicked(UUID visitor) {
-    if (visitor != null && clicked.size() < 100_000) {
-      clicked.add(visitor);
-    }
-  }
-
-  private final AtomicBoolean draining = new AtomicBoolean();
-
-  /** Whether nothing is waiting or running (tests that count statements wait for this). */
+  /** Whether nothing is waiting or running, on any instance (tests wait for this). */
   public boolean isIdle() {
-    return clicked.isEmpty() && !draining.get() && !allRunning.get();
+    return !busy.get()
+        && QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    (Boolean)
+                        Lead.getEntityManager()
+                            .createNativeQuery(
+                                "select not exists (select 1 from rescore_request)"
+                                    + " and (select after_lead is null from rescoring_pass)")
+                            .getSingleResult());
   }
 
+  /** Whether a pass over every lead is due or running (the scoring page says so). */
+  public boolean isRescoringAll() {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                (Boolean)
+                    Lead.getEntityManager()
+                        .createNativeQuery("select after_lead is not null from rescoring_pass")
+                        .getSingleResult());
+  }
+
+  /** Scores the leads of the visitors who clicked since the last drain, a batch at a time. */
   void drainClicks() {
-    if (clicked.isEmpty()) {
-      return;
-    }
-    draining.set(true);
+    busy.set(true);
     try {
-      List<UUID> batch = new ArrayList<>();
-      for (UUID v : clicked) {
-        batch.add(v);
-        if (batch.size() == BATCH) {
-          break;
-        }
+      while (drainBatch() == BATCH) {
+        // more waiting
       }
-      batch.forEach(clicked::remove);
-      rescore("visitorId in ?1", batch);
     } catch (RuntimeException ex) {
       LOG.warn("rescoring after clicks failed", ex);
     } finally {
-      draining.set(false);
+      busy.set(false);
     }
   }
 
-  private final AtomicBoolean allAgain = new AtomicBoolean();
+  /**
+   * Takes up to a batch of requests and scores their leads in the same transaction: a crash before
+   * the commit leaves the requests for the next drain, here or on another instance.
+   */
+  @SuppressWarnings("unchecked")
+  private int drainBatch() {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              List<UUID> visitors =
+                  Lead.getEntityManager()
+                      .createNativeQuery(
+                          "delete from rescore_request where visitor_id in (select visitor_id"
+                              + " from rescore_request limit "
+                              + BATCH
+                              + " for update skip locked) returning visitor_id",
+                          UUID.class)
+                      .getResultList();
+              if (!visitors.isEmpty()) {
+                rescoreHere("visitorId in ?1", visitors);
+              }
+              return visitors.size();
+            });
+  }
 
   /**
    * Scores every lead again, in batches, in the background (after the rules changed). A change
-   * while a pass runs starts another pass when this one ends, so the leads already passed get the
-   * newest rules too. Returns whether a new pass started now.
+   * while a pass runs starts the pass again from the first lead, so every lead gets the newest
+   * rules.
    */
-  public boolean rescoreAll() {
-    allAgain.set(true);
-    if (!allRunning.compareAndSet(false, true)) {
-      return false;
-    }
-    allWorker.execute(this::rescoreAllPasses);
-    return true;
+  public void rescoreAll() {
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                Lead.getEntityManager()
+                    .createNativeQuery("update rescoring_pass set after_lead = 0")
+                    .executeUpdate());
+    passes.execute(this::runPass);
   }
 
-  private void rescoreAllPasses() {
+  /** Works through a due pass, one batch per transaction, while this instance holds it. */
+  void runPass() {
+    busy.set(true);
     try {
-      while (allAgain.getAndSet(false)) {
-        rescoreAllOnce();
+      while (passBatch()) {
+        // next batch
       }
     } catch (RuntimeException ex) {
       LOG.warn("rescoring all leads failed", ex);
     } finally {
-      allRunning.set(false);
-      // a change that came between the last check and now
-      if (allAgain.get() && allRunning.compareAndSet(false, true)) {
-        allWorker.execute(this::rescoreAllPasses);
-      }
+      busy.set(false);
     }
   }
 
-  private void rescoreAllOnce() {
-    long after = 0;
-    while (true) {
-      long from = after;
-      List<Long> ids =
-          QuarkusTransaction.requiringNew()
-              .call(
-                  () ->
-                      Lead.<Lead>find("id > ?1 order by id", from)
-                          .range(0, BATCH - 1)
-                          .project(IdOnly.class)
-                          .list()
-                          .stream()
-                          .map(IdOnly::id)
-                          .toList());
-      if (ids.isEmpty()) {
-        return;
-      }
-      try {
-        rescore("id in ?1", ids);
-      } catch (RuntimeException busy) {
-        // a lead changed meanwhile (and was scored with that change): go on
-        LOG.debugf("rescoring batch after %d skipped: %s", from, busy.getMessage());
-      }
-      after = ids.get(ids.size() - 1);
-    }
+  /** One batch of a pass; false when no pass is due or another instance holds it just now. */
+  @SuppressWarnings("unchecked")
+  private boolean passBatch() {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              var em = Lead.getEntityManager();
+              List<Number> cursor =
+                  em.createNativeQuery(
+                          "select after_lead from rescoring_pass where after_lead is not null"
+                              + " for update skip locked")
+                      .getResultList();
+              if (cursor.isEmpty()) {
+                return false;
+              }
+              long from = cursor.get(0).longValue();
+              if (from == 0) {
+                // the rules may have changed on another instance
+                scorer.invalidate();
+              }
+              List<Long> ids =
+                  Lead.<Lead>find("id > ?1 order by id", from)
+                      .range(0, BATCH - 1)
+                      .project(IdOnly.class)
+                      .list()
+                      .stream()
+                      .map(IdOnly::id)
+                      .toList();
+              if (!ids.isEmpty()) {
+                try {
+                  rescore("id in ?1", ids);
+                } catch (RuntimeException busy) {
+                  // a lead changed meanwhile (and was scored with that change): go on
+                  LOG.debugf("rescoring batch after %d skipped: %s", from, busy.getMessage());
+                }
+              }
+              if (ids.isEmpty()) {
+                em.createNativeQuery("update rescoring_pass set after_lead = null").executeUpdate();
+              } else {
+                em.createNativeQuery("update rescoring_pass set after_lead = ?1")
+                    .setParameter(1, ids.get(ids.size() - 1))
+                    .executeUpdate();
+              }
+              return !ids.isEmpty();
+            });
   }
 
   /** Scores these leads again now (what a pass does to each of its batches). */
@@ -172,45 +214,42 @@ public class Rescoring {
    * not write the old score back).
    */
   private void rescore(String query, List<?> keys) {
-    QuarkusTransaction.requiringNew()
-        .run(
-            () -> {
-              Instant now = Instant.now();
-              var em = Lead.getEntityManager();
-              List<Long> ids = new ArrayList<>();
-              List<Integer> scores = new ArrayList<>();
-              List<String> reasons = new ArrayList<>();
-              for (Lead l : Lead.<Lead>list(query, keys)) {
-                int score = l.score;
-                String before = l.scoreReasons;
-                scorer.rescore(l, now);
-                if (l.score != score || !java.util.Objects.equals(l.scoreReasons, before)) {
-                  ids.add(l.id);
-                  scores.add(l.score);
-                  reasons.add(l.scoreReasons);
-                }
-                em.detach(l);
-              }
-              if (!ids.isEmpty()) {
-                // one statement for the batch's changed scores
-                em.createNativeQuery(
-                        "update lead set score = t.score, score_reasons = t.reasons"
-                            + " from unnest(cast(?1 as bigint[]), cast(?2 as int[]),"
-                            + " cast(?3 as text[])) as t (id, score, reasons)"
-                            + " where lead.id = t.id")
-                    .setParameter(1, ids.toArray(new Long[0]))
-                    .setParameter(2, scores.toArray(new Integer[0]))
-                    .setParameter(3, reasons.toArray(new String[0]))
-                    .executeUpdate();
-              }
-            });
+    QuarkusTransaction.requiringNew().run(() -> rescoreHere(query, keys));
+  }
+
+  /** {@link #rescore} in the current transaction. */
+  private void rescoreHere(String query, List<?> keys) {
+    Instant now = Instant.now();
+    var em = Lead.getEntityManager();
+    List<Long> ids = new ArrayList<>();
+    List<Integer> scores = new ArrayList<>();
+    List<String> reasons = new ArrayList<>();
+    for (Lead l : Lead.<Lead>list(query, keys)) {
+      int score = l.score;
+      String before = l.scoreReasons;
+      scorer.rescore(l, now);
+      if (l.score != score || !java.util.Objects.equals(l.scoreReasons, before)) {
+        ids.add(l.id);
+        scores.add(l.score);
+        reasons.add(l.scoreReasons);
+      }
+      em.detach(l);
+    }
+    if (!ids.isEmpty()) {
+      // one statement for the batch's changed scores
+      em.createNativeQuery(
+              "update lead set score = t.score, score_reasons = t.reasons"
+                  + " from unnest(cast(?1 as bigint[]), cast(?2 as int[]),"
+                  + " cast(?3 as text[])) as t (id, score, reasons)"
+                  + " where lead.id = t.id")
+          .setParameter(1, ids.toArray(new Long[0]))
+          .setParameter(2, scores.toArray(new Integer[0]))
+          .setParameter(3, reasons.toArray(new String[0]))
+          .executeUpdate();
+    }
   }
 
   /** Projection of a lead's id. */
   @io.quarkus.runtime.annotations.RegisterForReflection
   public record IdOnly(Long id) {}
-
-  public boolean isRescoringAll() {
-    return allRunning.get();
-  }
 }
