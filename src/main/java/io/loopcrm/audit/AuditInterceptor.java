@@ -44,6 +44,7 @@ public class AuditInterceptor implements Interceptor, Serializable {
           "scoreReasons",
           // an import's progress, kept by the import itself (its status changes are recorded)
           "processed",
+          "heartbeatAt",
           "createdCount",
           "updatedCount",
           "skippedCount",

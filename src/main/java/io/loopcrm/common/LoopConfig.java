@@ -51,6 +51,13 @@ public interface LoopConfig {
   interface Import {
     /** Where uploaded files and import reports are kept. */
     String dir();
+
+    /**
+     * How long a running import may go without committing a batch before any instance takes it for
+     * stopped (its instance died) and marks it interrupted, to be resumed.
+     */
+    @WithDefault("60S")
+    Duration lease();
   }
 
   /** Public capture: the form, the API and referrals. */

@@ -28,6 +28,13 @@ public class ImportBatch {
   @Inject io.loopcrm.scoring.LeadScorer scorer;
   @Inject EntityManager em;
 
+  /** The import is no longer this run's (another instance took it for stopped). */
+  static final class LeaseLost extends RuntimeException {
+    LeaseLost(String status) {
+      super("the import is " + status + " now, not running", null, false, false);
+    }
+  }
+
   /**
    * One batch in one transaction: a single query finds the known leads, then creates/updates; the
    * job's counts move in the same transaction, so after a failure they say exactly which rows are
@@ -40,6 +47,13 @@ public class ImportBatch {
     QuarkusTransaction.requiringNew()
         .run(
             () -> {
+              // the job's row stays locked until this batch commits: an instance that takes the
+              // import for stopped waits for the batch, then finds the lease renewed
+              ImportJob held =
+                  ImportJob.findById(jobId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+              if (!held.isRunning()) {
+                throw new LeaseLost(held.status);
+              }
               Map<String, Lead> byEmail = new HashMap<>();
               Map<String, Lead> byPhone = new HashMap<>();
               List<String> emails = new ArrayList<>();
@@ -141,6 +155,7 @@ public class ImportBatch {
                     });
               }
               ImportJob job = ImportJob.findById(jobId);
+              job.heartbeatAt = Instant.now();
               job.processed = next[3];
               job.createdCount = next[0];
               job.updatedCount = next[1];

@@ -48,6 +48,9 @@ public class ImportJob extends PanacheEntity implements io.loopcrm.audit.Audited
 
   public Instant finishedAt;
 
+  /** Renewed by every committed batch of a running import (its lease, V25). */
+  public Instant heartbeatAt;
+
   public boolean isRunning() {
     return status.equals("running");
   }

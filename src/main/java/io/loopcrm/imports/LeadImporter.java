@@ -66,28 +66,43 @@ public class LeadImporter {
             .call(
                 () ->
                     ImportJob.update(
-                        "status = 'running', error = null where id = ?1 and status in ('uploaded',"
-                            + " 'failed')",
-                        jobId))
+                        "status = 'running', error = null, heartbeatAt = ?2 where id = ?1 and status"
+                            + " in ('uploaded', 'failed')",
+                        jobId,
+                        Instant.now()))
         == 1;
   }
 
+  @Inject io.loopcrm.common.LoopConfig config;
+
   /**
-   * An import that was running when the application stopped cannot go on by itself: it is marked
-   * failed, and resuming it continues after its last committed batch.
+   * An import whose instance stopped cannot go on by itself: once its lease ran out (no batch
+   * committed for {@code loop.import.lease}) it is marked failed, and resuming it continues after
+   * its last committed batch. Every instance looks at start and every 15 seconds; an import another
+   * instance is running renews its lease with each batch and is left alone.
    */
-  void interrupted(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent e) {
+  @io.quarkus.scheduler.Scheduled(
+      every = "15s",
+      delayed = "15s",
+      concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+  void interrupted() {
+    Instant now = Instant.now();
     int n =
         QuarkusTransaction.requiringNew()
             .call(
                 () ->
                     ImportJob.update(
                         "status = 'failed', error = 'interrupted', finishedAt = ?1 where status ="
-                            + " 'running'",
-                        Instant.now()));
+                            + " 'running' and (heartbeatAt is null or heartbeatAt < ?2)",
+                        now,
+                        now.minus(config.imports().lease())));
     if (n > 0) {
       LOG.warnf("%d import(s) were interrupted by a stop; they can be resumed", n);
     }
+  }
+
+  void interruptedAtStart(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent e) {
+    interrupted();
   }
 
   void run(long jobId, String actor) {
@@ -152,6 +167,11 @@ public class LeadImporter {
                 j.finishedAt = Instant.now();
               });
     } catch (Exception e) {
+      if (e instanceof ImportBatch.LeaseLost || e.getCause() instanceof ImportBatch.LeaseLost) {
+        // another instance took it for stopped and marked it: nothing more to do here
+        LOG.warnf("import %d is no longer running here: %s", jobId, e.getMessage());
+        return;
+      }
       LOG.errorf(e, "import %d failed", jobId);
       QuarkusTransaction.requiringNew()
           .run(

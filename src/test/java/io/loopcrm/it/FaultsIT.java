@@ -74,6 +74,7 @@ class FaultsIT {
     env.put("QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED", "true");
     env.put("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES", "127.0.0.1");
     env.put("LOOP_IMPORT_DIR", dir.resolve("imports").toString());
+    env.put("LOOP_IMPORT_LEASE", "10S");
     env.put("LOOP_DIST_DIR", System.getenv().getOrDefault("LOOP_DIST_DIR", "target/dist"));
     env.put(
         "LOOP_APP_JAR",
@@ -288,7 +289,12 @@ class FaultsIT {
     assertThat(leadsAtKill).as("rows of committed batches only").isEqualTo(committed);
 
     app = DevStack.start(env, dir);
-    assertThat(job(id, "status")).as("marked as stopped on start").isEqualTo("failed");
+    // its lease (no batch for LOOP_IMPORT_LEASE, 10 s here) has run out: marked as stopped
+    Instant leaseDeadline = Instant.now().plusSeconds(40);
+    while (!job(id, "status").equals("failed") && Instant.now().isBefore(leaseDeadline)) {
+      Thread.sleep(200);
+    }
+    assertThat(job(id, "status")).as("marked as stopped").isEqualTo("failed");
     assertThat(job(id, "error")).isEqualTo("interrupted");
     given()
         .redirects()

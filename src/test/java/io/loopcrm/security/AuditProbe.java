@@ -39,7 +39,7 @@ final class AuditProbe {
 
   private static final String IGNORED =
       "array['updated_at', 'created_at', 'version', 'stage_entered_at', 'last_login_at', 'score',"
-          + " 'score_reasons', 'processed', 'created_count', 'updated_count', 'skipped_count',"
+          + " 'score_reasons', 'processed', 'heartbeat_at', 'created_count', 'updated_count', 'skipped_count',"
           + " 'status_changed_at', 'finished_at', 'started_at', 'error', 'report_path']";
 
   private final DataSource db;
