@@ -36,6 +36,18 @@ public interface LoopConfig {
 
   Scoring scoring();
 
+  Cache cache();
+
+  /** Lists each instance keeps in memory ({@link Cached}). */
+  interface Cache {
+    /**
+     * How long a list changed through another instance may still be served here (read through
+     * {@link Cached#OTHER_INSTANCES}, which cannot be injected).
+     */
+    @WithDefault("15S")
+    Duration otherInstances();
+  }
+
   Sales sales();
 
   DisabledMembers disabledMembers();

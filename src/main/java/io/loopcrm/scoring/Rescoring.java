@@ -2,19 +2,14 @@ package io.loopcrm.scoring;
 
 import io.loopcrm.lead.Lead;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,40 +26,12 @@ public class Rescoring {
 
   @Inject LeadScorer scorer;
 
-  private ScheduledExecutorService timer;
-
-  /** Passes over every lead run apart, so a click's rescoring never waits for a whole table. */
-  private ScheduledExecutorService passes;
-
-  private final AtomicBoolean busy = new AtomicBoolean();
-
-  void start(@Observes StartupEvent e) {
-    timer = Executors.newSingleThreadScheduledExecutor(daemon("lead-rescoring"));
-    timer.scheduleWithFixedDelay(this::drainClicks, 2, 2, TimeUnit.SECONDS);
-    passes = Executors.newSingleThreadScheduledExecutor(daemon("lead-rescoring-all"));
-    passes.scheduleWithFixedDelay(this::runPass, 2, 2, TimeUnit.SECONDS);
-  }
-
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
-    return r -> {
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
-    };
-  }
-
-  void stop(@Observes ShutdownEvent e) {
-    if (timer != null) {
-      timer.shutdownNow();
-    }
-    if (passes != null) {
-      passes.shutdownNow();
-    }
-  }
+  /** Drains and passes running on this instance now. */
+  private final AtomicInteger running = new AtomicInteger();
 
   /** Whether nothing is waiting or running, on any instance (tests wait for this). */
   public boolean isIdle() {
-    return !busy.get()
+    return running.get() == 0
         && QuarkusTransaction.requiringNew()
             .call(
                 () ->
@@ -88,8 +55,12 @@ public class Rescoring {
   }
 
   /** Scores the leads of the visitors who clicked since the last drain, a batch at a time. */
+  @Scheduled(
+      identity = "rescoring-after-clicks",
+      every = "2s",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void drainClicks() {
-    busy.set(true);
+    running.incrementAndGet();
     try {
       while (drainBatch() == BATCH) {
         // more waiting
@@ -97,7 +68,7 @@ public class Rescoring {
     } catch (RuntimeException ex) {
       LOG.warn("rescoring after clicks failed", ex);
     } finally {
-      busy.set(false);
+      running.decrementAndGet();
     }
   }
 
@@ -127,9 +98,9 @@ public class Rescoring {
   }
 
   /**
-   * Scores every lead again, in batches, in the background (after the rules changed). A change
-   * while a pass runs starts the pass again from the first lead, so every lead gets the newest
-   * rules.
+   * Asks for every lead to be scored again, in batches, in the background (after the rules
+   * changed). A change while a pass runs starts the pass again from the first lead, so every lead
+   * gets the newest rules.
    */
   public void rescoreAll() {
     QuarkusTransaction.requiringNew()
@@ -138,12 +109,18 @@ public class Rescoring {
                 Lead.getEntityManager()
                     .createNativeQuery("update rescoring_pass set after_lead = 0")
                     .executeUpdate());
-    passes.execute(this::runPass);
   }
 
-  /** Works through a due pass, one batch per transaction, while this instance holds it. */
+  /**
+   * Works through a due pass, one batch per transaction, while this instance holds it (a pass asked
+   * for starts within two seconds, on whichever instance looks first).
+   */
+  @Scheduled(
+      identity = "rescoring-all-leads",
+      every = "2s",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void runPass() {
-    busy.set(true);
+    running.incrementAndGet();
     try {
       while (passBatch()) {
         // next batch
@@ -151,7 +128,7 @@ public class Rescoring {
     } catch (RuntimeException ex) {
       LOG.warn("rescoring all leads failed", ex);
     } finally {
-      busy.set(false);
+      running.decrementAndGet();
     }
   }
 
