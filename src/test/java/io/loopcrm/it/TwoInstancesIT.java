@@ -95,6 +95,32 @@ class TwoInstancesIT {
   }
 
   @Test
+  void aSignInBegunOnOneInstanceEndsOnTheOther() throws Exception {
+    // a browser's cookies are per host, not per port: both instances see them, as behind one
+    // address; the load balancer sends the way back from Keycloak to the other instance
+    try (org.htmlunit.WebClient web = io.loopcrm.testing.KeycloakLogin.browser()) {
+      org.htmlunit.html.HtmlPage login = web.getPage(A + "/sales/today");
+      web.getOptions().setRedirectEnabled(false);
+      org.htmlunit.Page back = io.loopcrm.testing.KeycloakLogin.submit(login, "sam", "demo");
+      String callback = back.getWebResponse().getResponseHeaderValue("Location");
+      assertThat(callback).startsWith(A + "/sales/today?");
+      web.getOptions().setRedirectEnabled(true);
+      // the way back reaches the other instance under the address the user knows (the Host
+      // header a load balancer passes on), which the code exchange must name again
+      org.htmlunit.WebRequest other =
+          new org.htmlunit.WebRequest(new java.net.URL(callback.replace(A, b)));
+      other.setAdditionalHeader("Host", java.net.URI.create(A).getAuthority());
+      org.htmlunit.Page done = web.getPage(other);
+      assertThat(done.getWebResponse().getStatusCode())
+          .as("the other instance completes the sign-in")
+          .isEqualTo(200);
+      org.htmlunit.Page today = web.getPage(b + "/sales/today");
+      assertThat(today.getWebResponse().getStatusCode()).isEqualTo(200);
+      assertThat(today.getWebResponse().getContentAsString()).contains("Sam Sales");
+    }
+  }
+
+  @Test
   void aFormServedByOneInstanceIsSavedByTheOther() throws Exception {
     String sam = FaultsSupport.signIn("sam");
     Response form =
