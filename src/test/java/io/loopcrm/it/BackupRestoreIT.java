@@ -13,9 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
@@ -29,9 +27,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,17 +57,21 @@ class BackupRestoreIT {
     int port = Ports.free();
     try (PostgresServer pg = PostgresServer.start(primary, port, true)) {
       pg.ensureDatabase("loop");
-      alterSystem(
-          pg.jdbcUrl("postgres"),
-          "archive_mode = on",
-          "archive_command = 'test ! -f \"" + archive + "/%f\" && cp %p \"" + archive + "/%f\"'");
+      pg.execute(
+          "alter system set archive_mode = on",
+          "alter system set archive_command = 'test ! -f \""
+              + archive
+              + "/%f\" && cp %p \""
+              + archive
+              + "/%f\"'");
     }
 
     Map<String, Long> before;
     long leadsAtBackup;
     try (PostgresServer pg = PostgresServer.start(primary, port, true)) {
       try (DevStack app = DevStack.start(appEnv(pg.jdbcUrl("loop")), dir.resolve("app"))) {
-        leadsAtBackup = baseBackup(pg, primary, restored);
+        leadsAtBackup = leads(pg);
+        pg.baseBackup(restored);
         // written after the base backup: only the archived WAL holds these
         for (int i = 0; i < 12; i++) {
           assertThat(capture("after-backup-" + i + "@example.com")).isEqualTo(303);
@@ -115,73 +115,12 @@ class BackupRestoreIT {
     return env;
   }
 
-  /**
-   * The low-level base backup: start it, copy the data directory while the server runs (without its
-   * WAL and the directories PostgreSQL fills anew at start), stop it and keep the backup label it
-   * answers with. Returns the leads there were when it started.
-   */
-  private static long baseBackup(PostgresServer pg, Path data, Path copy) throws Exception {
+  private static long leads(PostgresServer pg) throws SQLException {
     try (Connection c =
             DriverManager.getConnection(
                 pg.jdbcUrl("loop"), PostgresServer.USER, PostgresServer.PASSWORD);
         Statement s = c.createStatement()) {
-      long leads = count(s, "select count(*) from lead");
-      s.execute("select pg_backup_start('loop backup test', true)");
-      copyTree(data, copy);
-      try (ResultSet rs =
-          s.executeQuery("select labelfile, spcmapfile from pg_backup_stop(true)")) {
-        rs.next();
-        Files.writeString(copy.resolve("backup_label"), rs.getString(1));
-        if (rs.getString(2) != null && !rs.getString(2).isEmpty()) {
-          Files.writeString(copy.resolve("tablespace_map"), rs.getString(2));
-        }
-      }
-      return leads;
-    }
-  }
-
-  private static final Set<String> LEFT_EMPTY =
-      Set.of(
-          "pg_wal",
-          "pg_replslot",
-          "pg_dynshmem",
-          "pg_notify",
-          "pg_serial",
-          "pg_snapshots",
-          "pg_stat_tmp",
-          "pg_subtrans");
-  private static final Set<String> LEFT_OUT = Set.of("postmaster.pid", "postmaster.opts");
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path p : (Iterable<Path>) paths::iterator) {
-        Path rel = from.relativize(p);
-        boolean inEmptied =
-            rel.getNameCount() > 1 && LEFT_EMPTY.contains(rel.getName(0).toString());
-        if (inEmptied || LEFT_OUT.contains(rel.toString())) {
-          continue;
-        }
-        Path target = to.resolve(rel.toString());
-        try {
-          if (Files.isDirectory(p)) {
-            Files.createDirectories(target);
-          } else {
-            Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-          }
-        } catch (NoSuchFileException gone) {
-          // a file the server removed while it was copied: the WAL replay accounts for it
-        }
-      }
-    }
-  }
-
-  private static void alterSystem(String url, String... settings) throws SQLException {
-    try (Connection c =
-            DriverManager.getConnection(url, PostgresServer.USER, PostgresServer.PASSWORD);
-        Statement s = c.createStatement()) {
-      for (String setting : settings) {
-        s.execute("alter system set " + setting);
-      }
+      return count(s, "select count(*) from lead");
     }
   }
 

@@ -69,24 +69,7 @@ public final class DevStack implements AutoCloseable {
 
     PostgresServer postgres = null;
     KeycloakServer keycloak = null;
-    // bounded memory: a heap limit (LOOP_APP_HEAP), the serial collector (no per-region
-    // bookkeeping for a heap this small), smaller thread stacks, and two malloc arenas instead of
-    // one per thread, so the resident size stays near the heap under load; the code cache is
-    // reserved, not resident: at 64 MB it filled under the captures and the JIT kept evicting and
-    // compiling again (C2 at 60-75 % of a core, form captures 610-770/s against 890-930/s at 128)
-    ProcessBuilder app =
-        new ProcessBuilder(
-                "java",
-                "-Xmx" + env.getOrDefault("LOOP_APP_HEAP", "256m"),
-                "-XX:+UseSerialGC",
-                "-Xss512k",
-                "-XX:ReservedCodeCacheSize=128m",
-                "-XX:MaxMetaspaceSize=192m",
-                "-XX:+ExitOnOutOfMemoryError",
-                "-jar",
-                appJar.toString())
-            .inheritIO();
-    app.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+    ProcessBuilder app = appProcess(env, appJar).inheritIO();
     Map<String, String> appEnv = app.environment();
     appEnv.putAll(env);
     try {
@@ -133,6 +116,30 @@ public final class DevStack implements AutoCloseable {
     }
   }
 
+  /**
+   * The packaged application as a process of its own, with the run command's JVM settings:
+   * bounded memory (a heap limit, LOOP_APP_HEAP; the serial collector, no per-region bookkeeping
+   * for a heap this small; smaller thread stacks; two malloc arenas instead of one per thread, so
+   * the resident size stays near the heap under load); the code cache is reserved, not resident: at
+   * 64 MB it filled under the captures and the JIT kept evicting and compiling again (C2 at 60-75 %
+   * of a core, form captures 610-770/s against 890-930/s at 128).
+   */
+  static ProcessBuilder appProcess(Map<String, String> env, Path appJar) {
+    ProcessBuilder app =
+        new ProcessBuilder(
+            "java",
+            "-Xmx" + env.getOrDefault("LOOP_APP_HEAP", "256m"),
+            "-XX:+UseSerialGC",
+            "-Xss512k",
+            "-XX:ReservedCodeCacheSize=128m",
+            "-XX:MaxMetaspaceSize=192m",
+            "-XX:+ExitOnOutOfMemoryError",
+            "-jar",
+            appJar.toString());
+    app.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+    return app;
+  }
+
   public int httpPort() {
     return httpPort;
   }
@@ -142,7 +149,7 @@ public final class DevStack implements AutoCloseable {
     return postgres != null;
   }
 
-  private static void awaitReady(Process process, int port) {
+  static void awaitReady(Process process, int port) {
     HttpClient http = HttpClient.newHttpClient();
     HttpRequest ready =
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
