@@ -60,13 +60,18 @@ public class Rescoring {
       every = "2s",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void drainClicks() {
+    batches("rescoring after clicks", () -> drainBatch() == BATCH);
+  }
+
+  /** Runs batches while {@code more} says another is due, counted as running meanwhile. */
+  private void batches(String what, java.util.function.BooleanSupplier more) {
     running.incrementAndGet();
     try {
-      while (drainBatch() == BATCH) {
-        // more waiting
+      while (more.getAsBoolean()) {
+        // the next batch
       }
     } catch (RuntimeException ex) {
-      LOG.warn("rescoring after clicks failed", ex);
+      LOG.warn(what + " failed", ex);
     } finally {
       running.decrementAndGet();
     }
@@ -120,16 +125,7 @@ public class Rescoring {
       every = "2s",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void runPass() {
-    running.incrementAndGet();
-    try {
-      while (passBatch()) {
-        // next batch
-      }
-    } catch (RuntimeException ex) {
-      LOG.warn("rescoring all leads failed", ex);
-    } finally {
-      running.decrementAndGet();
-    }
+    batches("rescoring all leads", this::passBatch);
   }
 
   /** One batch of a pass; false when no pass is due or another instance holds it just now. */

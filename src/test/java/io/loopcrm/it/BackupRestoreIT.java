@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.loopcrm.stack.DevStack;
 import io.loopcrm.stack.Ports;
 import io.loopcrm.stack.PostgresServer;
-import io.loopcrm.stack.TestStack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -24,7 +23,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -69,7 +67,8 @@ class BackupRestoreIT {
     Map<String, Long> before;
     long leadsAtBackup;
     try (PostgresServer pg = PostgresServer.start(primary, port, true)) {
-      try (DevStack app = DevStack.start(appEnv(pg.jdbcUrl("loop")), dir.resolve("app"))) {
+      try (DevStack app =
+          DevStack.start(PackagedEnv.onDatabase(8081, pg.jdbcUrl("loop")), dir.resolve("app"))) {
         leadsAtBackup = leads(pg);
         pg.baseBackup(restored);
         // written after the base backup: only the archived WAL holds these
@@ -94,25 +93,12 @@ class BackupRestoreIT {
     try (PostgresServer pg = PostgresServer.start(restored, Ports.free(), true)) {
       awaitPromotion(pg.jdbcUrl("loop"));
       assertThat(rowCounts(pg.jdbcUrl("loop"))).isEqualTo(before);
-      try (DevStack app = DevStack.start(appEnv(pg.jdbcUrl("loop")), dir.resolve("app2"))) {
+      try (DevStack app =
+          DevStack.start(PackagedEnv.onDatabase(8081, pg.jdbcUrl("loop")), dir.resolve("app2"))) {
         assertThat(capture("after-restore@example.com")).isEqualTo(303);
       }
       assertThat(rowCounts(pg.jdbcUrl("loop")).get("lead")).isEqualTo(before.get("lead") + 1);
     }
-  }
-
-  private static Map<String, String> appEnv(String jdbcUrl) {
-    Map<String, String> env = new HashMap<>();
-    env.put("LOOP_HTTP_PORT", "8081");
-    env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
-    env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
-    env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
-    env.put("QUARKUS_OIDC_AUTH_SERVER_URL", TestStack.get().realmUrl());
-    env.put("LOOP_DIST_DIR", System.getenv().getOrDefault("LOOP_DIST_DIR", "target/dist"));
-    env.put(
-        "LOOP_APP_JAR",
-        System.getenv().getOrDefault("LOOP_APP_JAR", "target/quarkus-app/quarkus-run.jar"));
-    return env;
   }
 
   private static long leads(PostgresServer pg) throws SQLException {

@@ -19,7 +19,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -62,11 +61,7 @@ class FaultsIT {
     postgres.ensureDatabase("loop");
     URI realm = URI.create(TestStack.get().realmUrl());
     keycloak = new CuttableLink(realm.getPort());
-    env = new HashMap<>();
-    env.put("LOOP_HTTP_PORT", "8081");
-    env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("loop"));
-    env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
-    env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
+    env = PackagedEnv.onDatabase(8081, postgres.jdbcUrl("loop"));
     env.put(
         "QUARKUS_OIDC_AUTH_SERVER_URL", "http://localhost:" + keycloak.port() + realm.getPath());
     // visitors of the form come through a proxy from many addresses
@@ -75,10 +70,6 @@ class FaultsIT {
     env.put("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES", "127.0.0.1");
     env.put("LOOP_IMPORT_DIR", dir.resolve("imports").toString());
     env.put("LOOP_IMPORT_LEASE", "10S");
-    env.put("LOOP_DIST_DIR", System.getenv().getOrDefault("LOOP_DIST_DIR", "target/dist"));
-    env.put(
-        "LOOP_APP_JAR",
-        System.getenv().getOrDefault("LOOP_APP_JAR", "target/quarkus-app/quarkus-run.jar"));
     app = DevStack.start(env, dir);
   }
 

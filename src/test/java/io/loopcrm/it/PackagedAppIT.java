@@ -16,7 +16,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,14 +40,7 @@ class PackagedAppIT {
   @TempDir Path dataDir;
 
   private static Map<String, String> baseEnv() {
-    Map<String, String> env = new HashMap<>();
-    env.put("LOOP_HTTP_PORT", "8081");
-    env.put("QUARKUS_OIDC_AUTH_SERVER_URL", TestStack.get().realmUrl());
-    env.putIfAbsent("LOOP_DIST_DIR", System.getenv().getOrDefault("LOOP_DIST_DIR", "target/dist"));
-    env.putIfAbsent(
-        "LOOP_APP_JAR",
-        System.getenv().getOrDefault("LOOP_APP_JAR", "target/quarkus-app/quarkus-run.jar"));
-    return env;
+    return PackagedEnv.onPort(8081);
   }
 
   @Test

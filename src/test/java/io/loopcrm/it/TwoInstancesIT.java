@@ -16,7 +16,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -50,19 +49,10 @@ class TwoInstancesIT {
   }
 
   private static Map<String, String> env(int port) {
-    Map<String, String> env = new HashMap<>();
-    env.put("LOOP_HTTP_PORT", Integer.toString(port));
-    env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("loop"));
-    env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
-    env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
-    env.put("QUARKUS_OIDC_AUTH_SERVER_URL", TestStack.get().realmUrl());
+    Map<String, String> env = PackagedEnv.onDatabase(port, postgres.jdbcUrl("loop"));
     // uploads go to a directory both see, as on a shared volume
     env.put("LOOP_IMPORT_DIR", dir.resolve("imports").toString());
     env.put("LOOP_CAPTURE_SUBMISSIONS_PER_MINUTE", "4");
-    env.put("LOOP_DIST_DIR", System.getenv().getOrDefault("LOOP_DIST_DIR", "target/dist"));
-    env.put(
-        "LOOP_APP_JAR",
-        System.getenv().getOrDefault("LOOP_APP_JAR", "target/quarkus-app/quarkus-run.jar"));
     return env;
   }
 

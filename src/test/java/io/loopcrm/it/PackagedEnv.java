@@ -1,0 +1,32 @@
+package io.loopcrm.it;
+
+import io.loopcrm.stack.PostgresServer;
+import io.loopcrm.stack.TestStack;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The environment the integration tests start the packaged application with ({@code DevStack}). */
+final class PackagedEnv {
+  private PackagedEnv() {}
+
+  /** The app on {@code port}, built by this run, signing in at the tests' Keycloak. */
+  static Map<String, String> onPort(int port) {
+    Map<String, String> env = new HashMap<>();
+    env.put("LOOP_HTTP_PORT", Integer.toString(port));
+    env.put("QUARKUS_OIDC_AUTH_SERVER_URL", TestStack.get().realmUrl());
+    env.put("LOOP_DIST_DIR", System.getenv().getOrDefault("LOOP_DIST_DIR", "target/dist"));
+    env.put(
+        "LOOP_APP_JAR",
+        System.getenv().getOrDefault("LOOP_APP_JAR", "target/quarkus-app/quarkus-run.jar"));
+    return env;
+  }
+
+  /** {@link #onPort} with a database of the test's own (no embedded one started). */
+  static Map<String, String> onDatabase(int port, String jdbcUrl) {
+    Map<String, String> env = onPort(port);
+    env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
+    env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
+    env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
+    return env;
+  }
+}
