@@ -118,7 +118,8 @@ public class FormResource {
     try {
       gate.run(
           () ->
-              capture.capture(submission, target.variantId(), kept, referrer, Instant.now(clock)));
+              capture.capture(
+                  submission, target.variantId(), kept, newVisitor, referrer, Instant.now(clock)));
     } catch (CaptureGate.Busy | CaptureGate.Unavailable notNow) {
       // nothing was saved: the visitor's answers stay in the form for a second try
       errors.add("form", notNow instanceof CaptureGate.Busy ? "form_busy" : "form_unavailable");

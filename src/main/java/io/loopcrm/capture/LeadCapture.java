@@ -53,6 +53,23 @@ public class LeadCapture {
   @Transactional(Transactional.TxType.MANDATORY)
   public Result capture(
       Submission s, Long variantId, UUID visitor, Long referrerContactId, Instant now) {
+    return capture(s, variantId, visitor, false, referrerContactId, now);
+  }
+
+  /**
+   * As above; {@code newVisitor} says the visitor id was made up for this submission, so no click
+   * can carry it yet and the click lookup is skipped (one index probe per capture into the largest
+   * table).
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Result capture(
+      Submission s,
+      Long variantId,
+      UUID visitor,
+      boolean newVisitor,
+      Long referrerContactId,
+      Instant now) {
+    UUID clicked = newVisitor ? null : visitor;
     String email = Lead.normalizeEmail(s.email());
     String phone = Lead.normalizePhone(s.phone());
     lockAddresses(em, email, phone);
@@ -71,7 +88,7 @@ public class LeadCapture {
     Lead lead = existing(email, phone);
     if (lead != null) {
       fillBlanks(lead, s, email, phone);
-      List<Touch> clicks = clicks(visitor);
+      List<Touch> clicks = clicks(clicked);
       journey(lead, clicks, touch);
       lead.lastTouch = touch;
       if (lead.firstTouch == null || lead.firstTouch.isEmpty()) {
@@ -104,7 +121,7 @@ public class LeadCapture {
     if (referrerContactId != null) {
       lead.referrerContact = em.find(Contact.class, referrerContactId);
     }
-    List<Touch> clicks = clicks(visitor);
+    List<Touch> clicks = clicks(clicked);
     lead.firstTouch = clicks.isEmpty() ? touch.copy() : clicks.get(0);
     journey(lead, clicks, touch);
     lead.lastTouch = touch;
