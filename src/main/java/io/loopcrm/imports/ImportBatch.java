@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVPrinter;
+import org.hibernate.Session;
 
 /**
  * The second step of an import: one batch of checked rows written in one transaction (known leads
@@ -137,8 +138,11 @@ public class ImportBatch {
                 outcomes.add(new Object[] {r, lead, null});
                 next[0]++;
               }
-              // routed together (one query per rule, not one per lead), then written
+              // routed together (one query per rule, not one per lead), then written in as few
+              // statements as the driver makes of one JDBC batch of the whole batch (the rollup
+              // and open-lead triggers run once per statement)
               router.routeAll(created, rules, now);
+              em.unwrap(Session.class).setJdbcBatchSize(Math.max(1, created.size()));
               created.forEach(l -> l.persist());
               em.flush();
               for (Object[] o : outcomes) {
