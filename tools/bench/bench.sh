@@ -247,7 +247,7 @@ echo "start to first page"
 start=$(date +%s%N)
 QUARKUS_HTTP_PORT=8098 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE" \
   QUARKUS_DATASOURCE_USERNAME=$PGUSER QUARKUS_DATASOURCE_PASSWORD=$PGPASSWORD QUARKUS_OIDC_AUTH_SERVER_URL=$KEYCLOAK \
-  LOOP_SECURE_COOKIES=false LOOP_DEMO_DATA=false LOOP_ALLOW_DEMO_SECRETS=true MALLOC_ARENA_MAX=2 java -Xmx256m -XX:+UseSerialGC -Xss512k \
+  LOOP_SECURE_COOKIES=false LOOP_DEMO_DATA=false LOOP_ALLOW_DEMO_SECRETS=true MALLOC_ARENA_MAX=2 java -Xmx192m -XX:+UseSerialGC -Xss512k \
   -XX:ReservedCodeCacheSize=128m -XX:MaxMetaspaceSize=192m -jar target/quarkus-app/quarkus-run.jar > "$OUT/second-app.log" 2>&1 &
 SECOND=$!
 for _ in $(seq 1 1200); do # two minutes at most; a start that fails says why in second-app.log
