@@ -1,5 +1,7 @@
 package io.loopcrm.campaign;
 
+import io.loopcrm.funnel.FunnelFilter;
+import io.loopcrm.funnel.Grain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,6 +20,10 @@ import java.util.List;
  */
 @ApplicationScoped
 public class CampaignNumbers {
+  private static final String FIRST = FunnelFilter.Model.FIRST.code;
+  private static final String EVERY = FunnelFilter.Model.EVERY;
+  private static final char MONTH = Grain.DETAIL.month;
+
   @Inject EntityManager em;
 
   /** One campaign's line in the list. */
@@ -71,13 +77,29 @@ public class CampaignNumbers {
                 // all from the funnel rollup's month rows (a few rows per campaign and month)
                 // instead of counting clicks, leads and deals: clicks, leads by first touch,
                 // activated (accepted by sales), revenue of won deals per currency
-                + " left join (select campaign_id, sum(clicks) filter (where model = '*') as clicks,"
-                + "   sum(leads) filter (where model = 'f') as leads,"
-                + "   sum(activated) filter (where model = 'f') as accepted from funnel_rollup"
-                + "   where grain = 'm' and model in ('f', '*') and campaign_id is not null"
+                + " left join (select campaign_id, sum(clicks) filter (where model = '"
+                + EVERY
+                + "') as clicks,"
+                + "   sum(leads) filter (where model = '"
+                + FIRST
+                + "') as leads,"
+                + "   sum(activated) filter (where model = '"
+                + FIRST
+                + "') as accepted from funnel_rollup"
+                + "   where grain = '"
+                + MONTH
+                + "' and model in ('"
+                + FIRST
+                + "', '"
+                + EVERY
+                + "') and campaign_id is not null"
                 + "   group by campaign_id) n on n.campaign_id = c.id"
                 + " left join (select campaign_id, currency, sum(revenue) as won from funnel_rollup"
-                + "   where grain = 'm' and model = 'f' and currency is not null"
+                + "   where grain = '"
+                + MONTH
+                + "' and model = '"
+                + FIRST
+                + "' and currency is not null"
                 + "   and campaign_id is not null group by 1, 2) w"
                 + "   on w.campaign_id = c.id and w.currency = c.currency"
                 + " left join (select campaign_id, currency, sum(amount) as cost from cost_entry"

@@ -22,6 +22,9 @@ public record FunnelFilter(
     LAST("l"),
     LINEAR("n");
 
+    /** The model code of rows that count alike under every model (clicks, referrals). */
+    public static final String EVERY = "*";
+
     public final String code;
 
     Model(String code) {

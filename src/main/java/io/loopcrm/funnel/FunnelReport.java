@@ -53,7 +53,11 @@ public class FunnelReport {
   @SuppressWarnings("unchecked")
   public List<String> segments() {
     return em.createNativeQuery(
-            "select distinct segment from funnel_rollup where grain = 'm' and model = 'f'"
+            "select distinct segment from funnel_rollup where grain = '"
+                + Grain.DETAIL.month
+                + "' and model = '"
+                + FunnelFilter.Model.FIRST.code
+                + "'"
                 + " and segment is not null order by 1 limit 100")
         .getResultList();
   }
@@ -93,23 +97,19 @@ public class FunnelReport {
       FunnelFilter filter, Dimension by, boolean firstResponses) {
     boolean campaignFilter =
         filter.campaign() != null || filter.variant() != null || filter.channel() != null;
-    char day = 'd';
-    char month = 'm';
+    Grain grain = Grain.DETAIL;
     String model = filter.model().code;
     if (by == null && filter.segment() == null && filter.team() == null && !campaignFilter) {
       // everything summed (first touch: every model counts each lead once)
-      day = 'a';
-      month = 'A';
-      model = "f";
+      grain = Grain.ALL;
+      model = FunnelFilter.Model.FIRST.code;
     } else if (by == null && filter.segment() == null && filter.team() == null) {
       // summed over segments and owners
-      day = 'c';
-      month = 'C';
+      grain = Grain.CAMPAIGN;
     } else if (!campaignFilter && (by == null || by == Dimension.TEAM || by == Dimension.SEGMENT)) {
       // per segment and owner alone (no campaign: every model counts each lead once)
-      day = 'o';
-      month = 'O';
-      model = "f";
+      grain = Grain.OWNER;
+      model = FunnelFilter.Model.FIRST.code;
     }
     RollupSql sql =
         new RollupSql("select k, step, bucket, sum(n * w), sum(seconds * w) from (select ")
@@ -121,8 +121,11 @@ public class FunnelReport {
             .append(" left join member m on m.id = r.owner_id")
             .append(" where r.model = :model")
             .param("model", model)
-            .append(firstResponses ? " and r.step = 'r'" : " and r.step <> 'r'")
-            .where(filter, today(), day, month)
+            .append(
+                (firstResponses ? " and r.step = '" : " and r.step <> '")
+                    + Step.RESPONSE.code
+                    + "'")
+            .where(filter, today(), grain)
             .append(" group by 1, 2, 3, 4) s group by 1, 2, 3 having sum(n * w) > 0");
     Map<String, StepTimes> out = new HashMap<>();
     for (Object[] row : sql.rows(em)) {
@@ -177,7 +180,7 @@ public class FunnelReport {
             .append(" left join member m on m.id = r.owner_id")
             .append(" where r.model = :model")
             .param("model", filter.model().code)
-            .where(filter, today(), 'd', 'm')
+            .where(filter, today(), Grain.DETAIL)
             .append(
                 " group by 1, 2, 3, 4) s group by 1, 2, 3 having sum(n * w) <> 0 order by 1, 4 desc, 2");
     List<Feedback> out = new ArrayList<>();
@@ -209,7 +212,7 @@ public class FunnelReport {
             .append(" where r.model in (:model, '*')")
             .param("model", filter.model().code)
             .param("currency", currency())
-            .where(filter, today(), 'd', 'm')
+            .where(filter, today(), Grain.DETAIL)
             .append(" group by 1, 2) s group by 1");
     List<Numbers> out = new ArrayList<>();
     for (Object[] row : sql.rows(em)) {

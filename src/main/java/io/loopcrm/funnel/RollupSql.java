@@ -19,8 +19,9 @@ final class RollupSql {
    * row (see {@link #period}).
    */
   static final String W =
-      "(case when r.grain in ('d', 'c', 'a', 'o') and (r.day < :from or r.day > :to) then -1"
-          + " else 1 end)";
+      "(case when r.grain in ("
+          + Grain.dayCodes()
+          + ") and (r.day < :from or r.day > :to) then -1 else 1 end)";
 
   private final StringBuilder sql;
   private final Map<String, Object> params = new HashMap<>();
@@ -43,8 +44,8 @@ final class RollupSql {
    * The filter's conditions on rollup rows of the given day and month grains: its period, then
    * campaign, variant, channel, segment and team.
    */
-  RollupSql where(FunnelFilter f, LocalDate today, char dayGrain, char monthGrain) {
-    period(f, today, dayGrain, monthGrain);
+  RollupSql where(FunnelFilter f, LocalDate today, Grain grain) {
+    period(f, today, grain.day, grain.month);
     campaignConditions(f, "r");
     if (f.segment() != null) {
       append(" and r.segment = :segment").param("segment", f.segment());

@@ -15,16 +15,16 @@ import java.util.TreeMap;
  */
 public final class StepTimes {
   /** Created → activated. */
-  public static final char ACTIVATE = 'a';
+  public static final char ACTIVATE = Step.ACTIVATION.code;
 
   /** Activated → won. */
-  public static final char WIN = 'w';
+  public static final char WIN = Step.WIN.code;
 
   /** Won → won again (retained). */
-  public static final char RETAIN = 'e';
+  public static final char RETAIN = Step.RETENTION.code;
 
   /** Assigned → first response. */
-  public static final char RESPONSE = 'r';
+  public static final char RESPONSE = Step.RESPONSE.code;
 
   static final int PER_DOUBLING = 8;
 

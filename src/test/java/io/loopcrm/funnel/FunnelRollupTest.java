@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -621,6 +623,65 @@ class FunnelRollupTest {
                       + " group by 1"
                       + " having sum(leads) <> 0 or sum(won) <> 0"));
     }
+  }
+
+  /**
+   * The codes R__funnel.sql writes into the rollups are exactly those the Java enums read them by
+   * ({@link Grain}, {@link Step}, {@link FunnelFilter.Model}): a code changed on one side only
+   * would make pages read no rows instead of failing.
+   */
+  @Test
+  void theRollupsUseTheCodesOfTheJavaEnums() {
+    Set<String> grains = new TreeSet<>();
+    for (Grain g : Grain.values()) {
+      grains.add(String.valueOf(g.day));
+      grains.add(String.valueOf(g.month));
+    }
+    Set<String> steps = new TreeSet<>();
+    for (Step st : Step.values()) {
+      steps.add(String.valueOf(st.code));
+    }
+    Set<String> models = new TreeSet<>(Set.of(FunnelFilter.Model.EVERY));
+    for (FunnelFilter.Model m : FunnelFilter.Model.values()) {
+      models.add(m.code);
+    }
+    Set<String> dayCodes = new TreeSet<>();
+    for (Grain g : Grain.values()) {
+      dayCodes.add(String.valueOf(g.day));
+    }
+    assertThat(codes("select distinct grain from funnel_time_rollup"))
+        .as("seed " + seed)
+        .isSubsetOf(grains)
+        .containsAll(dayCodes);
+    assertThat(codes("select distinct step from funnel_time_rollup"))
+        .as("seed " + seed)
+        .isSubsetOf(steps)
+        .contains(String.valueOf(Step.ACTIVATION.code), String.valueOf(Step.RESPONSE.code));
+    String detail = "'" + Grain.DETAIL.day + "', '" + Grain.DETAIL.month + "'";
+    for (String rollup : List.of("funnel_rollup", "feedback_rollup")) {
+      assertThat(codes("select distinct grain from " + rollup))
+          .as(rollup + ", seed " + seed)
+          .isSubsetOf(Set.of(String.valueOf(Grain.DETAIL.day), String.valueOf(Grain.DETAIL.month)));
+      assertThat(codes("select distinct model from " + rollup + " where grain in (" + detail + ")"))
+          .as(rollup + ", seed " + seed)
+          .isSubsetOf(models);
+    }
+    assertThat(codes("select distinct model from funnel_rollup"))
+        .as("seed " + seed)
+        .isEqualTo(models);
+  }
+
+  @SuppressWarnings("unchecked")
+  private Set<String> codes(String sql) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              Set<String> out = new TreeSet<>();
+              for (Object code : (List<Object>) em.createNativeQuery(sql).getResultList()) {
+                out.add(code.toString().trim());
+              }
+              return out;
+            });
   }
 
   /** The month rows of June hold exactly the sums of its day rows, per slice and model. */
