@@ -3,6 +3,7 @@ package io.loopcrm.api;
 import io.loopcrm.api.ApiLeadsResource.LeadInput;
 import io.loopcrm.capture.CaptureGate;
 import io.loopcrm.capture.LeadCapture;
+import io.loopcrm.capture.PendingLeads;
 import io.loopcrm.capture.TrackingCodes;
 import io.loopcrm.lead.Lead;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -95,7 +96,7 @@ class ApiLeadCreation {
     try {
       // keys are the client's own: another integration may use the same one
       String client = identity.getPrincipal().getName();
-      Answer a = gate.run(() -> capture(submission, variantId, client, key));
+      Answer a = gate.runDeferred(() -> capture(submission, variantId, client, key));
       Response.ResponseBuilder r =
           Response.status(a.status()).location(URI.create("/api/leads/" + a.lead().id()));
       return (a.replayed() ? r.header("Idempotent-Replayed", "true") : r).entity(a.lead()).build();
@@ -122,7 +123,7 @@ class ApiLeadCreation {
   /** What the capture answers, built into a response on the request's thread. */
   private record Answer(int status, boolean replayed, ApiLeadsResource.LeadView lead) {}
 
-  private Answer capture(
+  private PendingLeads.Deferred<Answer> capture(
       LeadCapture.Submission submission, Long variantId, String client, String key) {
     if (key != null) {
       em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
@@ -137,11 +138,17 @@ class ApiLeadCreation {
               .getResultList();
       if (!earlier.isEmpty()) {
         long id = ((Number) earlier.get(0)[0]).longValue();
-        return new Answer(((Number) earlier.get(0)[1]).intValue(), true, ApiLeadsResource.view(id));
+        return PendingLeads.Deferred.of(
+            new Answer(((Number) earlier.get(0)[1]).intValue(), true, ApiLeadsResource.view(id)));
       }
     }
-    LeadCapture.Result result =
-        capture.capture(submission, variantId, null, null, Instant.now(clock));
+    return capture
+        .capture(submission, variantId, null, false, null, Instant.now(clock))
+        .then(result -> answer(result, client, key));
+  }
+
+  /** Once the lead is written: the key kept with it, and the lead as the API shows it. */
+  private Answer answer(LeadCapture.Result result, String client, String key) {
     int status = result.created() ? 201 : 200;
     if (key != null) {
       em.createNativeQuery(

@@ -1,8 +1,8 @@
 package io.loopcrm.capture;
 
 import io.loopcrm.audit.AuditInterceptor;
+import io.loopcrm.common.GroupWriter;
 import io.loopcrm.common.LoopConfig;
-import io.loopcrm.lead.Lead;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -20,7 +20,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import org.hibernate.engine.spi.SessionImplementor;
 import org.jboss.logging.Logger;
 
 /**
@@ -62,32 +61,39 @@ public class CaptureGate {
     }
   }
 
-  /** A capture waiting for the writer, with the user its audit entries name. */
-  private record Job<T>(Supplier<T> work, String actor, CompletableFuture<T> done) {
+  /**
+   * A capture waiting for the writer, with the user its audit entries name. Its work may answer a
+   * {@link PendingLeads.Deferred}, resolved once the group's new leads are written.
+   */
+  private record Job(Supplier<?> work, String actor, CompletableFuture<Object> done) {
     void run(List<Object> results) {
+      results.add(as(work));
+    }
+
+    /** The answer, once the group's new leads are written (in the same transaction). */
+    Object resolve(Object result) {
+      return result instanceof PendingLeads.Deferred<?> later ? as(later::get) : result;
+    }
+
+    private Object as(Supplier<?> step) {
       AuditInterceptor.BACKGROUND_ACTOR.set(actor);
       try {
-        results.add(work.get());
+        return step.get();
       } finally {
         AuditInterceptor.BACKGROUND_ACTOR.remove();
       }
     }
-
-    @SuppressWarnings("unchecked")
-    void complete(Object result) {
-      done.complete((T) result);
-    }
   }
 
   @Inject EntityManager em;
+  @Inject PendingLeads pending;
 
   private final Semaphore places;
   private final int batch;
   private volatile long waitMillis;
-  private final BlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
+  private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
   private final AtomicLong groups = new AtomicLong();
-  private Thread writer;
-  private volatile boolean stopping;
+  private GroupWriter<Job> writer;
   private volatile RuntimeException unreachable;
   private volatile long unreachableUntil;
 
@@ -98,19 +104,13 @@ public class CaptureGate {
   }
 
   void start(@Observes StartupEvent e) {
-    writer = new Thread(this::write, "capture-writer");
-    writer.setDaemon(true);
+    writer = new GroupWriter<>("capture-writer", queue, batch, this::write);
     writer.start();
   }
 
   /** Lets the captures queued so far finish before the database goes away. */
   void stop(@Observes ShutdownEvent e) {
-    stopping = true;
-    try {
-      writer.join(TimeUnit.SECONDS.toMillis(30));
-    } catch (InterruptedException ie) {
-      Thread.currentThread().interrupt();
-    }
+    writer.stop(30);
   }
 
   /**
@@ -119,6 +119,16 @@ public class CaptureGate {
    * a transaction of its own, and reads nothing of the request (the user is passed on).
    */
   public <T> T run(Supplier<T> capture) {
+    return enter(capture);
+  }
+
+  /** As {@link #run}, for a capture whose answer waits for the group's new leads. */
+  public <T> T runDeferred(Supplier<PendingLeads.Deferred<T>> capture) {
+    return enter(capture);
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> T enter(Supplier<?> capture) {
     boolean entered;
     try {
       entered = places.tryAcquire(waitMillis, TimeUnit.MILLISECONDS);
@@ -130,13 +140,13 @@ public class CaptureGate {
       throw new Busy();
     }
     try {
-      Job<T> job = new Job<>(capture, AuditInterceptor.actor(), new CompletableFuture<>());
-      if (stopping) {
+      Job job = new Job(capture, AuditInterceptor.actor(), new CompletableFuture<>());
+      if (writer.stopping()) {
         runAlone(job);
       } else {
         queue.add(job);
       }
-      return await(job.done());
+      return (T) await(job.done());
     } finally {
       places.release();
     }
@@ -164,37 +174,23 @@ public class CaptureGate {
     }
   }
 
-  private void write() {
-    List<Job<?>> taken = new ArrayList<>(batch);
-    while (!stopping || !queue.isEmpty()) {
-      try {
-        Job<?> first = queue.poll(200, TimeUnit.MILLISECONDS);
-        if (first == null) {
-          continue;
-        }
-        taken.add(first);
-        queue.drainTo(taken, batch - 1);
-        RuntimeException away = unreachable;
-        if (away != null && System.nanoTime() < unreachableUntil) {
-          // the database was found away a moment ago: answer "try again" now instead of
-          // making these captures wait for another connection timeout
-          taken.forEach(j -> j.done().completeExceptionally(new Unavailable(away)));
-        } else {
-          runGroup(taken);
-        }
-      } catch (InterruptedException ie) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (RuntimeException re) {
-        LOG.error("capture group", re);
-        taken.forEach(j -> j.done().completeExceptionally(re));
-      } finally {
-        taken.clear();
+  private void write(List<Job> taken) {
+    try {
+      RuntimeException away = unreachable;
+      if (away != null && System.nanoTime() < unreachableUntil) {
+        // the database was found away a moment ago: answer "try again" now instead of
+        // making these captures wait for another connection timeout
+        taken.forEach(j -> j.done().completeExceptionally(new Unavailable(away)));
+      } else {
+        runGroup(taken);
       }
+    } catch (RuntimeException re) {
+      LOG.error("capture group", re);
+      taken.forEach(j -> j.done().completeExceptionally(re));
     }
   }
 
-  private void runGroup(List<Job<?>> jobs) {
+  private void runGroup(List<Job> jobs) {
     if (jobs.size() == 1) {
       runAlone(jobs.get(0));
       return;
@@ -204,9 +200,18 @@ public class CaptureGate {
       QuarkusTransaction.requiringNew()
           .run(
               () -> {
-                for (Job<?> j : jobs) {
-                  j.run(results);
-                  letGoOfLeads();
+                pending.begin();
+                try {
+                  for (Job j : jobs) {
+                    j.run(results);
+                    pending.letGo();
+                  }
+                  pending.write();
+                  for (int i = 0; i < jobs.size(); i++) {
+                    results.set(i, jobs.get(i).resolve(results.get(i)));
+                  }
+                } finally {
+                  pending.end();
                 }
               });
     } catch (RuntimeException failed) {
@@ -223,33 +228,21 @@ public class CaptureGate {
     }
     groups.incrementAndGet();
     for (int i = 0; i < jobs.size(); i++) {
-      jobs.get(i).complete(results.get(i));
+      jobs.get(i).done().complete(results.get(i));
     }
   }
 
-  /**
-   * Writes the capture's rows and lets go of its leads, so the next capture's flushes check its own
-   * lead and not every lead of the group so far; reps, campaigns and variants stay in the session
-   * for the next capture to find without a query.
-   */
-  private void letGoOfLeads() {
-    em.flush();
-    var context = em.unwrap(SessionImplementor.class).getPersistenceContextInternal();
-    List<Object> leads = new ArrayList<>();
-    for (var e : context.reentrantSafeEntityEntries()) {
-      if (e.getKey() instanceof Lead) {
-        leads.add(e.getKey());
-      }
-    }
-    leads.forEach(em::detach);
-  }
-
-  private void runAlone(Job<?> job) {
+  private void runAlone(Job job) {
     List<Object> result = new ArrayList<>(1);
     try {
-      QuarkusTransaction.requiringNew().run(() -> job.run(result));
+      QuarkusTransaction.requiringNew()
+          .run(
+              () -> {
+                job.run(result);
+                result.set(0, job.resolve(result.get(0)));
+              });
       groups.incrementAndGet();
-      job.complete(result.get(0));
+      job.done().complete(result.get(0));
     } catch (RuntimeException e) {
       boolean away = io.loopcrm.web.Causes.databaseUnreachable(e);
       if (away) {

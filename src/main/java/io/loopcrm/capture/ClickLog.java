@@ -1,6 +1,7 @@
 package io.loopcrm.capture;
 
 import io.agroal.api.AgroalDataSource;
+import io.loopcrm.common.GroupWriter;
 import io.loopcrm.common.LoopConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -17,7 +18,6 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -67,8 +67,7 @@ public class ClickLog {
   private final java.util.concurrent.atomic.AtomicLong batches =
       new java.util.concurrent.atomic.AtomicLong();
   private BlockingQueue<Pending> queue;
-  private Thread writer;
-  private volatile boolean stopping;
+  private GroupWriter<Pending> writer;
   private volatile boolean closed;
 
   @Inject
@@ -79,19 +78,13 @@ public class ClickLog {
 
   void start(@Observes StartupEvent e) {
     queue = new ArrayBlockingQueue<>(capacity);
-    writer = new Thread(this::run, "click-log");
-    writer.setDaemon(true);
+    writer = new GroupWriter<>("click-log", queue, batch, this::write);
     writer.start();
   }
 
   /** Writes what is queued, then lets the stop go on. */
   void stop(@Observes ShutdownEvent e) {
-    stopping = true;
-    try {
-      writer.join(TimeUnit.SECONDS.toMillis(30));
-    } catch (InterruptedException ie) {
-      Thread.currentThread().interrupt();
-    }
+    writer.stop(30);
     writeLeft();
     closed = true;
     writeLeft();
@@ -125,28 +118,6 @@ public class ClickLog {
   /** Batches written since the start (tests see clicks share them). */
   public long batches() {
     return batches.get();
-  }
-
-  private void run() {
-    List<Pending> taken = new ArrayList<>(batch);
-    while (!stopping || !queue.isEmpty()) {
-      try {
-        Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
-        if (first == null) {
-          continue;
-        }
-        taken.add(first);
-        queue.drainTo(taken, batch - 1);
-        write(taken);
-      } catch (InterruptedException ie) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (RuntimeException re) {
-        LOG.error("click batch", re);
-      } finally {
-        taken.clear();
-      }
-    }
   }
 
   private void write(List<Pending> pending) {

@@ -116,7 +116,7 @@ public class FormResource {
     LeadCapture.Submission submission = input.submission();
     Long referrer = input.referrer();
     try {
-      gate.run(
+      gate.runDeferred(
           () ->
               capture.capture(
                   submission, target.variantId(), kept, newVisitor, referrer, Instant.now(clock)));

@@ -27,6 +27,8 @@ public class LeadCapture {
   @Inject EntityManager em;
   @Inject Router router;
   @Inject io.loopcrm.scoring.LeadScorer scorer;
+  @Inject PendingLeads pending;
+  @Inject Journey journey;
 
   /** What a person submitted; {@code source} says through what (web_form, api, referral). */
   public record Submission(
@@ -50,19 +52,15 @@ public class LeadCapture {
   /** The lead and whether this submission created it. */
   public record Result(long leadId, boolean created, String routingNote) {}
 
-  @Transactional(Transactional.TxType.MANDATORY)
-  public Result capture(
-      Submission s, Long variantId, UUID visitor, Long referrerContactId, Instant now) {
-    return capture(s, variantId, visitor, false, referrerContactId, now);
-  }
-
   /**
-   * As above; {@code newVisitor} says the visitor id was made up for this submission, so no click
-   * can carry it yet and the click lookup is skipped (one index probe per capture into the largest
-   * table).
+   * Captures a submission; the answer is known once the capture group's new leads are written
+   * ({@link PendingLeads}): in a group, a new person's lead is routed and inserted with the group's
+   * other new leads; outside one, at once. {@code newVisitor} says the visitor id was made up for
+   * this submission, so no click can carry it yet and the click lookups are skipped (index probes
+   * into the largest table).
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public Result capture(
+  public PendingLeads.Deferred<Result> capture(
       Submission s,
       Long variantId,
       UUID visitor,
@@ -85,11 +83,15 @@ public class LeadCapture {
             s.utmCampaign(),
             now);
 
+    if (pending.has(email, phone)) {
+      // the same person twice in one group: the first one's lead is written, then found
+      pending.write();
+    }
     Lead lead = existing(email, phone);
     if (lead != null) {
       fillBlanks(lead, s, email, phone);
-      List<Touch> clicks = clicks(clicked);
-      journey(lead, clicks, touch);
+      List<Touch> clicks = journey.clicks(clicked);
+      Journey.add(lead, clicks, touch);
       lead.lastTouch = touch;
       if (lead.firstTouch == null || lead.firstTouch.isEmpty()) {
         lead.firstTouch = clicks.isEmpty() ? touch.copy() : clicks.get(0);
@@ -99,11 +101,13 @@ public class LeadCapture {
       }
       if (lead.status == LeadStatus.RECYCLED && lead.owner == null) {
         lead.status = LeadStatus.NEW;
+        // routed by the counters with the group's new leads in them
+        pending.write();
         router.route(lead, now);
       }
       lead.updatedAt = now;
       event(lead, s.source(), now);
-      return new Result(lead.id, false, lead.routingNote);
+      return PendingLeads.Deferred.of(new Result(lead.id, false, lead.routingNote));
     }
 
     lead = new Lead();
@@ -121,19 +125,16 @@ public class LeadCapture {
     if (referrerContactId != null) {
       lead.referrerContact = em.find(Contact.class, referrerContactId);
     }
-    List<Touch> clicks = clicks(clicked);
+    List<Touch> clicks = journey.clicks(clicked);
     lead.firstTouch = clicks.isEmpty() ? touch.copy() : clicks.get(0);
-    journey(lead, clicks, touch);
+    Journey.add(lead, clicks, touch);
     lead.lastTouch = touch;
     lead.status = LeadStatus.NEW;
     lead.createdAt = now;
     lead.updatedAt = now;
-    router.route(lead, now);
-    // scored before the insert, so the new lead is written once
-    scorer.scoreNew(lead, kind(s.source()), now);
-    lead.persist();
-    recordEvent(lead, s.source(), now);
-    return new Result(lead.id, true, lead.routingNote);
+    // scored (and routed, by PendingLeads) before the insert, so the new lead is written once
+    scorer.scoreNew(lead, kind(s.source()), clicked != null, now);
+    return pending.add(lead, kind(s.source()), now, l -> new Result(l.id, true, l.routingNote));
   }
 
   /** Records what the person did and scores the lead again with it. */
@@ -205,84 +206,6 @@ public class LeadCapture {
       found = Lead.list("phoneNormalized = ?1 order by createdAt desc", phone);
     }
     return found.isEmpty() ? null : found.get(0);
-  }
-
-  /** Most touches a journey keeps (the first ones, and always the latest as the last). */
-  static final int JOURNEY_MAX = 20;
-
-  /** A campaign and variant touched (the journey's unit). */
-  private record Step(Long campaignId, Long variantId) {}
-
-  /**
-   * Adds to the lead's journey what is new: for a lead without one its first and last touch so far,
-   * then the visitor's tracked clicks in the order they first happened, then this submission; each
-   * campaign and variant once.
-   */
-  private static void journey(Lead lead, List<Touch> clicks, Touch submission) {
-    java.util.LinkedHashSet<Step> steps = new java.util.LinkedHashSet<>();
-    if (lead.journeyCampaignIds != null && !lead.journeyCampaignIds.isEmpty()) {
-      for (int i = 0; i < lead.journeyCampaignIds.size(); i++) {
-        steps.add(new Step(lead.journeyCampaignIds.get(i), lead.journeyVariantIds.get(i)));
-      }
-    } else {
-      for (Touch t : new Touch[] {lead.firstTouch, lead.lastTouch}) {
-        if (t != null) {
-          steps.add(new Step(t.campaignId, t.variantId));
-        }
-      }
-    }
-    clicks.forEach(t -> steps.add(new Step(t.campaignId, t.variantId)));
-    steps.removeIf(step -> step.campaignId() == null);
-    List<Step> kept = new java.util.ArrayList<>(steps);
-    if (kept.size() >= JOURNEY_MAX) {
-      kept = kept.subList(0, JOURNEY_MAX - 1);
-    }
-    Step last = new Step(submission.campaignId, submission.variantId);
-    if (last.campaignId() != null && !kept.contains(last)) {
-      kept.add(last);
-    }
-    if (kept.isEmpty()) {
-      return;
-    }
-    lead.journeyCampaignIds = kept.stream().map(Step::campaignId).toList();
-    lead.journeyVariantIds = kept.stream().map(Step::variantId).toList();
-  }
-
-  /**
-   * The visitor's tracked clicks, one per campaign and variant in the order they first happened,
-   * each with the UTM values and time of its first click (so the first is the first touch): one
-   * query for both the first touch and the journey.
-   */
-  @SuppressWarnings("unchecked")
-  private List<Touch> clicks(UUID visitor) {
-    if (visitor == null) {
-      return List.of();
-    }
-    List<Touch> out = new java.util.ArrayList<>();
-    for (Object[] r :
-        (List<Object[]>)
-            em.createNativeQuery(
-                    "select campaign_id, variant_id,"
-                        + " (array_agg(utm_source order by clicked_at, id))[1],"
-                        + " (array_agg(utm_medium order by clicked_at, id))[1],"
-                        + " (array_agg(utm_campaign order by clicked_at, id))[1], min(clicked_at)"
-                        + " from click where visitor_id = ?1 group by 1, 2"
-                        + " order by min(clicked_at), min(id) limit "
-                        + JOURNEY_MAX)
-                .setParameter(1, visitor)
-                .getResultList()) {
-      out.add(
-          new Touch(
-              ((Number) r[0]).longValue(),
-              r[1] == null ? null : ((Number) r[1]).longValue(),
-              (String) r[2],
-              (String) r[3],
-              (String) r[4],
-              r[5] instanceof java.time.OffsetDateTime t
-                  ? t.toInstant()
-                  : r[5] instanceof java.sql.Timestamp ts ? ts.toInstant() : (Instant) r[5]));
-    }
-    return out;
   }
 
   private static void fillBlanks(Lead lead, Submission s, String email, String phone) {

@@ -79,10 +79,11 @@ public class LeadScorer {
   /**
    * Scores a lead that is not saved yet, whose only event is the one creating it ({@code kind} at
    * {@code now}) besides its visitor's clicks: the same score as {@link #rescore} gives it once
-   * saved, without reading events back and without a second write of the lead.
+   * saved, without reading events back and without a second write of the lead. {@code knownVisitor}
+   * false: the visitor id was made up for this capture, no click can carry it yet.
    */
   @SuppressWarnings("unchecked")
-  public void scoreNew(Lead lead, String kind, Instant now) {
+  public void scoreNew(Lead lead, String kind, boolean knownVisitor, Instant now) {
     List<ScoringRule> active = rules();
     if (active.isEmpty()) {
       lead.score = 0;
@@ -93,7 +94,7 @@ public class LeadScorer {
     double total = fit(active, lead, reasons);
     if (active.stream().anyMatch(r -> !r.isFit())) {
       List<Object[]> events = new ArrayList<>();
-      if (lead.visitorId != null) {
+      if (lead.visitorId != null && knownVisitor) {
         events.addAll(
             em.createNativeQuery(
                     "select 'click', c.clicked_at from click c where c.visitor_id = ?1"
