@@ -83,7 +83,7 @@ out.append(
     f" the rounds, with the lowest and highest in brackets.\n")
 out.append("## Machine and commands\n")
 out.append(f"- {os.cpu_count()} cores ({cpu()}), {mem_gib:.0f} GiB, {platform.system()} {platform.release()},"
-           f" Java of the app: the run command's `java` (heap limit 256 MB).")
+           f" Java of the app: the run command's `java` (heap limit 192 MB, `LOOP_APP_HEAP`).")
 out.append("- Data: `tools/bench/funnel-dataset.sh` (about 1,000,000 leads, 5,000,000 clicks, 100,000 deals)"
            " loaded into `deploy/run.sh`, started as behind a proxy so that form visitors come from many"
            " addresses:\n")
