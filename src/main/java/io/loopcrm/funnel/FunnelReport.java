@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * Reads the funnel from the rollups the database keeps ({@code funnel_rollup}, {@code
- * feedback_rollup}, see V6__funnel.sql): one grouped query per table on the page, never the raw
+ * feedback_rollup}, kept by R__funnel.sql): one grouped query per table on the page, never the raw
  * leads. Costs come from the cost ledger (a small table) for the same period. The queries are built
  * by {@link RollupSql}; the retention cohorts are read by {@link CohortReport}.
  */

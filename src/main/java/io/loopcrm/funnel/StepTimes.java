@@ -7,11 +7,10 @@ import java.util.TreeMap;
 
 /**
  * How long a slice's leads took between two funnel steps, as a histogram with logarithmic buckets
- * (the database's {@code funnel_bucket}, V7__funnel_times.sql): bucket 0 holds times under a
- * minute, bucket b &ge; 1 times from 60·2^((b−1)/8) up to 60·2^(b/8) seconds, with the count and
- * the sum of seconds per bucket. The median is placed inside the bucket it falls in around that
- * bucket's mean time, so it is within about 4.5 % of the exact median (exact when the bucket's
- * times agree).
+ * (the database's {@code funnel_bucket}, R__funnel.sql): bucket 0 holds times under a minute,
+ * bucket b &ge; 1 times from 60·2^((b−1)/8) up to 60·2^(b/8) seconds, with the count and the sum of
+ * seconds per bucket. The median is placed inside the bucket it falls in around that bucket's mean
+ * time, so it is within about 4.5 % of the exact median (exact when the bucket's times agree).
  */
 public final class StepTimes {
   /** Created → activated. */
