@@ -9,9 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.hibernate.engine.spi.SessionImplementor;
@@ -57,11 +55,9 @@ public class PendingLeads {
 
   private record Entry(Lead lead, String actor, String eventKind, Instant at) {}
 
-  /** The group's leads in capture order, and by address for the captures after them. */
+  /** The group's leads in capture order. */
   private static final class Group {
     final List<Entry> entries = new ArrayList<>();
-    final Map<String, Lead> byEmail = new HashMap<>();
-    final Map<String, Lead> byPhone = new HashMap<>();
   }
 
   private final ThreadLocal<Group> group = new ThreadLocal<>();
@@ -80,8 +76,12 @@ public class PendingLeads {
   boolean has(String email, String phone) {
     Group g = group.get();
     return g != null
-        && ((email != null && g.byEmail.containsKey(email))
-            || (phone != null && g.byPhone.containsKey(phone)));
+        && g.entries.stream()
+            .map(Entry::lead)
+            .anyMatch(
+                l ->
+                    (email != null && email.equals(l.emailNormalized))
+                        || (phone != null && phone.equals(l.phoneNormalized)));
   }
 
   /**
@@ -95,12 +95,6 @@ public class PendingLeads {
       return new Deferred<>(() -> answer.apply(lead));
     }
     g.entries.add(new Entry(lead, AuditInterceptor.actor(), eventKind, at));
-    if (lead.emailNormalized != null) {
-      g.byEmail.put(lead.emailNormalized, lead);
-    }
-    if (lead.phoneNormalized != null) {
-      g.byPhone.put(lead.phoneNormalized, lead);
-    }
     return new Deferred<>(() -> answer.apply(lead));
   }
 
@@ -115,8 +109,6 @@ public class PendingLeads {
     }
     List<Entry> entries = new ArrayList<>(g.entries);
     g.entries.clear();
-    g.byEmail.clear();
-    g.byPhone.clear();
     writeAll(entries);
   }
 
