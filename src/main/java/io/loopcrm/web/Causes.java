@@ -1,19 +1,28 @@
 package io.loopcrm.web;
 
+import java.util.Set;
 import java.util.function.Predicate;
 
 /** What lies under an exception, however deep frameworks and commits wrapped it. */
 public final class Causes {
   private Causes() {}
 
-  /** Whether {@code e}, one of its causes or a suppressed exception of them matches. */
+  /**
+   * Whether {@code e}, one of its causes, an exception suppressed by one of them, or one of that
+   * exception's own causes matches. A failed commit keeps the real reason in a suppressed
+   * exception's cause (the connection that closed under it).
+   */
   public static boolean any(Throwable e, Predicate<Throwable> matches) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+    return any(e, matches, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+  }
+
+  private static boolean any(Throwable e, Predicate<Throwable> matches, Set<Throwable> seen) {
+    for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
       if (matches.test(t)) {
         return true;
       }
       for (Throwable s : t.getSuppressed()) {
-        if (matches.test(s)) {
+        if (any(s, matches, seen)) {
           return true;
         }
       }

@@ -11,6 +11,11 @@ final class PackagedEnv {
 
   /** The app on {@code port}, built by this run, signing in at the tests' Keycloak. */
   static Map<String, String> onPort(int port) {
+    try {
+      java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/it-logs"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     Map<String, String> env = new HashMap<>();
     env.put("LOOP_HTTP_PORT", Integer.toString(port));
     env.put("QUARKUS_OIDC_AUTH_SERVER_URL", TestStack.get().realmUrl());
@@ -18,6 +23,8 @@ final class PackagedEnv {
     env.put(
         "LOOP_APP_JAR",
         System.getenv().getOrDefault("LOOP_APP_JAR", "target/quarkus-app/quarkus-run.jar"));
+    // each start's output is kept, after the runs before it on the same port
+    env.put("LOOP_APP_LOG", "target/it-logs/app-" + port + ".log");
     return env;
   }
 

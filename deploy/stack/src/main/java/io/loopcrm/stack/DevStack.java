@@ -70,6 +70,12 @@ public final class DevStack implements AutoCloseable {
     PostgresServer postgres = null;
     KeycloakServer keycloak = null;
     ProcessBuilder app = appProcess(env, appJar).inheritIO();
+    if (env.containsKey("LOOP_APP_LOG")) {
+      // the application's output appended to a file of its own (the tests keep it to read later)
+      app.redirectErrorStream(true);
+      Path log = Path.of(env.get("LOOP_APP_LOG"));
+      app.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    }
     Map<String, String> appEnv = app.environment();
     appEnv.putAll(env);
     try {
