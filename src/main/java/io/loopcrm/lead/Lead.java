@@ -73,24 +73,18 @@ public class Lead extends PanacheEntity implements Audited {
   public Instant firstResponseAt;
   public int score;
 
+  /**
+   * How the person first reached us. Set once, when the lead first gets a touch: at its capture, or
+   * at the first campaign form or API call of a lead that was typed in or imported without one.
+   */
   @Embedded
   @AttributeOverrides({
-    @AttributeOverride(
-        name = "campaignId",
-        column = @Column(name = "first_touch_campaign_id", updatable = false)),
-    @AttributeOverride(
-        name = "variantId",
-        column = @Column(name = "first_touch_variant_id", updatable = false)),
-    @AttributeOverride(
-        name = "utmSource",
-        column = @Column(name = "first_touch_utm_source", updatable = false)),
-    @AttributeOverride(
-        name = "utmMedium",
-        column = @Column(name = "first_touch_utm_medium", updatable = false)),
-    @AttributeOverride(
-        name = "utmCampaign",
-        column = @Column(name = "first_touch_utm_campaign", updatable = false)),
-    @AttributeOverride(name = "at", column = @Column(name = "first_touch_at", updatable = false))
+    @AttributeOverride(name = "campaignId", column = @Column(name = "first_touch_campaign_id")),
+    @AttributeOverride(name = "variantId", column = @Column(name = "first_touch_variant_id")),
+    @AttributeOverride(name = "utmSource", column = @Column(name = "first_touch_utm_source")),
+    @AttributeOverride(name = "utmMedium", column = @Column(name = "first_touch_utm_medium")),
+    @AttributeOverride(name = "utmCampaign", column = @Column(name = "first_touch_utm_campaign")),
+    @AttributeOverride(name = "at", column = @Column(name = "first_touch_at"))
   })
   public Touch firstTouch;
 

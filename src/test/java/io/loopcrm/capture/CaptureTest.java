@@ -34,6 +34,7 @@ class CaptureTest {
   @Inject ClickLog clickLog;
   @Inject CaptureGate gate;
   @Inject io.agroal.api.AgroalDataSource dataSource;
+  @Inject HandEntry handEntry;
 
   @Test
   @io.loopcrm.testing.AsOperations
@@ -345,6 +346,46 @@ class CaptureTest {
       QuarkusTransaction.requiringNew()
           .run(() -> RoutingRule.update("active = false where id = ?1", rule.id));
     }
+  }
+
+  @Test
+  void aLeadTypedInByHandTakesItsFirstTouchFromItsFirstCampaignForm() {
+    CampaignVariant v = Fixtures.campaignWithVariant(Fixtures.unique("Typed first"));
+    Member rep = Fixtures.member(Fixtures.unique("typist"), List.of("sales"), null);
+    String email = Fixtures.unique("typed") + "@example.com";
+    var fields =
+        new io.loopcrm.lead.LeadFields(
+            "Tia", "Typed", "Typed Co", null, email, null, null, null, null, null);
+    long id = handEntry.create(fields, "manual", rep, rep, java.time.Instant.now()).created().id;
+    assertThat(leadByEmail(email).firstTouch).isNull();
+
+    Csrf.form()
+        .formParam("lastName", "Typed")
+        .formParam("email", email)
+        .formParam("utm_source", "newsletter")
+        .post("/f/" + v.trackingCode)
+        .then()
+        .statusCode(303);
+
+    Lead lead = leadByEmail(email);
+    assertThat(lead.id).isEqualTo(id);
+    // the campaign that first reached this person is credited by the first-touch model
+    assertThat(lead.firstTouch).isNotNull();
+    assertThat(lead.firstTouch.campaignId).isEqualTo(v.campaign.id);
+    assertThat(lead.firstTouch.variantId).isEqualTo(v.id);
+    assertThat(lead.lastTouch.variantId).isEqualTo(v.id);
+
+    // and a second campaign's form moves the last touch only
+    CampaignVariant other = Fixtures.campaignWithVariant(Fixtures.unique("Typed later"));
+    Csrf.form()
+        .formParam("lastName", "Typed")
+        .formParam("email", email)
+        .post("/f/" + other.trackingCode)
+        .then()
+        .statusCode(303);
+    Lead later = leadByEmail(email);
+    assertThat(later.firstTouch.variantId).isEqualTo(v.id);
+    assertThat(later.lastTouch.variantId).isEqualTo(other.id);
   }
 
   @Test

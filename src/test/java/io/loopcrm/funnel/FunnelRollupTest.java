@@ -337,6 +337,20 @@ class FunnelRollupTest {
                 + " + 12) = any(coalesce(journey_variant_ids,"
                 + " array[first_touch_variant_id])) and id = "
                 + pick(random, leads));
+      } else if (op < 98 && random.nextInt(3) == 0) {
+        // a lead typed in or imported without a touch reaches us through a campaign's form
+        long[] t = touches[random.nextInt(3)];
+        String c = BASE + " + " + t[0];
+        String v = BASE + " + " + t[1];
+        run(
+            "update lead set first_touch_campaign_id = %s, first_touch_variant_id = %s,"
+                    .formatted(c, v)
+                + " first_touch_at = updated_at, last_touch_campaign_id = %s,".formatted(c)
+                + " last_touch_variant_id = %s, last_touch_at = updated_at,".formatted(v)
+                + " journey_campaign_ids = array[%s], journey_variant_ids = array[%s]"
+                    .formatted(c, v)
+                + " where first_touch_campaign_id is null and id = "
+                + pick(random, leads));
       } else if (op < 98) {
         run(
             "update lead set last_touch_campaign_id = "
