@@ -126,9 +126,7 @@ class ApiLeadCreation {
   private PendingLeads.Deferred<Answer> capture(
       LeadCapture.Submission submission, Long variantId, String client, String key) {
     if (key != null) {
-      em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
-          .setParameter(1, "idem:" + client + "\n" + key)
-          .getSingleResult();
+      io.loopcrm.common.XactLocks.take(em, "idem:" + client + "\n" + key);
       @SuppressWarnings("unchecked")
       List<Object[]> earlier =
           em.createNativeQuery(

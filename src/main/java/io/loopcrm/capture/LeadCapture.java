@@ -163,28 +163,12 @@ public class LeadCapture {
 
   /**
    * Serialises submissions for one e-mail or phone until the transaction ends, so two at once make
-   * one lead (the form, the API, referral links and leads typed in by hand all take it).
+   * one lead (the form, the API, referral links and leads typed in by hand all take them): both
+   * locks in one statement, e-mail first, as everywhere.
    */
-  static void lockAddress(jakarta.persistence.EntityManager em, String kind, String value) {
-    if (value != null) {
-      em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
-          .setParameter(1, kind + ":" + value)
-          .getSingleResult();
-    }
-  }
-
-  /** Both address locks in one statement (e-mail first, as everywhere). */
   static void lockAddresses(jakarta.persistence.EntityManager em, String email, String phone) {
-    if (email != null && phone != null) {
-      em.createNativeQuery(
-              "select pg_advisory_xact_lock(hashtext(?1)), pg_advisory_xact_lock(hashtext(?2))")
-          .setParameter(1, "email:" + email)
-          .setParameter(2, "phone:" + phone)
-          .getSingleResult();
-    } else {
-      lockAddress(em, "email", email);
-      lockAddress(em, "phone", phone);
-    }
+    io.loopcrm.common.XactLocks.take(
+        em, email == null ? null : "email:" + email, phone == null ? null : "phone:" + phone);
   }
 
   /** The newest lead with this e-mail, else with this phone: one query. */
