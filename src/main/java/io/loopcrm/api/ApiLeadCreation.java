@@ -96,7 +96,7 @@ class ApiLeadCreation {
     try {
       // keys are the client's own: another integration may use the same one
       String client = identity.getPrincipal().getName();
-      Answer a = gate.runDeferred(() -> capture(submission, variantId, client, key));
+      Answer a = gate.runDeferred(submission, () -> capture(submission, variantId, client, key));
       Response.ResponseBuilder r =
           Response.status(a.status()).location(URI.create("/api/leads/" + a.lead().id()));
       return (a.replayed() ? r.header("Idempotent-Replayed", "true") : r).entity(a.lead()).build();

@@ -65,7 +65,11 @@ public class CaptureGate {
    * A capture waiting for the writer, with the user its audit entries name. Its work may answer a
    * {@link PendingLeads.Deferred}, resolved once the group's new leads are written.
    */
-  private record Job(Supplier<?> work, String actor, CompletableFuture<Object> done) {
+  private record Job(
+      Supplier<?> work,
+      LeadCapture.Submission person,
+      String actor,
+      CompletableFuture<Object> done) {
     void run(List<Object> results) {
       results.add(as(work));
     }
@@ -119,16 +123,20 @@ public class CaptureGate {
    * a transaction of its own, and reads nothing of the request (the user is passed on).
    */
   public <T> T run(Supplier<T> capture) {
-    return enter(capture);
+    return enter(null, capture);
   }
 
-  /** As {@link #run}, for a capture whose answer waits for the group's new leads. */
-  public <T> T runDeferred(Supplier<PendingLeads.Deferred<T>> capture) {
-    return enter(capture);
+  /**
+   * As {@link #run}, for the capture of {@code person}, whose answer waits for the group's new
+   * leads; the group locks and looks up its people's addresses together.
+   */
+  public <T> T runDeferred(
+      LeadCapture.Submission person, Supplier<PendingLeads.Deferred<T>> capture) {
+    return enter(person, capture);
   }
 
   @SuppressWarnings("unchecked")
-  private <T> T enter(Supplier<?> capture) {
+  private <T> T enter(LeadCapture.Submission person, Supplier<?> capture) {
     boolean entered;
     try {
       entered = places.tryAcquire(waitMillis, TimeUnit.MILLISECONDS);
@@ -140,7 +148,7 @@ public class CaptureGate {
       throw new Busy();
     }
     try {
-      Job job = new Job(capture, AuditInterceptor.actor(), new CompletableFuture<>());
+      Job job = new Job(capture, person, AuditInterceptor.actor(), new CompletableFuture<>());
       if (writer.stopping()) {
         runAlone(job);
       } else {
@@ -202,6 +210,8 @@ public class CaptureGate {
               () -> {
                 pending.begin();
                 try {
+                  pending.prepare(
+                      jobs.stream().map(Job::person).filter(java.util.Objects::nonNull).toList());
                   for (Job j : jobs) {
                     j.run(results);
                     pending.letGo();

@@ -117,6 +117,7 @@ public class FormResource {
     Long referrer = input.referrer();
     try {
       gate.runDeferred(
+          submission,
           () ->
               capture.capture(
                   submission, target.variantId(), kept, newVisitor, referrer, Instant.now(clock)));

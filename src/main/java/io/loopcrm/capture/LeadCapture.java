@@ -70,7 +70,11 @@ public class LeadCapture {
     UUID clicked = newVisitor ? null : visitor;
     String email = Lead.normalizeEmail(s.email());
     String phone = Lead.normalizePhone(s.phone());
-    lockAddresses(em, email, phone);
+    // in a group, its addresses were locked and looked up at its start (PendingLeads.prepare)
+    boolean prepared = pending.prepared(email, phone);
+    if (!prepared) {
+      lockAddresses(em, email, phone);
+    }
 
     CampaignVariant variant = variantId == null ? null : em.find(CampaignVariant.class, variantId);
     Campaign campaign = variant == null ? null : variant.campaign;
@@ -87,9 +91,10 @@ public class LeadCapture {
       // the same person twice in one group: the first one's lead is written, then found
       pending.write();
     }
-    Lead lead = existing(email, phone);
+    Lead lead = prepared ? known(email, phone) : existing(email, phone);
     if (lead != null) {
       fillBlanks(lead, s, email, phone);
+      pending.knows(lead);
       List<Touch> clicks = journey.clicks(clicked);
       Journey.add(lead, clicks, touch);
       lead.lastTouch = touch;
@@ -168,7 +173,17 @@ public class LeadCapture {
    */
   static void lockAddresses(jakarta.persistence.EntityManager em, String email, String phone) {
     io.loopcrm.common.XactLocks.take(
-        em, email == null ? null : "email:" + email, phone == null ? null : "phone:" + phone);
+        em, email == null ? null : EMAIL + email, phone == null ? null : PHONE + phone);
+  }
+
+  /** The names of the address locks: an e-mail's and a phone's. */
+  static final String EMAIL = "email:";
+
+  static final String PHONE = "phone:";
+
+  private Lead known(String email, String phone) {
+    Long id = pending.newest(email, phone);
+    return id == null ? null : em.find(Lead.class, id);
   }
 
   /** The newest lead with this e-mail, else with this phone: one query. */

@@ -9,7 +9,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.hibernate.engine.spi.SessionImplementor;
@@ -55,9 +60,18 @@ public class PendingLeads {
 
   private record Entry(Lead lead, String actor, String eventKind, Instant at) {}
 
-  /** The group's leads in capture order. */
+  /** A lead the group knows by its addresses: found when it began, or written by it. */
+  private record Known(long id, String email, String phone, Instant createdAt) {
+    static Known of(Lead l) {
+      return new Known(l.id, l.emailNormalized, l.phoneNormalized, l.createdAt);
+    }
+  }
+
+  /** The group's leads in capture order, the addresses it locked and the leads that have them. */
   private static final class Group {
     final List<Entry> entries = new ArrayList<>();
+    final Set<String> locked = new HashSet<>();
+    final Map<Long, Known> known = new HashMap<>();
   }
 
   private final ThreadLocal<Group> group = new ThreadLocal<>();
@@ -70,6 +84,105 @@ public class PendingLeads {
   /** Forgets the group's unwritten leads (its transaction rolled back); ends the group. */
   void end() {
     group.remove();
+  }
+
+  /** The leads with any of these e-mails (?1) or phones (?2): one scan of each address index. */
+  static final String KNOWN_LEADS =
+      "select id, email_normalized, phone_normalized, created_at from lead"
+          + " where email_normalized = any(cast(?1 as text[]))"
+          + " or (phone_normalized is not null and phone_normalized = any(cast(?2 as text[])))";
+
+  /**
+   * Locks the addresses of all the group's people at once and finds the leads that have them, one
+   * statement each instead of two per capture on the writer's path. The locks go in one order
+   * (e-mails before phones, as a single capture takes them), so that two writers never wait for
+   * each other; the leads are kept as ids, as each capture lets go of the leads it loaded.
+   */
+  void prepare(List<LeadCapture.Submission> people) {
+    Group g = group.get();
+    Set<String> emails = new TreeSet<>();
+    Set<String> phones = new TreeSet<>();
+    for (LeadCapture.Submission p : people) {
+      add(emails, Lead.normalizeEmail(p.email()));
+      add(phones, Lead.normalizePhone(p.phone()));
+    }
+    if (g == null || emails.size() + phones.size() == 0) {
+      return;
+    }
+    List<String> names = new ArrayList<>();
+    emails.forEach(e -> names.add(LeadCapture.EMAIL + e));
+    phones.forEach(p -> names.add(LeadCapture.PHONE + p));
+    io.loopcrm.common.XactLocks.take(em, names.toArray(String[]::new));
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(KNOWN_LEADS)
+            .setParameter(1, emails.toArray(String[]::new))
+            .setParameter(2, phones.toArray(String[]::new))
+            .getResultList();
+    for (Object[] r : rows) {
+      long id = ((Number) r[0]).longValue();
+      g.known.put(id, new Known(id, (String) r[1], (String) r[2], instant(r[3])));
+    }
+    g.locked.addAll(names);
+  }
+
+  private static void add(Set<String> to, String value) {
+    if (value != null) {
+      to.add(value);
+    }
+  }
+
+  private static Instant instant(Object value) {
+    if (value instanceof Instant i) {
+      return i;
+    }
+    if (value instanceof java.time.OffsetDateTime o) {
+      return o.toInstant();
+    }
+    if (value instanceof java.sql.Timestamp t) {
+      return t.toInstant();
+    }
+    throw new IllegalStateException("created_at as " + value.getClass());
+  }
+
+  /**
+   * Whether the group locked this person's addresses and knows the leads that have them, so the
+   * capture neither locks nor looks up again.
+   */
+  boolean prepared(String email, String phone) {
+    Group g = group.get();
+    return g != null
+        && (email != null || phone != null)
+        && (email == null || g.locked.contains(LeadCapture.EMAIL + email))
+        && (phone == null || g.locked.contains(LeadCapture.PHONE + phone));
+  }
+
+  /**
+   * The newest lead the group knows with this e-mail, else with this phone (what {@code
+   * LeadCapture} looks up outside a group), or null.
+   */
+  Long newest(String email, String phone) {
+    Group g = group.get();
+    java.util.Comparator<Known> newest =
+        java.util.Comparator.comparing(Known::createdAt).thenComparing(Known::id);
+    return g.known.values().stream()
+        .filter(k -> email != null && email.equals(k.email()))
+        .max(newest)
+        .or(
+            () ->
+                g.known.values().stream()
+                    .filter(k -> phone != null && phone.equals(k.phone()))
+                    .max(newest))
+        .map(Known::id)
+        .orElse(null);
+  }
+
+  /** Notes a lead's addresses as a capture left them (a blank e-mail or phone filled in). */
+  void knows(Lead lead) {
+    Group g = group.get();
+    if (g != null && lead.id != null) {
+      g.known.put(lead.id, Known.of(lead));
+    }
   }
 
   /** Whether a capture of this group already made a lead for this e-mail or phone. */
@@ -149,6 +262,7 @@ public class PendingLeads {
       }
     }
     em.flush();
+    leads.forEach(this::knows);
     Long[] ids = new Long[entries.size()];
     String[] kinds = new String[entries.size()];
     String[] times = new String[entries.size()];

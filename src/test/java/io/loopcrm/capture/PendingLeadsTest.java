@@ -101,14 +101,111 @@ class PendingLeadsTest {
     }
   }
 
+  /**
+   * A group locks and looks up its people's addresses at its start; what its captures change is
+   * seen by the captures after them: a phone's lead given an e-mail is that e-mail's lead too.
+   */
+  @Test
+  void aLeadFoundByPhoneAndGivenAnEmailIsThatEmailsLeadLaterInTheSameGroup() throws Exception {
+    CampaignVariant variant = Fixtures.campaignWithVariant(Fixtures.unique("Prepared"));
+    String tag = Fixtures.unique("prepared");
+    String phone = "+1 555 " + (1_000_000 + Math.abs(tag.hashCode() % 8_999_999));
+    String email = tag + "-a@example.com";
+    // a lead known by its phone only (typed in from a call)
+    long known =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  var lead = new io.loopcrm.lead.Lead();
+                  lead.lastName = "Caller";
+                  lead.phone = phone;
+                  lead.phoneNormalized = io.loopcrm.lead.Lead.normalizePhone(phone);
+                  lead.source = "manual";
+                  lead.status = io.loopcrm.lead.LeadStatus.NEW;
+                  lead.createdAt = Instant.now();
+                  lead.updatedAt = lead.createdAt;
+                  lead.persist();
+                  return lead.id;
+                });
+    CountDownLatch writerBusy = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    try {
+      long groupsBefore = gate.groups();
+      Future<Integer> holder =
+          pool.submit(
+              () ->
+                  gate.run(
+                      () -> {
+                        writerBusy.countDown();
+                        await(release);
+                        return 0;
+                      }));
+      await(writerBusy);
+      List<Future<LeadCapture.Result>> results = new ArrayList<>();
+      // the caller fills the form with e-mail and phone, then a colleague forwards the e-mail only
+      results.add(submit(pool, variant, email, phone));
+      waitUntilQueued(1);
+      results.add(submit(pool, variant, email, null));
+      waitUntilQueued(2);
+      // someone new, twice: the second finds the first's lead, written by the group meanwhile
+      results.add(submit(pool, variant, tag + "-b@example.com", null));
+      waitUntilQueued(3);
+      results.add(submit(pool, variant, tag.toUpperCase() + "-B@example.com", null));
+      waitUntilQueued(4);
+      release.countDown();
+      holder.get(30, TimeUnit.SECONDS);
+      List<LeadCapture.Result> answers = new ArrayList<>();
+      for (Future<LeadCapture.Result> f : results) {
+        answers.add(f.get(30, TimeUnit.SECONDS));
+      }
+      assertThat(gate.groups() - groupsBefore).as("the holder, then one group").isEqualTo(2);
+      assertThat(answers.get(0).leadId()).isEqualTo(known);
+      assertThat(answers.get(0).created()).isFalse();
+      assertThat(answers.get(1).leadId()).as("the e-mail just given").isEqualTo(known);
+      assertThat(answers.get(2).created()).isTrue();
+      assertThat(answers.get(3).leadId()).isEqualTo(answers.get(2).leadId());
+      assertThat(answers.get(3).created()).isFalse();
+      assertThat(leadsOf(tag)).isEqualTo(2);
+    } finally {
+      release.countDown();
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theGroupsLookupUsesTheAddressIndexes() {
+    String plan =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  em.createNativeQuery("set local enable_seqscan = off").executeUpdate();
+                  em.createNativeQuery("set local plan_cache_mode = force_generic_plan")
+                      .executeUpdate();
+                  List<String> lines =
+                      em.createNativeQuery("explain " + PendingLeads.KNOWN_LEADS)
+                          .setParameter(1, new String[] {"a@example.com", "b@example.com"})
+                          .setParameter(2, new String[] {"+15550100"})
+                          .getResultList();
+                  return String.join("\n", lines);
+                });
+    assertThat(plan).contains("lead_email_idx").contains("lead_phone_idx").doesNotContain("Seq");
+  }
+
   private Future<LeadCapture.Result> submit(
       ExecutorService pool, CampaignVariant variant, String email) {
+    return submit(pool, variant, email, null);
+  }
+
+  private Future<LeadCapture.Result> submit(
+      ExecutorService pool, CampaignVariant variant, String email, String phone) {
     LeadCapture.Submission s =
         new LeadCapture.Submission(
             "Pat",
             "Pending",
             email,
-            null,
+            phone,
             "Pending Co",
             null,
             "EMEA",
@@ -124,6 +221,7 @@ class PendingLeadsTest {
     return pool.submit(
         () ->
             gate.runDeferred(
+                s,
                 () ->
                     capture.capture(s, variant.id, UUID.randomUUID(), true, null, Instant.now())));
   }
@@ -133,8 +231,9 @@ class PendingLeadsTest {
         .call(
             () ->
                 ((Number)
-                        em.createNativeQuery("select count(*) from lead where email like ?1")
-                            .setParameter(1, tag + "-%")
+                        em.createNativeQuery(
+                                "select count(*) from lead where email_normalized like ?1")
+                            .setParameter(1, tag.toLowerCase() + "-%")
                             .getSingleResult())
                     .longValue());
   }
