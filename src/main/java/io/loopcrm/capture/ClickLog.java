@@ -23,9 +23,12 @@ import org.jboss.logging.Logger;
 /**
  * Writes tracking clicks in batches (group commit): each click waits until the transaction holding
  * it has committed, so the visitor's redirect is only sent for a click that is kept, while one
- * insert of many rows carries all clicks that arrived meanwhile. One writer thread; the queue is
- * bounded, and a full queue says so at once instead of letting clicks wait. A graceful stop writes
- * every queued click before the database goes away.
+ * insert of many rows carries all clicks that arrived meanwhile. A few writer threads take from one
+ * queue ({@code loop.clicks.writers}, 2): one waiting for its commit, another inserts the next
+ * batch (a single writer spent nine tenths of its time waiting for the database on the 1M dataset,
+ * the tracking link stopping at about 3,700 a second). The queue is bounded, and a full queue says
+ * so at once instead of letting clicks wait. A graceful stop writes every queued click before the
+ * database goes away.
  */
 @ApplicationScoped
 public class ClickLog {
@@ -62,29 +65,37 @@ public class ClickLog {
 
   int capacity;
 
+  int writers = 1;
+
   @Inject AgroalDataSource db;
 
   private final java.util.concurrent.atomic.AtomicLong batches =
       new java.util.concurrent.atomic.AtomicLong();
   private BlockingQueue<Pending> queue;
-  private GroupWriter<Pending> writer;
+  private List<GroupWriter<Pending>> running = List.of();
   private volatile boolean closed;
 
   @Inject
   void configure(LoopConfig config) {
     batch = config.clicks().batch();
     capacity = config.clicks().queue();
+    writers = config.clicks().writers();
   }
 
   void start(@Observes StartupEvent e) {
     queue = new ArrayBlockingQueue<>(capacity);
-    writer = new GroupWriter<>("click-log", queue, batch, this::write);
-    writer.start();
+    List<GroupWriter<Pending>> started = new ArrayList<>();
+    for (int i = 1; i <= Math.max(1, writers); i++) {
+      GroupWriter<Pending> w = new GroupWriter<>("click-log-" + i, queue, batch, this::write);
+      w.start();
+      started.add(w);
+    }
+    running = List.copyOf(started);
   }
 
   /** Writes what is queued, then lets the stop go on. */
   void stop(@Observes ShutdownEvent e) {
-    writer.stop(30);
+    running.forEach(w -> w.stop(30));
     writeLeft();
     closed = true;
     writeLeft();

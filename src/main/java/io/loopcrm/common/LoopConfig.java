@@ -98,6 +98,10 @@ public interface LoopConfig {
     /** Clicks queued at most; a click that finds the queue full is answered "try again". */
     @WithDefault("20000")
     int queue();
+
+    /** Threads writing clicks, each a batch at a time (one can insert while another commits). */
+    @WithDefault("2")
+    int writers();
   }
 
   /** Lead scoring. */
