@@ -82,6 +82,44 @@ public class AuditSearch {
     params.forEach(q::setParameter);
     @SuppressWarnings("unchecked")
     List<Object[]> raw = q.getResultList();
+    List<Row> rows = rows(raw, size);
+    Long next = raw.size() > size ? rows.get(rows.size() - 1).id() : null;
+    return new Page(rows, next);
+  }
+
+  /**
+   * The newest {@code size} entries of these records (type → ids): a campaign's page shows its own
+   * history with its variants' and costs' (one scan of the record index per type).
+   */
+  public List<Row> ofRecords(Map<String, List<Long>> records, int size) {
+    StringBuilder sql =
+        new StringBuilder(
+            "select id, at, actor, entity_type, entity_id, action, changes::text from audit_entry"
+                + " where false");
+    List<Object> params = new ArrayList<>();
+    records.forEach(
+        (type, ids) -> {
+          if (!ids.isEmpty()) {
+            sql.append(" or (entity_type = ?")
+                .append(params.size() + 1)
+                .append(" and entity_id = any(cast(?")
+                .append(params.size() + 2)
+                .append(" as bigint[])))");
+            params.add(type);
+            params.add(ids.toArray(Long[]::new));
+          }
+        });
+    sql.append(" order by id desc limit ").append(size);
+    Query q = em.createNativeQuery(sql.toString());
+    for (int i = 0; i < params.size(); i++) {
+      q.setParameter(i + 1, params.get(i));
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> raw = q.getResultList();
+    return rows(raw, size);
+  }
+
+  private List<Row> rows(List<Object[]> raw, int size) {
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < raw.size() && i < size; i++) {
       Object[] r = raw.get(i);
@@ -97,8 +135,7 @@ public class AuditSearch {
               (String) r[5],
               changes((String) r[6])));
     }
-    Long next = raw.size() > size ? rows.get(rows.size() - 1).id() : null;
-    return new Page(rows, next);
+    return rows;
   }
 
   private List<Change> changes(String text) {

@@ -36,6 +36,10 @@ public class CampaignPage {
   @Inject CampaignNumbers numbers;
   @Inject Choices choices;
   @Inject Clock clock;
+  @Inject io.loopcrm.audit.AuditSearch audit;
+
+  /** Entries of the campaign's history on its page. */
+  static final int HISTORY = 10;
 
   @CheckedTemplate(basePath = "OpsCampaignsResource")
   static class Templates {
@@ -51,7 +55,8 @@ public class CampaignPage {
         Map<String, String> costValues,
         FormErrors costErrors,
         List<String> currencies,
-        List<String> channels);
+        List<String> channels,
+        List<io.loopcrm.audit.AuditSearch.Row> history);
   }
 
   TemplateInstance render(Campaign c, UriInfo uri) {
@@ -70,11 +75,14 @@ public class CampaignPage {
     } else if (problem == Problem.COST) {
       costValues.putAll(values);
     }
+    List<CampaignVariant> variants =
+        CampaignVariant.list("campaign.id = ?1 order by name, id", c.id);
+    List<CostEntry> costs = CostEntry.ofCampaign(c.id);
     return Templates.show(
         c,
         row,
-        CampaignVariant.list("campaign.id = ?1 order by name, id", c.id),
-        CostEntry.ofCampaign(c.id),
+        variants,
+        costs,
         uri.getBaseUri().toString().replaceAll("/$", ""),
         problem == Problem.STATUS ? errors : FormErrors.none(),
         variantValues,
@@ -82,7 +90,13 @@ public class CampaignPage {
         costValues,
         problem == Problem.COST ? errors : FormErrors.none(),
         choices.activeCodes(ChoiceList.CURRENCY),
-        Campaign.CHANNELS);
+        Campaign.CHANNELS,
+        audit.ofRecords(
+            Map.of(
+                "campaign", List.of(c.id),
+                "campaignvariant", variants.stream().map(v -> v.id).toList(),
+                "costentry", costs.stream().map(k -> k.id).toList()),
+            HISTORY));
   }
 
   /** The campaign, or 404. */

@@ -173,6 +173,49 @@ class OpsCampaignsTest {
 
   @Test
   @AsOperations
+  void operationsSeeTheCampaignsHistoryOnItsPage() {
+    Fixtures.member("olga", List.of("operations"), null);
+    CampaignVariant v = Fixtures.campaignWithVariant(Fixtures.unique("History"));
+    long id = v.campaign.id;
+    Csrf.form()
+        .formParam("status", "paused")
+        .post("/ops/campaigns/" + id + "/status")
+        .then()
+        .statusCode(303);
+    Csrf.form()
+        .formParam("incurredOn", "2026-11-02")
+        .formParam("amount", "250")
+        .formParam("currency", "USD")
+        .formParam("note", "history check")
+        .post("/ops/campaigns/" + id + "/costs")
+        .then()
+        .statusCode(303);
+
+    String page =
+        given()
+            .header("Accept-Language", "en")
+            .get("/ops/campaigns/" + id)
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    String history = page.substring(page.indexOf("id=\"history-table\""));
+    // who changed what, newest first: the cost, then the status move, then the campaign's start
+    assertThat(history).contains("olga").contains("Cost entry").contains("Campaign");
+    assertThat(history).containsPattern("(?i)status</span>: \\w+ → paused");
+    assertThat(history.indexOf("Cost entry")).isLessThan(history.indexOf("status</span>"));
+    // operations are not sent to the administrators' audit page (403 for them)
+    assertThat(page).doesNotContain("/admin/audit");
+    given()
+        .header("Accept-Language", "zh-CN")
+        .get("/ops/campaigns/" + id)
+        .then()
+        .statusCode(200)
+        .body(containsString("此活动的历史"));
+  }
+
+  @Test
+  @AsOperations
   void badCampaignInputIsExplainedAndNothingIsSaved() {
     String name = Fixtures.unique("Broken");
     Csrf.form()
