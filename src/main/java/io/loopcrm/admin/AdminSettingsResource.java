@@ -19,8 +19,8 @@ import org.jboss.resteasy.reactive.RestForm;
 
 /**
  * The settings page: pipeline stages ({@link AdminStagesResource}), the editable lists ({@link
- * AdminChoicesResource}) and the funnel's retention window, here. Every change is audited (the
- * entities are {@code Audited}).
+ * AdminChoicesResource}), the funnel's retention window and the first-response target, here. Every
+ * change is audited (the entities are {@code Audited}).
  */
 @Path("/admin/settings")
 @RolesAllowed(Roles.ADMIN)
@@ -60,6 +60,29 @@ public class AdminSettingsResource {
             em.createNativeQuery("select funnel_refresh_all_retention()").getSingleResult();
           }
           return Outcome.saved("settings_flash_retention");
+        });
+  }
+
+  /**
+   * Sets the first-response target: how soon a newly assigned lead should get its rep's first
+   * response, on every rep's Today page and in the funnel's team table.
+   */
+  @POST
+  @Path("first-response")
+  @Produces(MediaType.TEXT_HTML)
+  public Response setFirstResponse(@RestForm String minutes) {
+    Integer n = FormText.integer(minutes);
+    if (n == null || n < 1 || n > ReportSetting.MAX_FIRST_RESPONSE_MINUTES) {
+      return page.invalid(
+          "first-response",
+          new FormErrors().add("minutes", "settings_error_first_response"),
+          SettingsPage.values("minutes", minutes));
+    }
+    int value = n;
+    return page.apply(
+        () -> {
+          ReportSetting.get().firstResponseMinutes = value;
+          return Outcome.saved("settings_flash_first_response");
         });
   }
 }

@@ -72,7 +72,7 @@ public class SettingsPage {
   @CheckedTemplate(basePath = "AdminSettingsResource")
   static class Templates {
     static native TemplateInstance settings(
-        List<PipelineStage> stages, List<ListView> lists, Problem problem, int retentionDays);
+        List<PipelineStage> stages, List<ListView> lists, Problem problem, ReportSetting report);
   }
 
   /**
@@ -112,9 +112,8 @@ public class SettingsPage {
             view(ChoiceList.LOST_REASON, "settings_lost_reasons", "settings_lost_reasons_help"),
             view(ChoiceList.COMPETITOR, "settings_competitors", "settings_competitors_help"),
             view(ChoiceList.CURRENCY, "settings_currencies", "settings_currencies_help"));
-    int retention =
-        QuarkusTransaction.joiningExisting().call(() -> ReportSetting.get().retentionDays);
-    return Templates.settings(all, lists, problem, retention);
+    ReportSetting report = QuarkusTransaction.joiningExisting().call(ReportSetting::get);
+    return Templates.settings(all, lists, problem, report);
   }
 
   private ListView view(ChoiceList list, String title, String help) {

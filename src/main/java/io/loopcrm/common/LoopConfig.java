@@ -48,8 +48,6 @@ public interface LoopConfig {
     Duration otherInstances();
   }
 
-  Sales sales();
-
   DisabledMembers disabledMembers();
 
   /** The service-account client the Users page works through. */
@@ -116,16 +114,5 @@ public interface LoopConfig {
     /** How often it is read again (changes made through another instance), e.g. {@code 15s}. */
     @WithDefault("15s")
     String refresh();
-  }
-
-  /** Targets sales are measured against. */
-  interface Sales {
-    /** Today's "respond within" for new leads. */
-    @WithDefault("PT1H")
-    Duration responseTarget();
-
-    /** The first-response target of the funnel's team table, in hours. */
-    @WithDefault("4")
-    long firstResponseTargetHours();
   }
 }

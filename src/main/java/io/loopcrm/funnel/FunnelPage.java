@@ -78,7 +78,8 @@ public record FunnelPage(
   public record ResponseTime(Duration median, boolean onTarget) {}
 
   /** The breakdown by team with each team's median first response against the target. */
-  public record Teams(List<Numbers> rows, Map<String, ResponseTime> response, long targetHours) {}
+  public record Teams(
+      List<Numbers> rows, Map<String, ResponseTime> response, java.time.Duration target) {}
 
   /** The months after a cohort's first win that the cohort table shows. */
   public List<Integer> offsets() {

@@ -165,6 +165,17 @@ public class Lead extends PanacheEntity implements Audited {
     return lead;
   }
 
+  /**
+   * Whether operations may give this lead to a rep or route it again: a queue lead, or with {@code
+   * takeOver} a lead a rep works; never a converted or rejected one.
+   */
+  public boolean movableByOperations(boolean takeOver) {
+    if (status == LeadStatus.CONVERTED || status == LeadStatus.REJECTED) {
+      return false;
+    }
+    return owner == null || takeOver;
+  }
+
   public String getName() {
     return firstName == null || firstName.isBlank() ? lastName : firstName + " " + lastName;
   }

@@ -33,7 +33,7 @@ final class FunnelSlice {
   private final Choices choices;
   private final FunnelPage.View view;
   private final LocalDate today;
-  private final long targetHours;
+  private final java.time.Duration target;
   private final Stage.Goals goals;
   private List<Numbers> rows;
   private List<FunnelReport.Feedback> feedbackBy;
@@ -44,14 +44,14 @@ final class FunnelSlice {
       Choices choices,
       FunnelQuery query,
       LocalDate today,
-      long targetHours) {
+      java.time.Duration target) {
     this.report = report;
     this.cohorts = cohorts;
     this.choices = choices;
     this.view = query.view(today);
     this.goals = query.goals();
     this.today = today;
-    this.targetHours = targetHours;
+    this.target = target;
   }
 
   FunnelPage.View view() {
@@ -90,7 +90,7 @@ final class FunnelSlice {
         new SalesFeedback(
             SalesFeedback.totals(feedbackBy()).stream().map(this::line).toList(),
             SalesFeedback.rows(rows(), feedbackBy(), this::line)),
-        new FunnelPage.Teams(teams(), response(), targetHours),
+        new FunnelPage.Teams(teams(), response(), target),
         cohorts());
   }
 
@@ -137,7 +137,7 @@ final class FunnelSlice {
             (team, times) -> {
               Duration d = times.median(StepTimes.RESPONSE);
               if (d != null) {
-                out.put(team, new FunnelPage.ResponseTime(d, d.toSeconds() < targetHours * 3600));
+                out.put(team, new FunnelPage.ResponseTime(d, d.compareTo(target) < 0));
               }
             });
     return out;

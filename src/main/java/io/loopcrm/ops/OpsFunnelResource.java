@@ -1,6 +1,5 @@
 package io.loopcrm.ops;
 
-import io.loopcrm.common.LoopConfig;
 import io.loopcrm.funnel.CohortReport;
 import io.loopcrm.funnel.FunnelPage;
 import io.loopcrm.funnel.FunnelReport;
@@ -37,8 +36,6 @@ public class OpsFunnelResource {
   @Inject Clock clock;
   @Inject Choices choices;
 
-  @Inject LoopConfig config;
-
   @CheckedTemplate
   static class Templates {
     static native TemplateInstance funnel(FunnelPage page);
@@ -70,6 +67,11 @@ public class OpsFunnelResource {
   private FunnelSlice slice(FunnelQuery query) {
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
     return new FunnelSlice(
-        report, cohorts, choices, query, today, config.sales().firstResponseTargetHours());
+        report,
+        cohorts,
+        choices,
+        query,
+        today,
+        io.loopcrm.funnel.ReportSetting.get().firstResponseTarget());
   }
 }

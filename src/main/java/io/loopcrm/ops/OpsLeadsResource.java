@@ -29,6 +29,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -104,12 +105,19 @@ public class OpsLeadsResource {
         .build();
   }
 
-  /** Gives the chosen leads to one rep (operations edits routing, not the rep's work). */
+  /**
+   * Gives the chosen queue leads to one rep (operations edits routing, not the rep's work). A lead
+   * a rep already works moves only with {@code takeOver}, an explicit "take over from their reps"
+   * whose note names both; converted and rejected leads never move.
+   */
   @POST
   @Path("assign")
   @Transactional
   public Response assign(
-      @RestForm List<Long> ids, @RestForm Long rep, @RestForm("back") String back) {
+      @RestForm List<Long> ids,
+      @RestForm Long rep,
+      @RestForm boolean takeOver,
+      @RestForm("back") String back) {
     Member owner = rep == null ? null : Member.findById(rep);
     if (ids == null || ids.isEmpty()) {
       return Flash.redirect(backTo(back), "warning", "queue_error_none_selected");
@@ -118,21 +126,38 @@ public class OpsLeadsResource {
       return Flash.redirect(backTo(back), "danger", "queue_error_rep");
     }
     Instant now = Instant.now(clock);
-    List<Lead> leads = Lead.list("id in ?1", ids);
-    for (Lead l : leads) {
+    String by = me.get().displayName;
+    List<Long> moved = new ArrayList<>();
+    int left = 0;
+    for (Lead l : Lead.<Lead>list("from Lead l left join fetch l.owner where l.id in ?1", ids)) {
+      if (!l.movableByOperations(takeOver) || (l.owner != null && l.owner.id.equals(owner.id))) {
+        left++;
+        continue;
+      }
+      l.routingNote =
+          l.owner == null
+              ? io.loopcrm.routing.RoutingNote.manual(by)
+              : io.loopcrm.routing.RoutingNote.takenOver(l.owner.displayName, by);
       l.owner = owner;
       l.assignedAt = now;
       l.routingRuleId = null;
-      l.routingNote = io.loopcrm.routing.RoutingNote.manual(me.get().displayName);
       if (l.status == LeadStatus.NEW) {
         l.status = LeadStatus.ASSIGNED;
       }
+      moved.add(l.id);
     }
-    io.loopcrm.activity.Activity.moveOpenTasksOfLeads(ids, owner);
-    return Flash.redirect(backTo(back), "success", "queue_flash_assigned");
+    if (!moved.isEmpty()) {
+      io.loopcrm.activity.Activity.moveOpenTasksOfLeads(moved, owner);
+    }
+    String done = takeOver ? "queue_flash_taken_over" : "queue_flash_assigned";
+    return Flash.redirect(
+        backTo(back), "success", left > 0 && !takeOver ? "queue_flash_skipped" : done);
   }
 
-  /** Runs the routing rules again for the chosen leads. */
+  /**
+   * Runs the routing rules again for the chosen queue leads; a lead a rep works, or a closed one,
+   * stays as it is.
+   */
   @POST
   @Path("reroute")
   @Transactional
@@ -142,13 +167,19 @@ public class OpsLeadsResource {
     }
     List<RoutingRule> rules = RoutingRule.listOrdered();
     Instant now = Instant.now(clock);
+    int left = 0;
     for (Lead l :
         Lead.<Lead>list(
             "from Lead l left join fetch l.campaign left join fetch l.variant where l.id in ?1",
             ids)) {
+      if (!l.movableByOperations(false)) {
+        left++;
+        continue;
+      }
       router.route(l, rules, now);
     }
-    return Flash.redirect(backTo(back), "success", "queue_flash_rerouted");
+    return Flash.redirect(
+        backTo(back), "success", left > 0 ? "queue_flash_skipped" : "queue_flash_rerouted");
   }
 
   private Viewer viewer() {

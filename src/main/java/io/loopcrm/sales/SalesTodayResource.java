@@ -1,7 +1,6 @@
 package io.loopcrm.sales;
 
 import io.loopcrm.activity.Activity;
-import io.loopcrm.common.LoopConfig;
 import io.loopcrm.deal.Forecast;
 import io.loopcrm.deal.Quota;
 import io.loopcrm.lead.Lead;
@@ -32,8 +31,6 @@ public class SalesTodayResource {
   @Inject io.loopcrm.deal.Board board;
   @Inject Clock clock;
 
-  @Inject LoopConfig config;
-
   /** A lead waiting for its first response, against the team's response target. */
   public record Waiting(Lead lead, Duration waited, boolean late) {}
 
@@ -58,6 +55,7 @@ public class SalesTodayResource {
     LocalDate today = LocalDate.now(clock);
     Instant endOfToday = today.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
     Instant monthStart = today.withDayOfMonth(1).atStartOfDay(clock.getZone()).toInstant();
+    java.time.Duration target = io.loopcrm.funnel.ReportSetting.get().firstResponseTarget();
     List<Waiting> waiting =
         Lead.<Lead>find(
                 "owner = ?1 and status in ?2 order by assignedAt, id",
@@ -67,18 +65,14 @@ public class SalesTodayResource {
             .list()
             .stream()
             .map(
-                l ->
-                    new Waiting(
-                        l,
-                        l.responseTime(now),
-                        l.responseTime(now).compareTo(config.sales().responseTarget()) > 0))
+                l -> new Waiting(l, l.responseTime(now), l.responseTime(now).compareTo(target) > 0))
             .toList();
     List<Forecast.Line> lines = forecast.of(member, today, monthStart);
     Quota quota = Quota.forMonth(member, today).orElse(null);
     return Templates.today(
         Activity.openTasksDueBefore(member, endOfToday),
         waiting,
-        config.sales().responseTarget(),
+        target,
         lines,
         board.openTotals(me.viewer()),
         quota,

@@ -248,4 +248,13 @@ public interface AdminMsg {
 
   @Message
   String settings_retention_days();
+
+  @Message
+  String settings_first_response();
+
+  @Message
+  String settings_first_response_help();
+
+  @Message
+  String settings_first_response_minutes();
 }

@@ -187,7 +187,7 @@ public interface FunnelMsg {
   String target_missed();
 
   @Message
-  String target_note(String hours);
+  String target_note(String time);
 
   @Message
   String cohorts_title();

@@ -535,6 +535,12 @@ public interface Msg {
   String settings_error_retention_days();
 
   @Message
+  String settings_error_first_response();
+
+  @Message
+  String settings_flash_first_response();
+
+  @Message
   String settings_flash_retention();
 
   @Message
@@ -662,6 +668,12 @@ public interface Msg {
 
   @Message
   String queue_flash_rerouted();
+
+  @Message
+  String queue_flash_skipped();
+
+  @Message
+  String queue_flash_taken_over();
 
   @Message
   String nav_routing();

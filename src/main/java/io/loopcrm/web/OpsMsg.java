@@ -232,6 +232,9 @@ public interface OpsMsg {
   String queue_reroute();
 
   @Message
+  String queue_take_over();
+
+  @Message
   String queue_help();
 
   @Message

@@ -535,6 +535,9 @@ public interface SalesMsg {
   String routing_hand(String by);
 
   @Message
+  String routing_taken_over(String from, String by);
+
+  @Message
   String lead_history();
 
   @Message

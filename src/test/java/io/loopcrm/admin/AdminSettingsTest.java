@@ -338,6 +338,62 @@ class AdminSettingsTest {
 
   @Test
   @AsAdmin
+  void oneFirstResponseTargetIsSetHereForTodayAndTheFunnel() {
+    Fixtures.member("ada", List.of("admin"), null);
+    try {
+      given()
+          .header("Accept-Language", "en")
+          .get("/admin/settings")
+          .then()
+          .statusCode(200)
+          .body(containsString("id=\"first-response-form\""))
+          .body(containsString("name=\"minutes\""));
+      for (String bad : List.of("0", "10081", "soon")) {
+        Csrf.form()
+            .header("Accept-Language", "en")
+            .formParam("minutes", bad)
+            .post("/admin/settings/first-response")
+            .then()
+            .statusCode(422)
+            .body(containsString("Enter a whole number of minutes from 1 to 10080 (a week)."))
+            .body(containsString("value=\"" + bad + "\""));
+      }
+      Csrf.form()
+          .header("Accept-Language", "zh-CN")
+          .formParam("minutes", "-5")
+          .post("/admin/settings/first-response")
+          .then()
+          .statusCode(422)
+          .body(containsString("请输入 1 到 10080（一周）之间的整数分钟数。"));
+      assertThat(firstResponseMinutes()).isEqualTo(60);
+
+      Csrf.form()
+          .formParam("minutes", "90")
+          .redirects()
+          .follow(false)
+          .post("/admin/settings/first-response")
+          .then()
+          .statusCode(303)
+          .cookie("loop_flash", containsString("success:settings_flash_first_response"));
+      assertThat(firstResponseMinutes()).isEqualTo(90);
+      given()
+          .header("Accept-Language", "en")
+          .get("/admin/settings")
+          .then()
+          .body(containsString("value=\"90\""));
+    } finally {
+      QuarkusTransaction.requiringNew()
+          .run(() -> io.loopcrm.funnel.ReportSetting.get().firstResponseMinutes = 60);
+    }
+  }
+
+  private static int firstResponseMinutes() {
+    return QuarkusTransaction.requiringNew()
+        .call(() -> io.loopcrm.funnel.ReportSetting.get().firstResponseMinutes);
+  }
+
+  @Test
+  @AsAdmin
   void theRetentionWindowDecidesWhoCountsAsRetained() {
     long base = 7_600_000_000L;
     Member rep = Fixtures.member("sam", List.of("sales"), null);

@@ -313,12 +313,24 @@ class FunnelTest {
                     .setParameter("n", FunnelScenario.TEAM)
                     .getSingleResult())
             .longValue();
+    // against the default target of an hour, then the three hours an administrator sets
     assertThat(row(html, "team-row", Long.toString(team)))
         .contains("Funnel East")
         .contains(">30<")
         .contains("2 h 0 min")
-        .contains("on target")
+        .contains("over target")
         .contains("85.7 %");
+    assertThat(html).contains("Target for the first response: 1 h 0 min after assignment.");
+    try {
+      io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+          .run(() -> io.loopcrm.funnel.ReportSetting.get().firstResponseMinutes = 180);
+      String later = page(MARCH + "&campaign=" + P);
+      assertThat(row(later, "team-row", Long.toString(team))).contains("on target");
+      assertThat(later).contains("Target for the first response: 3 h 0 min after assignment.");
+    } finally {
+      io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+          .run(() -> io.loopcrm.funnel.ReportSetting.get().firstResponseMinutes = 60);
+    }
     String csv = given().get("/ops/funnel/teams.csv?" + MARCH + "&campaign=" + P).asString();
     assertThat(csv).contains("Funnel East,30,18,7200,7200,6,85.7");
   }

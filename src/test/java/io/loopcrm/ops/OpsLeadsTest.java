@@ -179,6 +179,80 @@ class OpsLeadsTest {
     assertThat(page.substring(h, m)).contains("<td class=\"text-end\">50</td>");
   }
 
+  @Test
+  @AsOperations
+  void aRepsLeadMovesOnlyWhenTakenOverAndAClosedLeadNever() {
+    Fixtures.member("olga", List.of("operations"), null);
+    String region = Fixtures.unique("Owned");
+    Member sam = Fixtures.member(Fixtures.unique("owner"), List.of("sales"), null);
+    Member rita = Fixtures.member(Fixtures.unique("taker"), List.of("sales"), null);
+    Lead worked = owned(queued(region, "Worked"), sam, LeadStatus.ACCEPTED);
+    Lead converted = owned(queued(region, "Converted"), sam, LeadStatus.CONVERTED);
+    Lead queue = queued(region, "Waiting");
+
+    // assigning and re-routing are for the queue: a rep's leads stay where they are
+    String flash =
+        Csrf.form()
+            .formParam("ids", worked.id)
+            .formParam("ids", converted.id)
+            .formParam("ids", queue.id)
+            .formParam("rep", rita.id)
+            .redirects()
+            .follow(false)
+            .post("/ops/leads/assign")
+            .then()
+            .statusCode(303)
+            .extract()
+            .cookie("loop_flash");
+    assertThat(flash).as("told which leads were left").contains("success:queue_flash_skipped");
+    assertThat(owner(worked.id)).isEqualTo(sam.id);
+    assertThat(owner(converted.id)).isEqualTo(sam.id);
+    assertThat(owner(queue.id)).isEqualTo(rita.id);
+    Csrf.form().formParam("ids", worked.id).post("/ops/leads/reroute").then().statusCode(303);
+    assertThat(owner(worked.id)).as("a re-route leaves a rep's lead alone").isEqualTo(sam.id);
+    assertThat(Fixtures.reload(Lead.class, worked.id).status).isEqualTo(LeadStatus.ACCEPTED);
+
+    // taking over is explicit, named in the lead's note and audit trail; closed leads never move
+    Csrf.form()
+        .formParam("ids", worked.id)
+        .formParam("ids", converted.id)
+        .formParam("rep", rita.id)
+        .formParam("takeOver", "true")
+        .post("/ops/leads/assign")
+        .then()
+        .statusCode(303);
+    assertThat(owner(worked.id)).isEqualTo(rita.id);
+    assertThat(owner(converted.id)).isEqualTo(sam.id);
+    Lead taken = Fixtures.reload(Lead.class, worked.id);
+    assertThat(taken.routingNote).isEqualTo("taken over from " + sam.displayName + " by Olga");
+    assertThat(taken.status).isEqualTo(LeadStatus.ACCEPTED);
+    Number audited =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    (Number)
+                        Lead.getEntityManager()
+                            .createNativeQuery(
+                                "select count(*) from audit_entry where entity_type = 'lead' and"
+                                    + " entity_id = ?1 and actor = 'olga' and changes::text like"
+                                    + " '%taken over%'")
+                            .setParameter(1, worked.id)
+                            .getSingleResult());
+    assertThat(audited.longValue()).isEqualTo(1);
+  }
+
+  private static Lead owned(Lead lead, Member owner, LeadStatus status) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              Lead l = Lead.findById(lead.id);
+              l.owner = Member.findById(owner.id);
+              l.status = status;
+              l.assignedAt = java.time.Instant.now();
+              return l;
+            });
+  }
+
   private static Lead queued(String region, String name) {
     return QuarkusTransaction.requiringNew()
         .call(

@@ -38,6 +38,11 @@ class RoutingNoteTest {
     assertThat(RoutingNote.parse(RoutingNote.byHandThen("Olga Ops", RoutingNote.NO_MATCH)).kind())
         .isEqualTo("none");
     assertThat(RoutingNote.parse(RoutingNote.byHand("Sam Sales")).kind()).isEqualTo("hand");
+    RoutingNote taken = RoutingNote.parse(RoutingNote.takenOver("Sam Sales", "Olga Ops"));
+    assertThat(taken.kind()).isEqualTo("takenover");
+    assertThat(taken.rep()).isEqualTo("Sam Sales");
+    assertThat(taken.by()).isEqualTo("Olga Ops");
+    assertThat(taken.handBy()).isNull();
   }
 
   @Test

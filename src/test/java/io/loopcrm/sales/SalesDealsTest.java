@@ -419,6 +419,20 @@ class SalesDealsTest {
         .statusCode(200)
         .body(containsString("/sales/leads/" + waiting.id + "\""))
         .body(containsString("Team target for a first response: 1 h 0 min."));
+    // the target an administrator sets on the settings page (the funnel's team table reads it too)
+    try {
+      QuarkusTransaction.requiringNew()
+          .run(() -> io.loopcrm.funnel.ReportSetting.get().firstResponseMinutes = 25);
+      given()
+          .header("Accept-Language", "zh-CN")
+          .get("/sales/today")
+          .then()
+          .statusCode(200)
+          .body(containsString("团队首次响应目标：25 分钟。"));
+    } finally {
+      QuarkusTransaction.requiringNew()
+          .run(() -> io.loopcrm.funnel.ReportSetting.get().firstResponseMinutes = 60);
+    }
   }
 
   private static long stageId(PipelineStage.Kind kind) {
