@@ -22,6 +22,7 @@ import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -135,8 +136,9 @@ class AuditCompletenessTest {
             + "|target=email|target=company",
         "POST /ops/leads/new|firstName=Ops|lastName=Entered|email={unique}@ops.example"
             + "|source=event|owner={repmember}",
-        "POST /ops/leads/assign|ids={lead}|rep={manager}",
-        "POST /ops/leads/reroute|ids={lead2}",
+        // operations assign and re-route queue leads (a rep's lead only by taking it over)
+        "POST /ops/leads/assign|ids={queued}|rep={manager}",
+        "POST /ops/leads/reroute|ids={queued2}",
         "POST /ops/referrals/{contactId}/link|contactId={contact}",
         "POST /ops/routing|name={unique} Audit rule|position=5000|region=Atlantis|reps={repmember}"
             + "|active=true",
@@ -251,6 +253,20 @@ class AuditCompletenessTest {
     Member rep = Member.find("username", MatrixRecords.REP).firstResult();
     Lead lead2 = Fixtures.lead(rep, "Second", Fixtures.unique("Audit Co"), null);
     r.put("lead2", lead2.id.toString());
+    for (String name : List.of("queued", "queued2")) {
+      r.put(
+          name,
+          QuarkusTransaction.requiringNew()
+              .call(
+                  () -> {
+                    Lead l = new Lead();
+                    l.lastName = "Queued " + name;
+                    l.source = "import";
+                    l.status = io.loopcrm.lead.LeadStatus.NEW;
+                    l.persist();
+                    return l.id.toString();
+                  }));
+    }
     r.put(
         "manager",
         Member.find("username", MatrixRecords.MANAGER).<Member>firstResult().id.toString());
