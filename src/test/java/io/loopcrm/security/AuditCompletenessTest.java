@@ -176,7 +176,10 @@ class AuditCompletenessTest {
         "SQL update deal set stage_id = {last:pipeline_stage}, status = 'lost' where id = {deal}",
         "POST /admin/settings/stages/{id}/remove|id={last:pipeline_stage}",
         "POST /admin/settings/stages/{id}/restore|id={last:pipeline_stage}",
-        "POST /admin/settings/retention|days=400");
+        "POST /admin/settings/retention|days=400",
+        "POST /admin/settings/first-response|minutes=45",
+        // back to the default the other tests read on Today and the funnel
+        "SQL update report_setting set first_response_minutes = 60");
     // the trail's page names every kind of record it holds, in both languages
     for (String[] type :
         new String[][] {
