@@ -126,9 +126,7 @@ public class AuditSearch {
       rows.add(
           new Row(
               ((Number) r[0]).longValue(),
-              r[1] instanceof Timestamp t
-                  ? t.toInstant()
-                  : r[1] instanceof java.time.OffsetDateTime o ? o.toInstant() : (Instant) r[1],
+              io.loopcrm.common.SqlTimes.instant(r[1]),
               (String) r[2],
               (String) r[3],
               ((Number) r[4]).longValue(),

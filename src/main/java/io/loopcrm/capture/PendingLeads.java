@@ -121,7 +121,9 @@ public class PendingLeads {
             .getResultList();
     for (Object[] r : rows) {
       long id = ((Number) r[0]).longValue();
-      g.known.put(id, new Known(id, (String) r[1], (String) r[2], instant(r[3])));
+      g.known.put(
+          id,
+          new Known(id, (String) r[1], (String) r[2], io.loopcrm.common.SqlTimes.instant(r[3])));
     }
     g.locked.addAll(names);
   }
@@ -130,19 +132,6 @@ public class PendingLeads {
     if (value != null) {
       to.add(value);
     }
-  }
-
-  private static Instant instant(Object value) {
-    if (value instanceof Instant i) {
-      return i;
-    }
-    if (value instanceof java.time.OffsetDateTime o) {
-      return o.toInstant();
-    }
-    if (value instanceof java.sql.Timestamp t) {
-      return t.toInstant();
-    }
-    throw new IllegalStateException("created_at as " + value.getClass());
   }
 
   /**

@@ -166,16 +166,8 @@ public class LeadScorer {
   }
 
   private static Instant at(Object o) {
-    if (o instanceof Instant i) {
-      return i;
-    }
-    if (o instanceof java.sql.Timestamp t) {
-      return t.toInstant();
-    }
-    if (o instanceof java.time.OffsetDateTime d) {
-      return d.toInstant();
-    }
-    return Instant.now();
+    Instant at = io.loopcrm.common.SqlTimes.instant(o);
+    return at == null ? Instant.now() : at;
   }
 
   /** A reason as the lead page shows it. */
