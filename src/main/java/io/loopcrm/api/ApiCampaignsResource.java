@@ -24,7 +24,7 @@ public class ApiCampaignsResource {
 
   /** A variant: its tracking code goes into {@code variantCode} of a new lead. */
   public record VariantView(
-      long id, String name, String code, String trackingPath, String formPath) {}
+      long id, String name, String code, int weight, String trackingPath, String formPath) {}
 
   /** A campaign as the API shows it. */
   public record CampaignView(
@@ -35,6 +35,7 @@ public class ApiCampaignsResource {
       String channel,
       LocalDate startsOn,
       LocalDate endsOn,
+      String splitPath,
       List<VariantView> variants) {}
 
   @GET
@@ -54,6 +55,7 @@ public class ApiCampaignsResource {
                     c.channel,
                     c.startsOn,
                     c.endsOn,
+                    "/t/c/" + c.code,
                     variants.getOrDefault(c.id, List.of()).stream()
                         .map(
                             v ->
@@ -61,6 +63,7 @@ public class ApiCampaignsResource {
                                     v.id,
                                     v.name,
                                     v.trackingCode,
+                                    v.weight,
                                     "/t/" + v.trackingCode,
                                     "/f/" + v.trackingCode))
                         .toList()))

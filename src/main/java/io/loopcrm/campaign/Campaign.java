@@ -148,6 +148,17 @@ public class Campaign extends PanacheEntity implements Audited {
 
   @Version public long version;
 
+  /** The code of the campaign's split link {@code /t/c/{code}}; given once, never changed. */
+  @Column(nullable = false, unique = true, updatable = false, length = 32)
+  public String code;
+
+  @jakarta.persistence.PrePersist
+  void giveCode() {
+    if (code == null) {
+      code = newCode();
+    }
+  }
+
   static class ObjectiveColumn extends LowerCaseEnumConverter<Objective> {
     ObjectiveColumn() {
       super(Objective.class);

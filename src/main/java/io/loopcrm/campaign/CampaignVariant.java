@@ -52,6 +52,18 @@ public class CampaignVariant extends PanacheEntity implements Audited {
     return Integer.toString(weight);
   }
 
+  /** This variant's share of its campaign's split link, out of the variants' total weight. */
+  public String share(int totalWeight) {
+    if (totalWeight <= 0) {
+      return "—";
+    }
+    java.math.BigDecimal percent =
+        java.math.BigDecimal.valueOf(weight * 100L)
+            .divide(java.math.BigDecimal.valueOf(totalWeight), 1, java.math.RoundingMode.HALF_UP)
+            .stripTrailingZeros();
+    return percent.toPlainString() + "%";
+  }
+
   /** Where the form sends the visitor after a submission; our thank-you page when empty. */
   public String thankYouUrl;
 

@@ -67,6 +67,7 @@ public class OpsVariantsResource {
     input.applyTo(v);
     v.trackingCode = Campaign.newCode();
     v.persist();
+    codes.invalidate(); // the campaign's split link shares its traffic with the new variant too
     return Flash.redirect(
         URI.create("/ops/campaigns/" + id + "#variant-" + v.id), "success", "variant_flash_added");
   }

@@ -16,7 +16,7 @@ import org.jboss.resteasy.reactive.RestForm;
 
 /**
  * A variant form as posted: its copy, the pages it sends visitors to (blank: the hosted form) and
- * its weight, 0–1000 (1 when not sent). Lengths follow the columns.
+ * its weight, 1–1000 (1 when not sent). Lengths follow the columns.
  */
 public class VariantInput {
   @RestForm
@@ -63,7 +63,7 @@ public class VariantInput {
       errors.add("thankYouUrl", "variant_error_url");
     }
     Integer w = weightValue();
-    if (w == null || w < 0 || w > 1000) {
+    if (w == null || w < 1 || w > 1000) {
       errors.add("weight", "variant_error_weight");
     }
     return errors;

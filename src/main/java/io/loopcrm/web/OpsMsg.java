@@ -127,7 +127,13 @@ public interface OpsMsg {
   String variant_label(String name);
 
   @Message
-  String variant_weight(String weight);
+  String variant_weight(String weight, String share);
+
+  @Message
+  String campaign_split_link();
+
+  @Message
+  String campaign_split_help();
 
   @Message
   String variant_edit();

@@ -254,7 +254,7 @@ class OpsCampaignsTest {
         .post("/ops/campaigns/" + id + "/variants")
         .then()
         .statusCode(422)
-        .body(containsString("Enter a whole number from 0 to 1000."))
+        .body(containsString("Enter a whole number from 1 to 1000"))
         .body(not(containsString("already has a variant")));
     Csrf.form()
         .header("Accept-Language", "en")
@@ -282,7 +282,7 @@ class OpsCampaignsTest {
         .then()
         .statusCode(422)
         .body(containsString("id=\"variant-form\""))
-        .body(containsString("Enter a whole number from 0 to 1000."))
+        .body(containsString("Enter a whole number from 1 to 1000"))
         .body(containsString("value=\"Kept as typed\""));
     // its own name is not taken by itself; a variant of another campaign is not found here
     Csrf.form()
@@ -290,8 +290,14 @@ class OpsCampaignsTest {
         .formParam("weight", "0")
         .post("/ops/campaigns/" + id + "/variants/" + a.id)
         .then()
+        .statusCode(422);
+    Csrf.form()
+        .formParam("name", a.name)
+        .formParam("weight", "7")
+        .post("/ops/campaigns/" + id + "/variants/" + a.id)
+        .then()
         .statusCode(303);
-    assertThat(Fixtures.reload(CampaignVariant.class, a.id).weight).isZero();
+    assertThat(Fixtures.reload(CampaignVariant.class, a.id).weight).isEqualTo(7);
     given().get("/ops/campaigns/" + id + "/variants/" + other.id).then().statusCode(404);
     // a cost on another campaign's variant, an unknown currency and channel, a bad day
     Csrf.form()

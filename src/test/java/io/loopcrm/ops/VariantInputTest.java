@@ -37,6 +37,9 @@ class VariantInputTest {
     assertThat(errors.get("name")).isEqualTo("error_required");
     assertThat(errors.get("weight")).isEqualTo("variant_error_weight");
     assertThat(input("B", "-1").errors(validator).get("weight")).isEqualTo("variant_error_weight");
+    // a weight of 0 would leave the variant out of the split link for good: weights are positive
+    assertThat(input("B", "0").errors(validator).get("weight")).isEqualTo("variant_error_weight");
+    assertThat(input("B", "1").errors(validator).isEmpty()).isTrue();
     assertThat(input("B", "two").errors(validator).get("weight")).isEqualTo("variant_error_weight");
     assertThat(input("B", "1000").errors(validator).isEmpty()).isTrue();
     assertThat(input("B".repeat(101), "1").errors(validator).get("name"))

@@ -125,6 +125,14 @@ final class MatrixRecords {
     ids.put("campaign", variant.campaign.id.toString());
     ids.put("variant", variant.id.toString());
     ids.put("tracking", variant.trackingCode);
+    ids.put(
+        "split",
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    io.loopcrm.campaign.Campaign.<io.loopcrm.campaign.Campaign>findById(
+                            variant.campaign.id)
+                        .code));
     ids.put("nouser", UUID.randomUUID().toString());
     ids.put("none", "987654321");
     ids.put("nothing", "no-such-code");
