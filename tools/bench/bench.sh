@@ -93,7 +93,7 @@ TARGETS=(
   "today|/sales/today|sam|20|GET"
   "campaigns|/ops/campaigns|olga|20|GET"
   "funnel-year|/ops/funnel?from=$YEAR_FROM&to=$TODAY&by=campaign|olga|10|GET"
-  "tracking|/t/$CODE|none|1000 2500|GET"
+  "tracking|/t/$CODE|none|1000 2500|TRACK"
   "form-capture|/f/$CODE|form|100 500|FORM"
   "api-create|/api/leads|api|100 500|API"
 )
@@ -105,10 +105,20 @@ LIMIT_PID=$!
 trap 'kill $LIMIT_PID 2>/dev/null || true' EXIT
 sleep 3
 
+BROWSER="Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
 wrk_script() { # a Lua script for wrk that sends what the target needs (new people every time)
   local kind=$1 auth=$2 file="$OUT/wrk-$1.lua" RUN=$RANDOM$RANDOM$RANDOM
   case $kind in
     GET) printf 'wrk.headers["Cookie"] = "%s"\n' "$auth" > "$file" ;;
+    TRACK) cat > "$file" <<EOF
+-- visitors as a browser sends them: a user agent (no agent counts as a bot) and addresses of their
+-- own (the per-address cap would keep all but 60 clicks a minute of one address out of the log)
+request = function()
+  local ip = string.format("10.%d.%d.%d", math.random(0, 255), math.random(0, 255), math.random(0, 255))
+  return wrk.format("GET", nil, {["User-Agent"] = "$BROWSER", ["X-Forwarded-For"] = ip})
+end
+EOF
+    ;;
     FORM) cat > "$file" <<EOF
 -- each wrk thread numbers its own requests: no two requests send the same person
 local threads = 0
@@ -146,6 +156,7 @@ measure() { # round name path who rates kind
   esac
   case $kind in
     GET) [ -n "$auth" ] && args=(--header "Cookie: $auth") ;;
+    TRACK) args=(--header "User-Agent: $BROWSER" --header "X-Forwarded-For: %ip") ;;
     FORM) args=(--post "$OUT/form.body" --header "Content-Type: application/x-www-form-urlencoded"
                 --header "Cookie: csrf-token=$CSRF" --header "X-Forwarded-For: %ip") ;;
     API) args=(--post "$OUT/api.body" --header "Authorization: Bearer $auth") ;;

@@ -53,6 +53,7 @@ $function$;
 
 -- ------------------------------------------------------------------------------------------------
 -- A lead's rows in the rollups: one per day, model, touch and step, with sign +1 for its new row and -1 for its old one.
+-- (Clicks, counted and not, are the click trigger's: a lead's rows carry 0 for both.)
 
 create or replace function funnel_rows_daily(l lead, sign integer)
  returns setof funnel_rollup
@@ -75,11 +76,11 @@ as $function$
                                   then extract(epoch from l.deal_closed_at - l.activated_at) else 0 end,
            sign * c.weight * (l.first_response_at is not null)::int,
            sign * c.weight * coalesce(extract(epoch from l.first_response_at - coalesce(l.assigned_at, l.created_at)), 0),
-           'd'
+           'd', 0::bigint
     from funnel_credits(l) c
     union all
     select (l.created_at at time zone 'UTC')::date, '*', l.referrer_campaign_id, l.referrer_variant_id, l.segment,
-           l.owner_id, null, 0::smallint, 0, 0, 0, 0, 0, 0, 0, sign, 0, 0, 0, 0, 0, 'd'
+           l.owner_id, null, 0::smallint, 0, 0, 0, 0, 0, 0, 0, sign, 0, 0, 0, 0, 0, 'd', 0::bigint
     where l.referrer_contact_id is not null
 $function$;
 
@@ -92,7 +93,7 @@ as $function$
     union all
     select date_trunc('month', d.day)::date, d.model, d.campaign_id, d.variant_id, d.segment, d.owner_id, d.currency,
            d.slot, d.clicks, d.leads, d.activated, d.deals, d.won, d.lost, d.retained, d.referrals, d.revenue,
-           d.activate_seconds, d.win_seconds, d.responded, d.response_seconds, 'm'
+           d.activate_seconds, d.win_seconds, d.responded, d.response_seconds, 'm', d.clicks_ignored
       from funnel_rows_daily(l, sign) d
 $function$;
 
@@ -259,11 +260,13 @@ begin
            sum(x.response_seconds), x.grain
       from lead l cross join lateral funnel_rows(l, 1) x
      group by 1, 2, 3, 4, 5, 6, 7, x.grain;
-    insert into funnel_rollup (grain, day, model, campaign_id, variant_id, slot, clicks)
-    select 'd', (clicked_at at time zone 'UTC')::date, '*', campaign_id, variant_id, 0, count(*)
+    insert into funnel_rollup (grain, day, model, campaign_id, variant_id, slot, clicks, clicks_ignored)
+    select 'd', (clicked_at at time zone 'UTC')::date, '*', campaign_id, variant_id, 0,
+           count(*) filter (where ignored is null), count(*) filter (where ignored is not null)
       from click group by 2, 4, 5
     union all
-    select 'm', date_trunc('month', clicked_at at time zone 'UTC')::date, '*', campaign_id, variant_id, 0, count(*)
+    select 'm', date_trunc('month', clicked_at at time zone 'UTC')::date, '*', campaign_id, variant_id, 0,
+           count(*) filter (where ignored is null), count(*) filter (where ignored is not null)
       from click group by 2, 4, 5;
     insert into feedback_rollup
     select x.day, x.model, x.campaign_id, x.variant_id, x.segment, x.owner_id, x.kind, x.code, sum(x.n), x.grain
@@ -562,8 +565,10 @@ create or replace function click_rollup_batch()
  language plpgsql
 as $function$
 begin
-    insert into funnel_rollup as r (grain, day, model, campaign_id, variant_id, slot, clicks)
-    select g.grain, g.day, '*', n.campaign_id, n.variant_id, (n.id % 8)::smallint, count(*)
+    -- a click a bot made or a visitor repeated within 30 minutes is kept but not counted (V30)
+    insert into funnel_rollup as r (grain, day, model, campaign_id, variant_id, slot, clicks, clicks_ignored)
+    select g.grain, g.day, '*', n.campaign_id, n.variant_id, (n.id % 8)::smallint,
+           count(*) filter (where n.ignored is null), count(*) filter (where n.ignored is not null)
       from new_clicks n
      cross join lateral (values ('d', (n.clicked_at at time zone 'UTC')::date),
                                 ('m', date_trunc('month', n.clicked_at at time zone 'UTC')::date)) g (grain, day)
@@ -572,7 +577,8 @@ begin
      -- each waiting for the other
      order by 1, 2, 4, 5, 6
     on conflict (grain, day, model, campaign_id, variant_id, segment, owner_id, currency, slot)
-    do update set clicks = r.clicks + excluded.clicks;
+    do update set clicks = r.clicks + excluded.clicks,
+                  clicks_ignored = r.clicks_ignored + excluded.clicks_ignored;
     return null;
 end
 $function$;

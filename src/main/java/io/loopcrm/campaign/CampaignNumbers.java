@@ -12,11 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Campaigns with their headline numbers (clicks, leads, accepted, won revenue, cost, cost per lead)
- * in one grouped query over the funnel rollup's month rows and the cost ledger (never the lead,
- * deal or click tables). Leads, accepted and revenue count by first touch, as on the funnel page.
- * Money is counted in the campaign's currency; deals and costs in other currencies are left out of
- * these headline figures.
+ * Campaigns with their headline numbers (clicks counted and not counted, leads, accepted, won
+ * revenue, cost, cost per lead) in one grouped query over the funnel rollup's month rows and the
+ * cost ledger (never the lead, deal or click tables). Leads, accepted and revenue count by first
+ * touch, as on the funnel page. Money is counted in the campaign's currency; deals and costs in
+ * other currencies are left out of these headline figures.
  */
 @ApplicationScoped
 public class CampaignNumbers {
@@ -39,6 +39,7 @@ public class CampaignNumbers {
       LocalDate endsOn,
       String owner,
       long clicks,
+      long clicksIgnored,
       long leads,
       long accepted,
       BigDecimal won,
@@ -71,7 +72,8 @@ public class CampaignNumbers {
         new StringBuilder(
             "select c.id, c.name, c.status, c.objective, c.channel, c.budget, c.currency,"
                 + " c.starts_on, c.ends_on, o.display_name,"
-                + " coalesce(n.clicks, 0), coalesce(n.leads, 0), coalesce(n.accepted, 0),"
+                + " coalesce(n.clicks, 0), coalesce(n.clicks_ignored, 0), coalesce(n.leads, 0),"
+                + " coalesce(n.accepted, 0),"
                 + " coalesce(w.won, 0), coalesce(k.cost, 0)"
                 + " from campaign c left join member o on o.id = c.owner_id"
                 // all from the funnel rollup's month rows (a few rows per campaign and month)
@@ -80,6 +82,9 @@ public class CampaignNumbers {
                 + " left join (select campaign_id, sum(clicks) filter (where model = '"
                 + EVERY
                 + "') as clicks,"
+                + "   sum(clicks_ignored) filter (where model = '"
+                + EVERY
+                + "') as clicks_ignored,"
                 + "   sum(leads) filter (where model = '"
                 + FIRST
                 + "') as leads,"
@@ -148,8 +153,9 @@ public class CampaignNumbers {
               ((Number) r[10]).longValue(),
               ((Number) r[11]).longValue(),
               ((Number) r[12]).longValue(),
-              (BigDecimal) r[13],
-              (BigDecimal) r[14]));
+              ((Number) r[13]).longValue(),
+              (BigDecimal) r[14],
+              (BigDecimal) r[15]));
     }
     return rows;
   }

@@ -32,12 +32,26 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ClickLog {
   private static final Logger LOG = Logger.getLogger(ClickLog.class);
+
+  /**
+   * One insert for the batch. A click of a known visitor (one with our cookie) on a variant they
+   * had a counted click on in the 30 minutes before is kept as a repeat (not counted, V30); the
+   * visitor's click index finds those. A new visitor's click cannot repeat anything.
+   */
   private static final String INSERT =
       "insert into click (variant_id, campaign_id, visitor_id, utm_source, utm_medium,"
-          + " utm_campaign, referrer, clicked_at)"
-          + " select v, c, vis, s, m, ca, r, to_timestamp(ms / 1000.0)"
+          + " utm_campaign, referrer, clicked_at, ignored)"
+          + " select v, c, vis, s, m, ca, r, to_timestamp(ms / 1000.0),"
+          + " coalesce(ig, case when known and exists (select 1 from click k"
+          + "   where k.visitor_id = t.vis and k.variant_id = t.v and k.ignored is null"
+          + "   and k.clicked_at > to_timestamp(t.ms / 1000.0) - interval '30 minutes')"
+          + "   then 'repeat' end)"
           + " from unnest(?::bigint[], ?::bigint[], ?::uuid[], ?::text[], ?::text[], ?::text[],"
-          + " ?::text[], ?::bigint[]) as t (v, c, vis, s, m, ca, r, ms)";
+          + " ?::text[], ?::bigint[], ?::text[], ?::boolean[])"
+          + " as t (v, c, vis, s, m, ca, r, ms, ig, known)";
+
+  /** A click's repeats within this long are kept but not counted. */
+  static final java.time.Duration REPEAT = java.time.Duration.ofMinutes(30);
 
   /** One click to keep. */
   public record Click(
@@ -48,7 +62,9 @@ public class ClickLog {
       String utmMedium,
       String utmCampaign,
       String referrer,
-      Instant at) {}
+      Instant at,
+      String ignored,
+      boolean knownVisitor) {}
 
   private record Pending(Click click, CompletableFuture<Void> kept) {}
 
@@ -140,6 +156,11 @@ public class ClickLog {
     String[] name = new String[n];
     String[] referrer = new String[n];
     Long[] at = new Long[n];
+    String[] ignored = new String[n];
+    Boolean[] known = new Boolean[n];
+    // a visitor's second click on a variant in the same batch repeats the first (the insert's own
+    // check does not see rows of its statement)
+    java.util.Map<String, Instant> counted = new java.util.HashMap<>();
     for (int i = 0; i < n; i++) {
       Click c = pending.get(i).click();
       variant[i] = c.variantId();
@@ -150,6 +171,14 @@ public class ClickLog {
       name[i] = c.utmCampaign();
       referrer[i] = c.referrer();
       at[i] = c.at().toEpochMilli();
+      known[i] = c.knownVisitor();
+      ignored[i] = c.ignored();
+      if (ignored[i] == null) {
+        Instant first = counted.putIfAbsent(c.visitor() + "/" + c.variantId(), c.at());
+        if (first != null && c.at().isBefore(first.plus(REPEAT))) {
+          ignored[i] = "repeat";
+        }
+      }
     }
     try (Connection con = db.getConnection();
         PreparedStatement s = con.prepareStatement(INSERT)) {
@@ -161,6 +190,8 @@ public class ClickLog {
       s.setArray(6, con.createArrayOf("text", name));
       s.setArray(7, con.createArrayOf("text", referrer));
       s.setArray(8, con.createArrayOf("bigint", at));
+      s.setArray(9, con.createArrayOf("text", ignored));
+      s.setArray(10, con.createArrayOf("boolean", known));
       s.executeUpdate();
       batches.incrementAndGet();
       pending.forEach(p -> p.kept().complete(null));

@@ -23,17 +23,32 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ClickRedirect {
   @Inject ClickLog clicks;
+  @Inject ClickQuality quality;
   @Inject java.time.Clock clock;
 
   @ConfigProperty(name = "quarkus.oidc.authentication.cookie-force-secure", defaultValue = "false")
   boolean secureCookies;
 
-  /** What the request brought: UTM parameters, referrer and the visitor cookie. */
+  /** What the request brought: UTM parameters, referrer, visitor cookie, address and agent. */
   public record Request(
-      String utmSource, String utmMedium, String utmCampaign, String referrer, String visitor) {}
+      String utmSource,
+      String utmMedium,
+      String utmCampaign,
+      String referrer,
+      String visitor,
+      String address,
+      String userAgent) {}
+
+  @Inject io.vertx.ext.web.RoutingContext routing;
 
   boolean secureCookies() {
     return secureCookies;
+  }
+
+  /** The client's address (the forwarded one behind a trusted proxy). */
+  String clientAddress() {
+    var address = routing.request().remoteAddress();
+    return address == null ? null : address.hostAddress();
   }
 
   /** The click on {@code target} recorded and the redirect, with {@code extra} cookies set. */
@@ -59,6 +74,10 @@ public class ClickRedirect {
     if (!target.capturing()) {
       return CompletableFuture.completedFuture(response.build());
     }
+    ClickQuality.Verdict verdict = quality.of(request.address(), request.userAgent());
+    if (verdict == ClickQuality.Verdict.DROP) {
+      return CompletableFuture.completedFuture(response.build());
+    }
     return clicks
         .record(
             new ClickLog.Click(
@@ -69,7 +88,9 @@ public class ClickRedirect {
                 medium,
                 campaign,
                 clip(request.referrer(), 500, null),
-                Instant.now(clock)))
+                Instant.now(clock),
+                verdict == ClickQuality.Verdict.BOT ? "bot" : null,
+                !newVisitor))
         // a known visitor's leads are scored again off the request path (the click insert notes
         // them for the rescoring, V24)
         .handle((kept, failed) -> failed != null ? busy() : response.build());

@@ -42,6 +42,7 @@ public class SplitResource {
       @QueryParam("utm_campaign") String utmCampaign,
       @RestHeader("Referer") String referrer,
       @RestCookie(Visitor.COOKIE) String visitorCookie,
+      @RestHeader("User-Agent") String userAgent,
       @Context HttpHeaders headers) {
     Split split = codes.findSplit(code);
     if (split == null) {
@@ -64,7 +65,14 @@ public class SplitResource {
             .build();
     return redirect.follow(
         target,
-        new ClickRedirect.Request(utmSource, utmMedium, utmCampaign, referrer, visitorCookie),
+        new ClickRedirect.Request(
+            utmSource,
+            utmMedium,
+            utmCampaign,
+            referrer,
+            visitorCookie,
+            redirect.clientAddress(),
+            userAgent),
         variant);
   }
 

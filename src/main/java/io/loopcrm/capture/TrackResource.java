@@ -32,13 +32,21 @@ public class TrackResource {
       @QueryParam("utm_medium") String utmMedium,
       @QueryParam("utm_campaign") String utmCampaign,
       @RestHeader("Referer") String referrer,
-      @RestCookie(Visitor.COOKIE) String visitorCookie) {
+      @RestCookie(Visitor.COOKIE) String visitorCookie,
+      @RestHeader("User-Agent") String userAgent) {
     TrackingCodes.Target target = codes.find(code);
     if (target == null) {
       throw new NotFoundException();
     }
     return redirect.follow(
         target,
-        new ClickRedirect.Request(utmSource, utmMedium, utmCampaign, referrer, visitorCookie));
+        new ClickRedirect.Request(
+            utmSource,
+            utmMedium,
+            utmCampaign,
+            referrer,
+            visitorCookie,
+            redirect.clientAddress(),
+            userAgent));
   }
 }

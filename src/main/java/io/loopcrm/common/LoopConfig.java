@@ -104,6 +104,13 @@ public interface LoopConfig {
      */
     @WithDefault("1")
     int writers();
+
+    /**
+     * Clicks recorded per client address and minute at most (per instance); past it the visitor is
+     * still redirected but the click is not kept, so one address cannot flood the click log.
+     */
+    @WithDefault("60")
+    int perAddressPerMinute();
   }
 
   /** Lead scoring. */

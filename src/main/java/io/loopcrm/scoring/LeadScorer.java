@@ -64,6 +64,8 @@ public class LeadScorer {
       List<Object[]> events =
           em.createNativeQuery(
                   "(select 'click', c.clicked_at from click c where c.visitor_id = cast(cast(?2 as text) as uuid)"
+                      // a repeated click (30 minutes, V30) is no new engagement
+                      + " and c.ignored is null"
                       + " order by c.clicked_at desc limit 100)"
                       + " union all (select e.kind, e.at from lead_event e where e.lead_id = ?1"
                       + " order by e.at desc limit 100)")
@@ -98,7 +100,7 @@ public class LeadScorer {
         events.addAll(
             em.createNativeQuery(
                     "select 'click', c.clicked_at from click c where c.visitor_id = ?1"
-                        + " order by c.clicked_at desc limit 100")
+                        + " and c.ignored is null order by c.clicked_at desc limit 100")
                 .setParameter(1, lead.visitorId)
                 .getResultList());
       }

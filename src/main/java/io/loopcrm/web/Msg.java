@@ -73,6 +73,12 @@ public interface Msg {
   String error_409_text();
 
   @Message
+  String error_413_title();
+
+  @Message
+  String error_413_text();
+
+  @Message
   String error_500_title();
 
   @Message

@@ -133,6 +133,12 @@ public interface OpsMsg {
   String campaign_split_link();
 
   @Message
+  String campaign_clicks_ignored(String count);
+
+  @Message
+  String campaign_clicks_ignored_help();
+
+  @Message
   String campaign_split_help();
 
   @Message

@@ -192,7 +192,16 @@ class CaptureTest {
         refused =
             clickLog.record(
                 new ClickLog.Click(
-                    -1, c.campaignId(), c.visitor(), "loop", "email", "mixed", null, c.at()));
+                    -1,
+                    c.campaignId(),
+                    c.visitor(),
+                    "loop",
+                    "email",
+                    "mixed",
+                    null,
+                    c.at(),
+                    null,
+                    false));
       }
     }
     java.util.concurrent.CompletableFuture.allOf(
@@ -620,7 +629,9 @@ class CaptureTest {
         "email",
         campaign,
         null,
-        java.time.Instant.now());
+        java.time.Instant.now(),
+        null,
+        false);
   }
 
   private static long count(String email) {

@@ -108,8 +108,15 @@ class FunnelRollupTest {
           }
           visitor = "'" + visitors.get(random.nextInt(visitors.size())) + "'";
         }
+        // one click in four is kept but not counted (a bot's, or a visitor's repeat)
+        String ignored =
+            switch (random.nextInt(8)) {
+              case 0 -> "'bot'";
+              case 1 -> "'repeat'";
+              default -> "null";
+            };
         run(
-            "insert into click (variant_id, campaign_id, visitor_id, clicked_at) values ("
+            "insert into click (variant_id, campaign_id, visitor_id, clicked_at, ignored) values ("
                 + BASE
                 + " + "
                 + t[1]
@@ -121,6 +128,8 @@ class FunnelRollupTest {
                 + visitor
                 + ", "
                 + day
+                + ", "
+                + ignored
                 + ")");
       } else if (op < 40 || leads.isEmpty()) {
         long[] first = touches[random.nextInt(3)];
@@ -427,19 +436,21 @@ class FunnelRollupTest {
     // clicks and referrals (model-free rows)
     assertThat(
             rows(
-                "select day, campaign_id, variant_id, sum(clicks), sum(referrals) from funnel_rollup"
+                "select day, campaign_id, variant_id, sum(clicks), sum(clicks_ignored),"
+                    + " sum(referrals) from funnel_rollup"
                     + " where grain = 'd' and model = '*' and "
                     + JUNE
                     + " group by 1, 2, 3"
-                    + " having sum(clicks) <> 0 or sum(referrals) <> 0"))
+                    + " having sum(clicks) <> 0 or sum(clicks_ignored) <> 0 or sum(referrals) <> 0"))
         .as("seed " + seed)
         .isEqualTo(
             rows(
-                "select day, campaign_id, variant_id, sum(clicks), sum(referrals) from ("
-                    + " select (clicked_at at time zone 'UTC')::date as day, campaign_id, variant_id,"
-                    + " 1 clicks, 0 referrals from click union all"
+                "select day, campaign_id, variant_id, sum(clicks), sum(ignored), sum(referrals)"
+                    + " from (select (clicked_at at time zone 'UTC')::date as day, campaign_id,"
+                    + " variant_id, (ignored is null)::int clicks, (ignored is not null)::int ignored,"
+                    + " 0 referrals from click union all"
                     + " select (created_at at time zone 'UTC')::date, referrer_campaign_id,"
-                    + " referrer_variant_id, 0, 1 from lead where referrer_contact_id is not null) x"
+                    + " referrer_variant_id, 0, 0, 1 from lead where referrer_contact_id is not null) x"
                     + " where "
                     + JUNE
                     + " group by 1, 2, 3"));

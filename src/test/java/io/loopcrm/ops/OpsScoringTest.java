@@ -109,12 +109,24 @@ class OpsScoringTest {
           .statusCode(303);
       assertThat(lead(email).score).isEqualTo(27);
 
-      // a click by the known visitor is scored off the request path, shortly after
+      // the same click again within 30 minutes is a repeat: kept, but no new engagement
       given()
           .redirects()
           .follow(false)
           .cookie("loop_vid", visitor)
           .get("/t/" + v.trackingCode)
+          .then()
+          .statusCode(302);
+      awaitRescoring();
+      assertThat(lead(email).score).isEqualTo(27);
+      // a click by the known visitor on another campaign is scored off the request path, shortly
+      // after
+      CampaignVariant other = Fixtures.campaignWithVariant(Fixtures.unique("Score again"));
+      given()
+          .redirects()
+          .follow(false)
+          .cookie("loop_vid", visitor)
+          .get("/t/" + other.trackingCode)
           .then()
           .statusCode(302);
       Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
