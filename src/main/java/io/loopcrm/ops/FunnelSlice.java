@@ -124,8 +124,17 @@ final class FunnelSlice {
     return report.feedback(filter(), null);
   }
 
+  /**
+   * The team table: teams with leads. Clicks and the campaign's referrals count by their own
+   * campaign, so with a campaign filter the breakdown also holds a row without leads under "no
+   * team" (clicks, referrals of leads whose first touch was elsewhere): no team's work.
+   */
   List<Numbers> teams() {
-    return labelled(report.breakdown(filter(), Dimension.TEAM), Dimension.TEAM);
+    return labelled(
+        report.breakdown(filter(), Dimension.TEAM).stream()
+            .filter(n -> n.leads().signum() != 0)
+            .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new)),
+        Dimension.TEAM);
   }
 
   /** Median first response per team key ({@link FunnelReport#NONE}: no team). */

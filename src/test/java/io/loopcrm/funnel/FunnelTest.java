@@ -321,6 +321,8 @@ class FunnelTest {
         .contains("over target")
         .contains("85.7 %");
     assertThat(html).contains("Target for the first response: 1 h 0 min after assignment.");
+    // every lead of P has a rep: no "Not assigned" row made of the campaign's clicks alone
+    assertThat(html).doesNotContain("class=\"team-row\" data-key=\"none\"");
     try {
       io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
           .run(() -> io.loopcrm.funnel.ReportSetting.get().firstResponseMinutes = 180);
