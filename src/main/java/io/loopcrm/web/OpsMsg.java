@@ -481,6 +481,12 @@ public interface OpsMsg {
   String referrals_none();
 
   @Message
+  String referrals_search();
+
+  @Message
+  String referrals_none_found();
+
+  @Message
   String referrals_customer();
 
   @Message
