@@ -91,6 +91,22 @@ public class AuditSearch {
    * The newest {@code size} entries of these records (type → ids): a campaign's page shows its own
    * history with its variants' and costs' (one scan of the record index per type).
    */
+  /**
+   * Records of {@code type} deleted while their {@code field} named {@code id} (a campaign's cost
+   * entries, say), from their delete entries: one index range of the type's entries.
+   */
+  @SuppressWarnings("unchecked")
+  public List<Long> deleted(String type, String field, long id) {
+    return ((List<Number>)
+            em.createNativeQuery(
+                    "select entity_id from audit_entry where entity_type = ?1 and action = 'delete'"
+                        + " and changes @> cast(?2 as jsonb) order by id desc limit 1000")
+                .setParameter(1, type)
+                .setParameter(2, "[{\"field\": \"" + field + "\", \"old\": " + id + "}]")
+                .getResultList())
+        .stream().map(Number::longValue).toList();
+  }
+
   public List<Row> ofRecords(Map<String, List<Long>> records, int size) {
     StringBuilder sql =
         new StringBuilder(
@@ -138,7 +154,12 @@ public class AuditSearch {
 
   private List<Change> changes(String text) {
     try {
-      List<Map<String, Object>> list = json.readValue(text, new TypeReference<>() {});
+      // amounts as they were written (2500000.00, not the double 2500000.0)
+      List<Map<String, Object>> list =
+          json.readerFor(new TypeReference<List<Map<String, Object>>>() {})
+              .with(
+                  com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+              .readValue(text);
       List<Change> changes = new ArrayList<>();
       for (Map<String, Object> m : list) {
         changes.add(
@@ -151,6 +172,6 @@ public class AuditSearch {
   }
 
   private static String str(Object o) {
-    return o == null ? "—" : o.toString();
+    return o == null ? "—" : o instanceof java.math.BigDecimal d ? d.toPlainString() : o.toString();
   }
 }

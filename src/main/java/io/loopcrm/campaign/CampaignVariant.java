@@ -48,6 +48,11 @@ public class CampaignVariant extends PanacheEntity implements Audited {
         + "if(String(o))f.src+=\"?\"+o})();</script>";
   }
 
+  /** The id as text, to compare with a form's chosen value. */
+  public String getIdText() {
+    return String.valueOf(id);
+  }
+
   public String getWeightText() {
     return Integer.toString(weight);
   }

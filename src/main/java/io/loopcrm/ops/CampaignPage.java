@@ -71,6 +71,7 @@ public class CampaignPage {
     Map<String, String> variantValues = new VariantInput().values();
     Map<String, String> costValues = new HashMap<>();
     costValues.put("incurredOn", LocalDate.now(clock).toString());
+    costValues.put("currency", c.currency);
     if (problem == Problem.NEW_VARIANT) {
       variantValues.putAll(values);
     } else if (problem == Problem.COST) {
@@ -97,8 +98,15 @@ public class CampaignPage {
             Map.of(
                 "campaign", List.of(c.id),
                 "campaignvariant", variants.stream().map(v -> v.id).toList(),
-                "costentry", costs.stream().map(k -> k.id).toList()),
+                "costentry", costIds(c.id, costs)),
             HISTORY));
+  }
+
+  /** The campaign's cost entries and those deleted from it, whose history stays on the page. */
+  private List<Long> costIds(long campaignId, List<CostEntry> costs) {
+    List<Long> ids = new java.util.ArrayList<>(costs.stream().map(k -> k.id).toList());
+    ids.addAll(audit.deleted("costentry", "campaign", campaignId));
+    return ids;
   }
 
   /** The campaign, or 404. */

@@ -62,13 +62,31 @@ public class CostInput {
   CostEntry entry(Campaign c) {
     CostEntry e = new CostEntry();
     e.campaign = c;
+    applyTo(e);
+    return e;
+  }
+
+  /** Writes the fields into an entry of campaign {@code c}; after {@link #errors} found nothing. */
+  void applyTo(CostEntry e) {
+    Campaign c = e.campaign;
     e.incurredOn = day();
     e.amount = amountValue();
     e.currency = currency;
     e.variant = blank(variant) ? null : CampaignPage.variant(c.id, Long.parseLong(variant.trim()));
     e.channel = blank(channel) ? null : channel;
     e.note = blank(note) ? null : note.trim();
-    return e;
+  }
+
+  /** An entry's fields as the form shows them. */
+  static Map<String, String> valuesOf(CostEntry e) {
+    Map<String, String> m = new HashMap<>();
+    m.put("incurredOn", e.incurredOn.toString());
+    m.put("amount", e.amount.toPlainString());
+    m.put("currency", e.currency);
+    m.put("variant", e.variant == null ? "" : e.variant.id.toString());
+    m.put("channel", e.channel == null ? "" : e.channel);
+    m.put("note", e.note == null ? "" : e.note);
+    return m;
   }
 
   /** What the user typed, to show the form again. */

@@ -658,6 +658,12 @@ public interface Msg {
   String cost_flash_added();
 
   @Message
+  String cost_flash_deleted();
+
+  @Message
+  String cost_flash_saved();
+
+  @Message
   String nav_all_leads();
 
   @Message

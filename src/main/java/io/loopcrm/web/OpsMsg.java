@@ -190,6 +190,21 @@ public interface OpsMsg {
   String copy();
 
   @Message
+  String cost_edit();
+
+  @Message
+  String cost_edit_title();
+
+  @Message
+  String cost_edit_help();
+
+  @Message
+  String cost_delete();
+
+  @Message
+  String cost_delete_help();
+
+  @Message
   String costs_title();
 
   @Message

@@ -124,6 +124,10 @@ class AuditCompletenessTest {
         "POST /ops/campaigns/{id}|id={campaign}|name={unique} Renamed campaign" + campaign,
         "POST /ops/campaigns/{id}/costs|id={campaign}|incurredOn={date+0}|amount=250|currency=USD"
             + "|channel=email|note=Newsletter",
+        // a typo corrected, then an entry made by mistake deleted: both in the trail
+        "POST /ops/campaigns/{id}/costs/{cid}|id={campaign}|cid={last:cost_entry}"
+            + "|incurredOn={date+0}|amount=25|currency=USD|channel=email|note=Newsletter",
+        "POST /ops/campaigns/{id}/costs/{cid}/delete|id={campaign}|cid={last:cost_entry}",
         "POST /ops/campaigns/{id}/status|id={campaign}|status=paused",
         "POST /ops/campaigns/{id}/variants|id={campaign}|name=C|headline=Save time"
             + "|callToAction=Start|landingUrl=https://example.com/b|weight=2",

@@ -123,6 +123,19 @@ final class MatrixRecords {
               ids.put("repmember", owner.id.toString());
             });
     ids.put("campaign", variant.campaign.id.toString());
+    ids.put(
+        "cost",
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  io.loopcrm.campaign.CostEntry cost = new io.loopcrm.campaign.CostEntry();
+                  cost.campaign = io.loopcrm.campaign.Campaign.findById(variant.campaign.id);
+                  cost.incurredOn = java.time.LocalDate.now();
+                  cost.amount = new java.math.BigDecimal("120.00");
+                  cost.currency = "USD";
+                  cost.persist();
+                  return cost.id.toString();
+                }));
     ids.put("variant", variant.id.toString());
     ids.put("tracking", variant.trackingCode);
     ids.put(
