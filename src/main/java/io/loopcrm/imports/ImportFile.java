@@ -205,7 +205,7 @@ public final class ImportFile {
   }
 
   /** A UTF-8 reader that drops a byte order mark. */
-  static Reader open(Path file) throws IOException {
+  public static Reader open(Path file) throws IOException {
     PushbackReader reader =
         new PushbackReader(
             new BufferedReader(Files.newBufferedReader(file, StandardCharsets.UTF_8)));

@@ -851,4 +851,13 @@ public interface Msg {
 
   @Message
   String bulk_flash_reassigned();
+
+  @Message
+  String spend_error_columns();
+
+  @Message
+  String spend_error_too_many();
+
+  @Message
+  String spend_flash_recorded();
 }

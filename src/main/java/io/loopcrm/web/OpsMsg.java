@@ -560,4 +560,79 @@ public interface OpsMsg {
 
   @Message
   String score_min();
+
+  @Message
+  String spend_title();
+
+  @Message
+  String spend_help();
+
+  @Message
+  String spend_columns_help();
+
+  @Message
+  String spend_preview();
+
+  @Message
+  String spend_preview_title();
+
+  @Message
+  String spend_summary(long good, long skipped);
+
+  @Message
+  String spend_record(long count);
+
+  @Message
+  String spend_nothing();
+
+  @Message
+  String spend_line();
+
+  @Message
+  String spend_campaign();
+
+  @Message
+  String spend_outcome();
+
+  @Message
+  String spend_will_record();
+
+  @Message
+  String spend_recorded();
+
+  @Message
+  String spend_report_title();
+
+  @Message
+  String spend_report_summary(long recorded, long skipped);
+
+  @Message
+  String spend_report_csv();
+
+  @Message
+  String spend_another();
+
+  @Message
+  String spend_problem_date();
+
+  @Message
+  String spend_problem_campaign();
+
+  @Message
+  String spend_problem_amount();
+
+  @Message
+  String spend_problem_currency();
+
+  @Message
+  String spend_problem_channel();
+
+  @Message
+  String spend_problem_note();
+
+  @Message
+  String spend_problem_recorded();
+
+  @Message
+  String spend_problem_twice();
 }

@@ -44,11 +44,18 @@ class AuditCompletenessTest {
   /** Routes that change no record of people's: what they do instead. */
   static final Map<String, String> NO_RECORD =
       Map.of(
-          "POST /logout", "ends the session",
-          "POST /ops/scoring/rescore", "recomputes derived scores, left out of the trail",
-          "POST /ops/import/{id}/resume", "resumes a stopped import (ImportTest, FaultsIT)",
-          "POST /admin/users", "writes to Keycloak; the member row follows at first sign-in",
-          "POST /admin/users/{id}", "writes to Keycloak (AdminUsersTest)");
+          "POST /logout",
+          "ends the session",
+          "POST /ops/scoring/rescore",
+          "recomputes derived scores, left out of the trail",
+          "POST /ops/import/{id}/resume",
+          "resumes a stopped import (ImportTest, FaultsIT)",
+          "POST /admin/users",
+          "writes to Keycloak; the member row follows at first sign-in",
+          "POST /admin/users/{id}",
+          "writes to Keycloak (AdminUsersTest)",
+          "POST /ops/costs/import",
+          "stores the file for its preview; nothing is recorded before it is confirmed");
 
   static final Set<String> COVERED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -109,6 +116,42 @@ class AuditCompletenessTest {
         "POST /sales/bulk/leads/owner|ids={lead2}|owner={manager}",
         "POST /sales/bulk/deals/owner|ids={deal}|owner={repmember}",
         "POST /sales/team/quota|member={repmember}|amount=5000|currency=EUR");
+  }
+
+  @Test
+  @TestSecurity(user = MatrixRecords.OPS, roles = "operations")
+  void operationsRecordSpendFromAFile() throws Exception {
+    Map<String, String> r = records();
+    Path csv = Files.createTempFile("audit-spend", ".csv");
+    Files.writeString(
+        csv,
+        "date,campaign,amount,currency,note\n"
+            + LocalDate.now()
+            + ","
+            + r.get("tracking")
+            + ",75,USD,"
+            + unique()
+            + "\n");
+    String token = Csrf.token();
+    String preview =
+        java.net
+            .URI
+            .create(
+                given()
+                    .redirects()
+                    .follow(false)
+                    .cookie("csrf-token", token)
+                    .multiPart("csrf-token", token)
+                    .multiPart("file", csv.toFile(), "text/csv")
+                    .post("/ops/costs/import")
+                    .then()
+                    .statusCode(303)
+                    .extract()
+                    .header("Location"))
+            .getPath();
+    long[] mark = probe().mark();
+    Csrf.form().redirects().follow(false).post(preview).then().statusCode(303);
+    expectOneEntryPerChange("POST /ops/costs/import/{token}", mark);
   }
 
   @Test
