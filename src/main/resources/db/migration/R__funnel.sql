@@ -413,6 +413,11 @@ begin
         new.activated_at := case when tg_op = 'INSERT' then coalesce(new.first_response_at, new.created_at)
                                  else greatest(now(), new.created_at) end;
     end if;
+    -- a lead without a segment takes its company size's (segment_band, V31; the app does the same
+    -- before routing, so that rules see it)
+    if new.segment is null and new.company_size is not null then
+        select b.segment into new.segment from segment_band b where b.company_size = new.company_size;
+    end if;
     if new.referrer_contact_id is not null
        and (tg_op = 'INSERT' or old.referrer_contact_id is distinct from new.referrer_contact_id) then
         select d.first_touch_campaign_id, d.first_touch_variant_id

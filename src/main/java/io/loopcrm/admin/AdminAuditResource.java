@@ -37,6 +37,7 @@ public class AdminAuditResource {
           "routingrule",
           "scoringrule",
           "reportsetting",
+          "segmentband",
           "importjob");
   private static final int PAGE = 50;
 

@@ -15,6 +15,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
@@ -83,6 +85,37 @@ public class AdminSettingsResource {
         () -> {
           ReportSetting.get().firstResponseMinutes = value;
           return Outcome.saved("settings_flash_first_response");
+        });
+  }
+
+  /**
+   * Sets the segment of each company size bucket (in the buckets' order; blank: none): leads
+   * written from now on without a segment get their size's, for routing and the funnel.
+   */
+  @POST
+  @Path("segments")
+  @Produces(MediaType.TEXT_HTML)
+  public Response setSegments(@RestForm List<String> segment) {
+    List<String> given = segment == null ? List.of() : segment;
+    Map<String, String> values = new java.util.HashMap<>();
+    FormErrors errors = new FormErrors();
+    for (int i = 0; i < io.loopcrm.lead.Lead.COMPANY_SIZES.size(); i++) {
+      String v = i < given.size() ? SettingsPage.trim(given.get(i)) : "";
+      values.put("segment-" + (i + 1), v);
+      if (v.length() > 60) {
+        errors.add("segment-" + (i + 1), "error_too_long_60");
+      }
+    }
+    if (errors.isPresent()) {
+      return page.invalid("segments", errors, values);
+    }
+    return page.apply(
+        () -> {
+          for (io.loopcrm.lead.SegmentBand b : io.loopcrm.lead.SegmentBand.listOrdered()) {
+            String v = values.get("segment-" + b.id);
+            b.segment = v == null || v.isEmpty() ? null : v;
+          }
+          return Outcome.saved("settings_flash_segments");
         });
   }
 }

@@ -29,6 +29,8 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 public class SettingsPage {
+  @jakarta.inject.Inject io.loopcrm.lead.SegmentBands segments;
+
   @Inject PipelineStages stages;
   @Inject Choices choices;
   @Inject Pages pages;
@@ -72,7 +74,11 @@ public class SettingsPage {
   @CheckedTemplate(basePath = "AdminSettingsResource")
   static class Templates {
     static native TemplateInstance settings(
-        List<PipelineStage> stages, List<ListView> lists, Problem problem, ReportSetting report);
+        List<PipelineStage> stages,
+        List<ListView> lists,
+        Problem problem,
+        ReportSetting report,
+        List<io.loopcrm.lead.SegmentBand> bands);
   }
 
   /**
@@ -87,6 +93,7 @@ public class SettingsPage {
       // dropped after the commit, so no request reloads the old values meanwhile
       stages.invalidate();
       choices.invalidate();
+      segments.invalidate();
     }
     if (outcome.problem() != null) {
       return pages.withStatus(422, render(outcome.problem()));
@@ -113,7 +120,9 @@ public class SettingsPage {
             view(ChoiceList.COMPETITOR, "settings_competitors", "settings_competitors_help"),
             view(ChoiceList.CURRENCY, "settings_currencies", "settings_currencies_help"));
     ReportSetting report = QuarkusTransaction.joiningExisting().call(ReportSetting::get);
-    return Templates.settings(all, lists, problem, report);
+    List<io.loopcrm.lead.SegmentBand> bands =
+        QuarkusTransaction.joiningExisting().call(io.loopcrm.lead.SegmentBand::listOrdered);
+    return Templates.settings(all, lists, problem, report, bands);
   }
 
   private ListView view(ChoiceList list, String title, String help) {

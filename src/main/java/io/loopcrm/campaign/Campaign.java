@@ -148,6 +148,14 @@ public class Campaign extends PanacheEntity implements Audited {
 
   @Version public long version;
 
+  /** Which fields its hosted form shows and requires ({@link FormFields}); null: the default. */
+  @Column(name = "form_fields")
+  public String formFields;
+
+  public FormFields fields() {
+    return FormFields.parse(formFields);
+  }
+
   /** The code of the campaign's split link {@code /t/c/{code}}; given once, never changed. */
   @Column(nullable = false, unique = true, updatable = false, length = 32)
   public String code;

@@ -76,7 +76,7 @@ public final class SpendFile {
 
   /** Reads and checks the file against the campaigns and the ledger as they are now. */
   public static Result read(Path file, Collection<String> currencies) {
-    try (Reader reader = io.loopcrm.imports.ImportFile.open(file);
+    try (Reader reader = io.loopcrm.common.CsvText.reader(file);
         CSVParser parser = FORMAT.parse(reader)) {
       List<CSVRecord> records = new ArrayList<>();
       for (CSVRecord r : parser) {

@@ -78,7 +78,7 @@ public class SpendImport {
         CSVPrinter out = CSVFormat.DEFAULT.print(w)) {
       out.printRecord(REPORT);
       for (List<String> line : outcomes) {
-        out.printRecord(line.stream().map(io.loopcrm.lead.LeadCsv::safe).toList());
+        out.printRecord(line.stream().map(io.loopcrm.common.CsvText::safe).toList());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -1,5 +1,6 @@
 package io.loopcrm.capture;
 
+import io.loopcrm.campaign.FormFields;
 import io.loopcrm.customer.Contact;
 import io.loopcrm.lead.Lead;
 import io.loopcrm.web.FormErrors;
@@ -27,6 +28,7 @@ public class FormInput {
   @RestForm public String title;
   @RestForm public String region;
   @RestForm public String companySize;
+  @RestForm public String segment;
 
   /** The honeypot: hidden from people, filled by bots. */
   @RestForm public String website;
@@ -64,17 +66,26 @@ public class FormInput {
     return website != null && !website.isBlank();
   }
 
-  /** What is wrong with the answers; nothing means {@link #submission} may run. */
+  /** What is wrong with the answers with the default fields (tests of the form alone). */
   FormErrors errors() {
+    return errors(FormFields.DEFAULT);
+  }
+
+  /**
+   * What is wrong with the answers to the campaign's form ({@code fields}: what it shows and
+   * requires; a hidden field's answer is not taken); nothing means {@link #submission} may run.
+   */
+  FormErrors errors(FormFields fields) {
     FormErrors errors = new FormErrors();
-    field("firstName", firstName, 100, false, errors);
+    field("firstName", firstName, 100, fields, errors);
     field("lastName", lastName, 100, true, errors);
     field("email", email, 254, false, errors);
-    field("phone", phone, 50, false, errors);
-    field("company", company, 200, false, errors);
-    field("title", title, 200, false, errors);
-    field("region", region, 60, false, errors);
-    field("companySize", companySize, 20, false, errors);
+    field("phone", phone, 50, fields, errors);
+    field("company", company, 200, fields, errors);
+    field("title", title, 200, fields, errors);
+    field("region", region, 60, fields, errors);
+    field("companySize", companySize, 20, fields, errors);
+    field("segment", segment, 60, fields, errors);
     values.putAll(utm(utmSource, utmMedium, utmCampaign, utmContent, utmTerm));
     referrer = referrer(ref);
     values.put("ref", referrer == null ? "" : ref);
@@ -124,7 +135,7 @@ public class FormInput {
         clean.get("company"),
         clean.get("title"),
         clean.get("region"),
-        null,
+        clean.get("segment"),
         null,
         clean.get("companySize"),
         referrer == null ? "web_form" : "referral",
@@ -150,6 +161,12 @@ public class FormInput {
   /** Whether a referral code has the shape ours have. */
   static boolean isReferralCode(String code) {
     return code != null && code.matches("[a-z0-9]{6,32}");
+  }
+
+  private void field(String name, String raw, int max, FormFields fields, FormErrors errors) {
+    if (fields.shows(name)) {
+      field(name, raw, max, fields.requires(name), errors);
+    }
   }
 
   private void field(String name, String raw, int max, boolean required, FormErrors errors) {

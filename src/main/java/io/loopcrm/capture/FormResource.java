@@ -38,6 +38,7 @@ public class FormResource {
   @Inject LeadCapture capture;
   @Inject CaptureGate gate;
   @Inject RateLimiter limiter;
+  @Inject io.loopcrm.lead.SegmentBands segments;
   @Inject Pages pages;
   @Inject RoutingContext routing;
   @Inject Clock clock;
@@ -50,6 +51,7 @@ public class FormResource {
     static native TemplateInstance form(
         TrackingCodes.Target target,
         List<String> companySizes,
+        List<String> segments,
         Map<String, String> values,
         FormErrors errors);
 
@@ -80,7 +82,9 @@ public class FormResource {
     values.put(Visitor.COOKIE, visitor == null ? "" : visitor.toString());
     return embeddable(
         pages.withStatus(
-            200, Templates.form(target, FormInput.COMPANY_SIZES, values, FormErrors.none())));
+            200,
+            Templates.form(
+                target, FormInput.COMPANY_SIZES, segments.names(), values, FormErrors.none())));
   }
 
   @POST
@@ -101,11 +105,13 @@ public class FormResource {
     if (input.isBot()) {
       return thanks(target);
     }
-    FormErrors errors = input.errors();
+    FormErrors errors = input.errors(target.fields());
     Map<String, String> values = input.values();
     if (errors.isPresent()) {
       return embeddable(
-          pages.withStatus(422, Templates.form(target, FormInput.COMPANY_SIZES, values, errors)));
+          pages.withStatus(
+              422,
+              Templates.form(target, FormInput.COMPANY_SIZES, segments.names(), values, errors)));
     }
     UUID visitor = input.visitor();
     boolean newVisitor = visitor == null;
@@ -127,7 +133,9 @@ public class FormResource {
       return Response.fromResponse(
               embeddable(
                   pages.withStatus(
-                      503, Templates.form(target, FormInput.COMPANY_SIZES, values, errors))))
+                      503,
+                      Templates.form(
+                          target, FormInput.COMPANY_SIZES, segments.names(), values, errors))))
           .header(HttpHeaders.RETRY_AFTER, CaptureGate.RETRY_AFTER_SECONDS)
           .build();
     }

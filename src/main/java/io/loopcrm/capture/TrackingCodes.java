@@ -35,7 +35,8 @@ public class TrackingCodes {
       String thankYouUrl,
       String headline,
       String body,
-      String callToAction) {
+      String callToAction,
+      io.loopcrm.campaign.FormFields fields) {
     public boolean capturing() {
       return status == Campaign.Status.ACTIVE;
     }
@@ -44,7 +45,7 @@ public class TrackingCodes {
   private record Cached<T>(T value, Instant loadedAt) {}
 
   private static final Target MISSING =
-      new Target(0, 0, "", "", "", null, null, null, null, null, null);
+      new Target(0, 0, "", "", "", null, null, null, null, null, null, null);
   private static final Split NO_SPLIT = new Split(List.of(), List.of());
 
   private final Map<String, Cached<Target>> targets = new ConcurrentHashMap<>();
@@ -138,6 +139,7 @@ public class TrackingCodes {
         v.thankYouUrl,
         v.headline,
         v.body,
-        v.callToAction);
+        v.callToAction,
+        v.campaign.fields());
   }
 }

@@ -123,6 +123,7 @@ public class ImportBatch {
                 lead.region = r.region();
                 lead.industry = r.industry();
                 lead.companySize = r.companySize();
+                lead.segment = r.segment();
                 lead.source = r.source() == null ? "import" : r.source();
                 lead.status = LeadStatus.NEW;
                 lead.createdAt = now;
@@ -187,6 +188,7 @@ public class ImportBatch {
     lead.region = blank(lead.region) ? r.region() : lead.region;
     lead.industry = blank(lead.industry) ? r.industry() : lead.industry;
     lead.companySize = blank(lead.companySize) ? r.companySize() : lead.companySize;
+    lead.segment = blank(lead.segment) ? r.segment() : lead.segment;
   }
 
   private static boolean blank(String s) {

@@ -2,12 +2,8 @@ package io.loopcrm.imports;
 
 import io.loopcrm.lead.Lead;
 import io.loopcrm.web.PlainText;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.PushbackReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,6 +37,7 @@ public final class ImportFile {
       String region,
       String industry,
       String companySize,
+      String segment,
       String source,
       String problem) {}
 
@@ -145,6 +142,7 @@ public final class ImportFile {
         || tooLong(v.get("title"), 200)
         || tooLong(v.get("region"), 60)
         || tooLong(v.get("industry"), 80)
+        || tooLong(v.get("segment"), 60)
         || tooLong(v.get("source"), 40)) {
       problem = "too_long";
     }
@@ -159,6 +157,7 @@ public final class ImportFile {
         v.get("region"),
         v.get("industry"),
         size(v.get("companySize")),
+        v.get("segment"),
         source(v.get("source")),
         problem);
   }
@@ -205,14 +204,7 @@ public final class ImportFile {
   }
 
   /** A UTF-8 reader that drops a byte order mark. */
-  public static Reader open(Path file) throws IOException {
-    PushbackReader reader =
-        new PushbackReader(
-            new BufferedReader(Files.newBufferedReader(file, StandardCharsets.UTF_8)));
-    int first = reader.read();
-    if (first != -1 && first != '\uFEFF') {
-      reader.unread(first);
-    }
-    return reader;
+  static Reader open(Path file) throws IOException {
+    return io.loopcrm.common.CsvText.reader(file);
   }
 }

@@ -27,6 +27,7 @@ public final class ImportLayout {
           "region",
           "industry",
           "companySize",
+          "segment",
           "source");
 
   static final Map<String, Map<String, String>> PRESETS = new LinkedHashMap<>();
@@ -198,6 +199,12 @@ public final class ImportLayout {
           "companySize",
           "no. of employees",
           "companySize",
+          "segment",
+          "segment",
+          "market segment",
+          "segment",
+          "细分市场",
+          "segment",
           "source",
           "source",
           "lead source",

@@ -63,18 +63,6 @@ public final class LeadCsv {
 
   /** Neutralises spreadsheet formulas (CSV injection). */
   public static String safe(String value) {
-    if (value == null || value.isEmpty()) {
-      return value == null ? "" : value;
-    }
-    // the first character a spreadsheet reads, past leading spaces
-    String start = value.stripLeading();
-    char first = start.isEmpty() ? value.charAt(0) : start.charAt(0);
-    if (FORMULA_STARTS.indexOf(first) >= 0 || value.charAt(0) == '\t' || value.charAt(0) == '\r') {
-      return "'" + value;
-    }
-    return value;
+    return io.loopcrm.common.CsvText.safe(value);
   }
-
-  /** What starts a formula, in ASCII and in the full-width forms (＝＋－＠) spreadsheets accept. */
-  private static final String FORMULA_STARTS = "=+-@\uFF1D\uFF0B\uFF0D\uFF20";
 }

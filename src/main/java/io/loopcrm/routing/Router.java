@@ -21,6 +21,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class Router {
   @Inject EntityManager em;
+  @Inject io.loopcrm.lead.SegmentBands segments;
 
   /** Where a lead went: a rep and a rule, or the queue (both null). */
   public record Decision(Member owner, RoutingRule rule, String note) {
@@ -36,6 +37,7 @@ public class Router {
 
   /** The same with the rules already loaded, for imports that route many leads. */
   public Decision route(Lead lead, List<RoutingRule> rules, Instant now) {
+    segments.fill(List.of(lead));
     Long campaignId = lead.campaign == null ? null : lead.campaign.id;
     Long variantId = lead.variant == null ? null : lead.variant.id;
     for (RoutingRule rule : rules) {
@@ -92,6 +94,7 @@ public class Router {
    * rule instead of one per lead, and no flush of the batch before each lead's pick.
    */
   public void routeAll(List<Lead> leads, List<RoutingRule> rules, Instant now) {
+    segments.fill(leads);
     java.util.Map<Long, List<Load>> byRule = new java.util.HashMap<>();
     java.util.Map<Long, Load> byMember = new java.util.HashMap<>();
     for (Lead lead : leads) {

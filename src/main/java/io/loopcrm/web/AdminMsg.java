@@ -257,4 +257,13 @@ public interface AdminMsg {
 
   @Message
   String settings_first_response_minutes();
+
+  @Message
+  String settings_segments();
+
+  @Message
+  String settings_segments_help();
+
+  @Message
+  String settings_segment_size(String size);
 }

@@ -142,6 +142,9 @@ public interface LabelMsg {
   String import_target_companySize();
 
   @Message
+  String import_target_segment();
+
+  @Message
   String import_target_source();
 
   @Message
@@ -329,6 +332,9 @@ public interface LabelMsg {
 
   @Message
   String audit_type_reportsetting();
+
+  @Message
+  String audit_type_segmentband();
 
   @Message
   String audit_type_routingrule();

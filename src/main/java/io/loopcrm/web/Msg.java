@@ -860,4 +860,7 @@ public interface Msg {
 
   @Message
   String spend_flash_recorded();
+
+  @Message
+  String settings_flash_segments();
 }

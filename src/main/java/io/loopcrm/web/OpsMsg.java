@@ -635,4 +635,19 @@ public interface OpsMsg {
 
   @Message
   String spend_problem_twice();
+
+  @Message
+  String spend_example_header();
+
+  @Message
+  String spend_example_1();
+
+  @Message
+  String spend_example_2();
+
+  @Message
+  String form_segment();
+
+  @Message
+  String form_required_note();
 }

@@ -49,7 +49,19 @@ class ImportLeaseTest {
     List<ImportFile.Row> rows =
         List.of(
             new ImportFile.Row(
-                2, "Lea", "Lost", email, null, "Lease Co", null, null, null, null, null, null));
+                2,
+                "Lea",
+                "Lost",
+                email,
+                null,
+                "Lease Co",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
     CSVPrinter printer = new CSVPrinter(new StringWriter(), CSVFormat.DEFAULT);
     int[] counts = {0, 0, 0, 0};
     assertThatThrownBy(() -> batch.write(taken, rows, printer, counts, Instant.now()))

@@ -226,7 +226,10 @@ class AuditCompletenessTest {
         "POST /admin/settings/retention|days=400",
         "POST /admin/settings/first-response|minutes=45",
         // back to the default the other tests read on Today and the funnel
-        "SQL update report_setting set first_response_minutes = 60");
+        "SQL update report_setting set first_response_minutes = 60",
+        "POST /admin/settings/segments|segment=micro|segment=smb|segment=mid-market"
+            + "|segment=mid-market|segment=enterprise",
+        "SQL update segment_band set segment = 'smb' where id = 1");
     // the trail's page names every kind of record it holds, in both languages
     for (String[] type :
         new String[][] {

@@ -30,6 +30,7 @@ final class AuditProbe {
           "pipeline_stage",
           "quota",
           "report_setting",
+          "segment_band",
           "routing_rule",
           "scoring_rule",
           "choice",
