@@ -24,6 +24,11 @@ public record FormFields(Map<String, Mode> modes) {
       return name().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** The settings table's column title (ops bundle). */
+    public String labelKey() {
+      return "form_fields_" + (this == HIDDEN ? "hidden" : code());
+    }
+
     static Mode of(String code) {
       for (Mode m : values()) {
         if (m.code().equals(code)) {
@@ -35,6 +40,40 @@ public record FormFields(Map<String, Mode> modes) {
   }
 
   public static final FormFields DEFAULT = parse(null);
+
+  /** One field as the settings table shows it: its name, label (ops bundle) and mode. */
+  public record Row(String field, String labelKey, Mode mode) {
+    public List<Mode> modes() {
+      return List.of(Mode.values());
+    }
+  }
+
+  private static final Map<String, String> LABELS =
+      Map.of(
+          "firstName", "form_first_name",
+          "phone", "form_phone",
+          "company", "form_company",
+          "title", "form_title",
+          "region", "form_region",
+          "companySize", "form_company_size",
+          "segment", "routing_field_segment");
+
+  public List<Row> rows() {
+    return FIELDS.stream().map(f -> new Row(f, LABELS.get(f), mode(f))).toList();
+  }
+
+  /** The fields as a form sent them (field → mode code), or null when one is not a mode. */
+  public static FormFields of(Map<String, String> sent) {
+    Map<String, Mode> modes = new LinkedHashMap<>();
+    for (String f : FIELDS) {
+      Mode m = Mode.of(sent.get(f));
+      if (m == null) {
+        return null;
+      }
+      modes.put(f, m);
+    }
+    return new FormFields(Map.copyOf(modes));
+  }
 
   /** The column's value read back; anything unknown falls back to the default of its field. */
   public static FormFields parse(String stored) {

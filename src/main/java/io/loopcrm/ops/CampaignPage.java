@@ -30,7 +30,8 @@ public class CampaignPage {
     NONE,
     STATUS,
     NEW_VARIANT,
-    COST
+    COST,
+    FORM_FIELDS
   }
 
   @Inject CampaignNumbers numbers;
@@ -55,6 +56,7 @@ public class CampaignPage {
         FormErrors variantErrors,
         Map<String, String> costValues,
         FormErrors costErrors,
+        FormErrors fieldErrors,
         List<String> currencies,
         List<String> channels,
         List<io.loopcrm.audit.AuditSearch.Row> history);
@@ -92,6 +94,7 @@ public class CampaignPage {
         problem == Problem.NEW_VARIANT ? errors : FormErrors.none(),
         costValues,
         problem == Problem.COST ? errors : FormErrors.none(),
+        problem == Problem.FORM_FIELDS ? errors : FormErrors.none(),
         choices.activeCodes(ChoiceList.CURRENCY),
         Campaign.CHANNELS,
         audit.ofRecords(

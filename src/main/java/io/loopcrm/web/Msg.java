@@ -863,4 +863,7 @@ public interface Msg {
 
   @Message
   String settings_flash_segments();
+
+  @Message
+  String form_fields_flash_saved();
 }

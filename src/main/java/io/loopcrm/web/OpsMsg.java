@@ -650,4 +650,25 @@ public interface OpsMsg {
 
   @Message
   String form_required_note();
+
+  @Message
+  String form_fields_title();
+
+  @Message
+  String form_fields_help();
+
+  @Message
+  String form_fields_field();
+
+  @Message
+  String form_fields_hidden();
+
+  @Message
+  String form_fields_optional();
+
+  @Message
+  String form_fields_required();
+
+  @Message
+  String form_fields_always();
 }

@@ -171,6 +171,9 @@ class AuditCompletenessTest {
         "POST /ops/campaigns/{id}/costs/{cid}|id={campaign}|cid={last:cost_entry}"
             + "|incurredOn={date+0}|amount=25|currency=USD|channel=email|note=Newsletter",
         "POST /ops/campaigns/{id}/costs/{cid}/delete|id={campaign}|cid={last:cost_entry}",
+        "POST /ops/campaigns/{id}/form-fields|id={campaign}|firstName=required|phone=optional"
+            + "|company=optional|title=hidden|region=optional|companySize=optional"
+            + "|segment=required",
         "POST /ops/campaigns/{id}/status|id={campaign}|status=paused",
         "POST /ops/campaigns/{id}/variants|id={campaign}|name=C|headline=Save time"
             + "|callToAction=Start|landingUrl=https://example.com/b|weight=2",
