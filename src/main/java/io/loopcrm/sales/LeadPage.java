@@ -44,7 +44,8 @@ public class LeadPage {
   public record TouchView(
       String campaignName, String utmSource, String utmMedium, String utmCampaign, Instant at) {}
 
-  TemplateInstance render(Lead lead, Viewer viewer, FormErrors errors, Map<String, String> values) {
+  public TemplateInstance render(
+      Lead lead, Viewer viewer, FormErrors errors, Map<String, String> values) {
     List<Activity> timeline = Activity.timelineOfLead(lead);
     Map<Long, String> names =
         campaignNames(
@@ -66,6 +67,8 @@ public class LeadPage {
         List.of(Activity.Kind.values()),
         moves,
         viewer.edits(lead.owner),
+        // operations set a lead's segment here (the rest of the page is the reps')
+        viewer.roles().contains(io.loopcrm.people.Roles.OPERATIONS),
         viewer.isManager() ? Member.listSellersOfTeam(viewer.teamId()) : List.of(),
         errors,
         v,

@@ -69,6 +69,7 @@ public class SalesLeadsResource {
         List<Activity.Kind> activityKinds,
         List<LeadStatus> moves,
         boolean editable,
+        boolean segmentEditable,
         List<io.loopcrm.people.Member> teamMembers,
         FormErrors errors,
         Map<String, String> values,

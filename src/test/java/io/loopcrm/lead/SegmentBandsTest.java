@@ -122,6 +122,52 @@ class SegmentBandsTest {
         .body(containsString("公司规模 1000+"));
   }
 
+  @Test
+  @io.loopcrm.testing.AsOperations
+  void operationsSetALeadsSegmentOnItsPage() {
+    Member rep = Fixtures.member(Fixtures.unique("segrep"), List.of("sales"), null);
+    Lead lead = Fixtures.lead(rep, "Segmented", Fixtures.unique("Seg Co"), null);
+    given()
+        .header("Accept-Language", "en")
+        .get("/sales/leads/" + lead.id)
+        .then()
+        .statusCode(200)
+        .body(containsString("id=\"segment-form\""));
+    Csrf.form()
+        .formParam("segment", " public-sector ")
+        .redirects()
+        .follow(false)
+        .post("/ops/leads/" + lead.id + "/segment")
+        .then()
+        .statusCode(303);
+    assertThat(Fixtures.reload(Lead.class, lead.id).segment).isEqualTo("public-sector");
+    Csrf.form()
+        .header("Accept-Language", "zh-CN")
+        .formParam("segment", "y".repeat(61))
+        .post("/ops/leads/" + lead.id + "/segment")
+        .then()
+        .statusCode(422)
+        .body(containsString("id=\"error-segment\""));
+    assertThat(Fixtures.reload(Lead.class, lead.id).segment).isEqualTo("public-sector");
+    Csrf.form()
+        .formParam("segment", "x")
+        .post("/ops/leads/987654321/segment")
+        .then()
+        .statusCode(404);
+  }
+
+  @Test
+  @io.loopcrm.testing.AsSales
+  void aRepSeesTheSegmentWithoutTheOperationsForm() {
+    Member rep = Fixtures.member("sam", List.of("sales"), null);
+    Lead lead = Fixtures.lead(rep, "Own", Fixtures.unique("Own Co"), null);
+    given()
+        .get("/sales/leads/" + lead.id)
+        .then()
+        .statusCode(200)
+        .body(org.hamcrest.Matchers.not(containsString("id=\"segment-form\"")));
+  }
+
   private static io.restassured.response.Response save(String... segments) {
     var form = Csrf.form().header("Accept-Language", "en").redirects().follow(false);
     for (String s : segments) {

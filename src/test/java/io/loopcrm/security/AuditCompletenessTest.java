@@ -189,6 +189,7 @@ class AuditCompletenessTest {
         // operations assign and re-route queue leads (a rep's lead only by taking it over)
         "POST /ops/leads/assign|ids={queued}|rep={manager}",
         "POST /ops/leads/reroute|ids={queued2}",
+        "POST /ops/leads/{id}/segment|id={lead}|segment=public-sector",
         "POST /ops/referrals/{contactId}/link|contactId={contact}",
         "POST /ops/routing|name={unique} Audit rule|position=5000|region=Atlantis|reps={repmember}"
             + "|active=true",
