@@ -88,13 +88,16 @@ public class ImportBatch {
               }
               List<RoutingRule> rules = RoutingRule.listOrdered();
               Instant now = Instant.now();
+              ImportHistory history = ImportHistory.load();
               List<Object[]> outcomes = new ArrayList<>();
               List<Lead> created = new ArrayList<>();
+              List<Lead> toRoute = new ArrayList<>();
+              Map<Lead, String> descriptions = new java.util.LinkedHashMap<>();
               for (Row r : batch) {
                 next[3]++;
                 if (r.problem() != null) {
                   next[2]++;
-                  outcomes.add(new Object[] {r, null, r.problem()});
+                  outcomes.add(new Object[] {r, null, r.problem(), ""});
                   continue;
                 }
                 String email = Lead.normalizeEmail(r.email());
@@ -104,10 +107,12 @@ public class ImportBatch {
                   lead = byPhone.get(phone);
                 }
                 if (lead != null) {
-                  boolean fresh = !lead.createdAt.isBefore(started);
+                  // written by this import already (its created date may be the other CRM's):
+                  // a lead this import created or completed was updated since it started
+                  boolean fresh = lead.updatedAt != null && !lead.updatedAt.isBefore(started);
                   completeBlanks(lead, r);
                   outcomes.add(
-                      new Object[] {r, lead, fresh ? "duplicate_in_file" : "already_known"});
+                      new Object[] {r, lead, fresh ? "duplicate_in_file" : "already_known", ""});
                   next[1]++;
                   continue;
                 }
@@ -128,24 +133,53 @@ public class ImportBatch {
                 lead.status = LeadStatus.NEW;
                 lead.createdAt = now;
                 lead.updatedAt = now;
+                List<String> unmapped = new ArrayList<>();
+                boolean routed = keepHistory(lead, r.history(), history, now, unmapped);
+                if (r.history().description() != null) {
+                  descriptions.put(lead, r.history().description());
+                }
                 scorer.rescore(lead, now);
                 created.add(lead);
+                if (routed) {
+                  toRoute.add(lead);
+                }
                 if (email != null) {
                   byEmail.put(email, lead);
                 }
                 if (phone != null) {
                   byPhone.put(phone, lead);
                 }
-                outcomes.add(new Object[] {r, lead, null});
+                outcomes.add(new Object[] {r, lead, null, String.join("; ", unmapped)});
                 next[0]++;
               }
               // routed together (one query per rule, not one per lead), then written in as few
               // statements as the driver makes of one JDBC batch of the whole batch (the rollup
               // and open-lead triggers run once per statement)
-              router.routeAll(created, rules, now);
+              router.routeAll(toRoute, rules, now);
+              for (Lead l : toRoute) {
+                ImportHistory.statusAfterRouting(l);
+              }
               em.unwrap(Session.class).setJdbcBatchSize(Math.max(1, created.size()));
               created.forEach(l -> l.persist());
               em.flush();
+              if (!descriptions.isEmpty()) {
+                // a description from the other CRM is a note on the lead's timeline, as of its day
+                io.loopcrm.people.Member importer = ImportJob.<ImportJob>findById(jobId).createdBy;
+                descriptions.forEach(
+                    (l, text) -> {
+                      io.loopcrm.activity.Activity note = new io.loopcrm.activity.Activity();
+                      note.kind = io.loopcrm.activity.Activity.Kind.NOTE;
+                      String first = text.strip().lines().findFirst().orElse(text).strip();
+                      note.subject = first.length() > 200 ? first.substring(0, 200) : first;
+                      note.notes = text;
+                      note.owner = l.owner != null ? l.owner : importer;
+                      note.lead = l;
+                      note.doneAt = l.createdAt;
+                      note.createdAt = l.createdAt;
+                      note.persist();
+                    });
+                em.flush();
+              }
               for (Object[] o : outcomes) {
                 Row r = (Row) o[0];
                 Lead l = (Lead) o[1];
@@ -156,7 +190,8 @@ public class ImportBatch {
                       o[2] == null ? "" : (String) o[2],
                       l == null ? "" : l.id.toString(),
                       ImportFile.safe(r.email()),
-                      ImportFile.safe(ImportFile.name(r))
+                      ImportFile.safe(ImportFile.name(r)),
+                      ImportFile.safe((String) o[3])
                     });
               }
               ImportJob job = ImportJob.findById(jobId);
@@ -171,6 +206,62 @@ public class ImportBatch {
       printer.printRecord((Object[]) line);
     }
     printer.flush();
+  }
+
+  /**
+   * What the row brings from its CRM, on a new lead: created date (the funnel counts it on that
+   * day), source and medium, campaign as first and last touch, owner and status. Whatever does not
+   * match goes to {@code unmapped}. Answers whether the lead is to be routed: not when the file
+   * names its owner (a known one keeps it; an unknown one leaves it in the queue).
+   */
+  static boolean keepHistory(
+      Lead lead, ImportFile.History h, ImportHistory history, Instant now, List<String> unmapped) {
+    Instant created = ImportHistory.created(h.createdDate());
+    if (h.createdDate() != null && (created == null || created.isAfter(now))) {
+      unmapped.add("created date: " + h.createdDate());
+      created = null;
+    }
+    if (created != null) {
+      lead.createdAt = created;
+    }
+    lead.utmSource = h.sourceRaw();
+    lead.utmMedium = h.medium();
+    lead.utmCampaign = h.campaign();
+    if (h.campaign() != null) {
+      io.loopcrm.campaign.Campaign c = history.campaign(h.campaign());
+      if (c == null) {
+        unmapped.add("campaign: " + h.campaign());
+      } else {
+        lead.campaign = c;
+        lead.firstTouch =
+            new io.loopcrm.funnel.Touch(
+                c.id, null, h.sourceRaw(), h.medium(), h.campaign(), lead.createdAt);
+        lead.lastTouch = lead.firstTouch.copy();
+      }
+    }
+    LeadStatus status = ImportHistory.status(h.status());
+    if (h.status() != null && status == null) {
+      unmapped.add("status: " + h.status());
+    }
+    lead.status = status == null ? LeadStatus.NEW : status;
+    if (h.owner() == null) {
+      return true;
+    }
+    io.loopcrm.people.Member owner = history.owner(h.owner());
+    if (owner == null) {
+      unmapped.add("owner: " + h.owner());
+      // the queue's leads are new, unless the other CRM had closed them
+      if (lead.status != LeadStatus.REJECTED && lead.status != LeadStatus.RECYCLED) {
+        lead.status = LeadStatus.NEW;
+      }
+      return false;
+    }
+    lead.owner = owner;
+    lead.assignedAt = lead.createdAt;
+    if (lead.status == LeadStatus.NEW) {
+      lead.status = LeadStatus.ASSIGNED;
+    }
+    return false;
   }
 
   private static void completeBlanks(Lead lead, Row r) {

@@ -39,7 +39,55 @@ public final class ImportFile {
       String companySize,
       String segment,
       String source,
-      String problem) {}
+      String problem,
+      History history) {
+    Row(
+        long line,
+        String firstName,
+        String lastName,
+        String email,
+        String phone,
+        String company,
+        String title,
+        String region,
+        String industry,
+        String companySize,
+        String segment,
+        String source,
+        String problem) {
+      this(
+          line,
+          firstName,
+          lastName,
+          email,
+          phone,
+          company,
+          title,
+          region,
+          industry,
+          companySize,
+          segment,
+          source,
+          problem,
+          History.NONE);
+    }
+  }
+
+  /**
+   * What a row brings from the CRM it was exported from, as written there: when the lead was
+   * created, its owner, status and campaign, source and medium, and a description. Each is matched
+   * to ours when the batch is written; what does not match is named in the report.
+   */
+  public record History(
+      String createdDate,
+      String owner,
+      String status,
+      String campaign,
+      String sourceRaw,
+      String medium,
+      String description) {
+    static final History NONE = new History(null, null, null, null, null, null, null);
+  }
 
   /** The codes of the report's reason column. */
   public static final List<String> REASONS =
@@ -72,6 +120,47 @@ public final class ImportFile {
     } catch (java.io.UncheckedIOException unreadable) {
       return List.of();
     }
+  }
+
+  /**
+   * The different values of the columns mapped to {@code targets} over the whole file, with how
+   * many rows hold each (at most {@code max} values a target), for the preview of what matches.
+   */
+  public static Map<String, Map<String, Integer>> distinct(
+      Path file, List<String> mapping, List<String> targets, int max) throws IOException {
+    Map<String, Map<String, Integer>> out = new java.util.LinkedHashMap<>();
+    Map<Integer, String> columns = new HashMap<>();
+    for (int i = 0; i < mapping.size(); i++) {
+      if (targets.contains(mapping.get(i)) && !columns.containsValue(mapping.get(i))) {
+        columns.put(i, mapping.get(i));
+        out.put(mapping.get(i), new java.util.LinkedHashMap<>());
+      }
+    }
+    if (columns.isEmpty()) {
+      return out;
+    }
+    try (Reader reader = open(file);
+        CSVParser parser = FORMAT.parse(reader)) {
+      Iterator<CSVRecord> it = parser.iterator();
+      if (it.hasNext()) {
+        it.next();
+      }
+      while (it.hasNext()) {
+        CSVRecord r = it.next();
+        for (Map.Entry<Integer, String> c : columns.entrySet()) {
+          if (c.getKey() < r.size()) {
+            String v = PlainText.clean(r.get(c.getKey())).trim();
+            Map<String, Integer> seen = out.get(c.getValue());
+            if (!v.isEmpty() && (seen.containsKey(v) || seen.size() < max)) {
+              seen.merge(v, 1, Integer::sum);
+            }
+          }
+        }
+      }
+    } catch (java.io.UncheckedIOException unreadable) {
+      // the preview's table says where reading stops
+    }
+    return out;
   }
 
   /** The first {@code max} data rows with the problem each would be skipped for. */
@@ -146,6 +235,14 @@ public final class ImportFile {
         || tooLong(v.get("source"), 40)) {
       problem = "too_long";
     }
+    String region = v.get("region");
+    if (region == null && (v.get("city") != null || v.get("country") != null)) {
+      region =
+          v.get("city") == null
+              ? v.get("country")
+              : v.get("country") == null ? v.get("city") : v.get("city") + ", " + v.get("country");
+      region = region.length() > 60 ? region.substring(0, 60) : region;
+    }
     return new Row(
         record.getRecordNumber(),
         first,
@@ -154,12 +251,24 @@ public final class ImportFile {
         phone,
         v.get("company"),
         v.get("title"),
-        v.get("region"),
+        region,
         v.get("industry"),
         size(v.get("companySize")),
         v.get("segment"),
         source(v.get("source")),
-        problem);
+        problem,
+        new History(
+            v.get("createdDate"),
+            clip(v.get("owner"), 200),
+            clip(v.get("status"), 100),
+            clip(v.get("campaign"), 200),
+            clip(v.get("source"), 200),
+            clip(v.get("medium"), 200),
+            clip(v.get("description"), 10_000)));
+  }
+
+  private static String clip(String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max);
   }
 
   /** Employee counts become the size buckets forms use. */

@@ -124,7 +124,7 @@ public class LeadImporter {
               ? CSVFormat.DEFAULT
               : CSVFormat.DEFAULT
                   .builder()
-                  .setHeader("row", "outcome", "reason", "lead_id", "email", "name")
+                  .setHeader("row", "outcome", "reason", "lead_id", "email", "name", "unmapped")
                   .get();
       try (Reader reader = ImportFile.open(Path.of(job.storedPath));
           CSVParser parser = ImportFile.FORMAT.parse(reader);

@@ -77,7 +77,8 @@ public class OpsImportReportResource {
                               "reason_text",
                               "lead_id",
                               "email",
-                              "name")
+                              "name",
+                              "unmapped")
                           .get())) {
             writer.write('\uFEFF');
             for (org.apache.commons.csv.CSVRecord r : parser) {
@@ -89,7 +90,9 @@ public class OpsImportReportResource {
                   texts.getOrDefault("reason:" + r.get("reason"), ""),
                   r.get("lead_id"),
                   r.get("email"),
-                  r.get("name"));
+                  r.get("name"),
+                  // reports of imports before the history columns have none
+                  r.isMapped("unmapped") ? r.get("unmapped") : "");
             }
           }
         };

@@ -69,6 +69,7 @@ public class OpsImportResource {
         List<Column> columns,
         List<String> targets,
         List<ImportFile.PreviewRow> preview,
+        List<ImportMatches.Match> matches,
         FormErrors errors);
 
     static native TemplateInstance job$progress(ImportJob job);
@@ -228,7 +229,9 @@ public class OpsImportResource {
         job.isUploaded() && Files.exists(file)
             ? ImportFile.preview(file, mapping, PREVIEW_ROWS)
             : List.of();
-    return Templates.job(job, columns, ImportLayout.TARGETS, preview, errors);
+    List<ImportMatches.Match> matches =
+        job.isUploaded() && Files.exists(file) ? ImportMatches.of(file, mapping) : List.of();
+    return Templates.job(job, columns, ImportLayout.TARGETS, preview, matches, errors);
   }
 
   private static List<ImportJob> recent() {

@@ -145,6 +145,30 @@ public interface LabelMsg {
   String import_target_segment();
 
   @Message
+  String import_target_medium();
+
+  @Message
+  String import_target_campaign();
+
+  @Message
+  String import_target_createdDate();
+
+  @Message
+  String import_target_owner();
+
+  @Message
+  String import_target_status();
+
+  @Message
+  String import_target_description();
+
+  @Message
+  String import_target_city();
+
+  @Message
+  String import_target_country();
+
+  @Message
   String import_target_source();
 
   @Message

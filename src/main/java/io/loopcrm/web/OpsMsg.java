@@ -671,4 +671,31 @@ public interface OpsMsg {
 
   @Message
   String form_fields_always();
+
+  @Message
+  String import_matches_title();
+
+  @Message
+  String import_matches_help();
+
+  @Message
+  String import_matches_column();
+
+  @Message
+  String import_matches_value();
+
+  @Message
+  String import_matches_rows();
+
+  @Message
+  String import_matches_becomes();
+
+  @Message
+  String import_match_status_unknown();
+
+  @Message
+  String import_match_owner_unknown();
+
+  @Message
+  String import_match_campaign_unknown();
 }

@@ -1,0 +1,165 @@
+package io.loopcrm.imports;
+
+import io.loopcrm.campaign.Campaign;
+import io.loopcrm.lead.LeadStatus;
+import io.loopcrm.people.Member;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Matches what an exported lead brings from its CRM to ours: the owner to a member (by e-mail, user
+ * name or display name), the status through a mapping of the three CRMs' lead statuses and stages
+ * to ours, the campaign by name or by its UTM name, the created date in the formats those exports
+ * use (UTC). Unknown values stay unknown: the batch names them in the report.
+ */
+public final class ImportHistory {
+  /** The other CRMs' statuses (lower case) and ours. Shown on the import's preview. */
+  public static final Map<String, LeadStatus> STATUSES = statuses();
+
+  private static final List<DateTimeFormatter> DATE_TIMES =
+      List.of(
+          DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"),
+          DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"),
+          DateTimeFormatter.ofPattern("yyyy/M/d H:mm"),
+          DateTimeFormatter.ofPattern("M/d/yyyy H:mm"),
+          DateTimeFormatter.ofPattern("M/d/yyyy h:mm a", Locale.ENGLISH));
+  private static final List<DateTimeFormatter> DATES =
+      List.of(
+          DateTimeFormatter.ISO_LOCAL_DATE,
+          DateTimeFormatter.ofPattern("yyyy/M/d"),
+          DateTimeFormatter.ofPattern("M/d/yyyy"),
+          DateTimeFormatter.ofPattern("d.M.yyyy"));
+
+  private final Map<String, Member> members = new HashMap<>();
+  private final Map<String, Campaign> campaigns = new HashMap<>();
+
+  private ImportHistory() {}
+
+  /** Members and campaigns as they are now (in the caller's transaction). */
+  public static ImportHistory load() {
+    ImportHistory h = new ImportHistory();
+    for (Member m : Member.<Member>list("enabled = true")) {
+      for (String key : new String[] {m.email, m.username, m.displayName}) {
+        if (key != null && !key.isBlank()) {
+          h.members.putIfAbsent(key.trim().toLowerCase(Locale.ROOT), m);
+        }
+      }
+    }
+    for (Campaign c : Campaign.<Campaign>listAll()) {
+      h.campaigns.putIfAbsent(c.name.trim().toLowerCase(Locale.ROOT), c);
+      h.campaigns.putIfAbsent(slug(c.name), c);
+    }
+    return h;
+  }
+
+  public Member owner(String raw) {
+    return raw == null ? null : members.get(raw.trim().toLowerCase(Locale.ROOT));
+  }
+
+  public Campaign campaign(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    Campaign c = campaigns.get(raw.trim().toLowerCase(Locale.ROOT));
+    return c != null ? c : campaigns.get(slug(raw));
+  }
+
+  public static LeadStatus status(String raw) {
+    return raw == null ? null : STATUSES.get(raw.trim().toLowerCase(Locale.ROOT));
+  }
+
+  /** The moment a created date names (UTC), or null when it is none of the known formats. */
+  public static Instant created(String raw) {
+    if (raw == null || raw.isBlank()) {
+      return null;
+    }
+    String v = raw.trim();
+    try {
+      return Instant.parse(v);
+    } catch (DateTimeParseException e) {
+      // not an instant with a zone
+    }
+    try {
+      return OffsetDateTime.parse(v).toInstant();
+    } catch (DateTimeParseException e) {
+      // no offset either
+    }
+    for (DateTimeFormatter f : DATE_TIMES) {
+      try {
+        return LocalDateTime.parse(v, f).toInstant(ZoneOffset.UTC);
+      } catch (DateTimeParseException e) {
+        // the next format
+      }
+    }
+    for (DateTimeFormatter f : DATES) {
+      try {
+        return LocalDate.parse(v, f).atStartOfDay(ZoneOffset.UTC).toInstant();
+      } catch (DateTimeParseException e) {
+        // the next format
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A routed lead's status from its file: the router made it assigned (or left it new in the
+   * queue); a status the file gave that goes further stands (a queue lead only when closed).
+   */
+  static void statusAfterRouting(io.loopcrm.lead.Lead lead) {
+    if (lead.owner == null
+        && lead.status != LeadStatus.NEW
+        && lead.status != LeadStatus.REJECTED
+        && lead.status != LeadStatus.RECYCLED) {
+      lead.status = LeadStatus.NEW;
+    }
+  }
+
+  static String slug(String name) {
+    String s = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    return s.isEmpty() ? name.toLowerCase(Locale.ROOT) : s;
+  }
+
+  private static Map<String, LeadStatus> statuses() {
+    Map<String, LeadStatus> m = new java.util.LinkedHashMap<>();
+    // Salesforce lead statuses
+    m.put("open - not contacted", LeadStatus.NEW);
+    m.put("working - contacted", LeadStatus.WORKING);
+    m.put("closed - converted", LeadStatus.QUALIFIED);
+    m.put("closed - not converted", LeadStatus.REJECTED);
+    m.put("nurturing", LeadStatus.RECYCLED);
+    // HubSpot lead statuses
+    m.put("new", LeadStatus.NEW);
+    m.put("open", LeadStatus.NEW);
+    m.put("in progress", LeadStatus.WORKING);
+    m.put("in_progress", LeadStatus.WORKING);
+    m.put("attempted to contact", LeadStatus.WORKING);
+    m.put("attempted_to_contact", LeadStatus.WORKING);
+    m.put("connected", LeadStatus.WORKING);
+    m.put("open deal", LeadStatus.QUALIFIED);
+    m.put("open_deal", LeadStatus.QUALIFIED);
+    m.put("unqualified", LeadStatus.REJECTED);
+    m.put("bad timing", LeadStatus.RECYCLED);
+    m.put("bad_timing", LeadStatus.RECYCLED);
+    // Odoo CRM stages
+    m.put("qualified", LeadStatus.QUALIFIED);
+    m.put("proposition", LeadStatus.QUALIFIED);
+    m.put("won", LeadStatus.QUALIFIED);
+    m.put("lost", LeadStatus.REJECTED);
+    // ours, as our own export writes them
+    for (LeadStatus s : LeadStatus.values()) {
+      if (s != LeadStatus.CONVERTED) {
+        m.putIfAbsent(s.name().toLowerCase(Locale.ROOT), s);
+      }
+    }
+    return java.util.Collections.unmodifiableMap(m);
+  }
+}
