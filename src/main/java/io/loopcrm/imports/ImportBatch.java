@@ -134,7 +134,7 @@ public class ImportBatch {
                 lead.createdAt = now;
                 lead.updatedAt = now;
                 List<String> unmapped = new ArrayList<>();
-                boolean routed = keepHistory(lead, r.history(), history, now, unmapped);
+                boolean routed = history.apply(lead, r.history(), now, unmapped);
                 if (r.history().description() != null) {
                   descriptions.put(lead, r.history().description());
                 }
@@ -163,21 +163,7 @@ public class ImportBatch {
               created.forEach(l -> l.persist());
               em.flush();
               if (!descriptions.isEmpty()) {
-                // a description from the other CRM is a note on the lead's timeline, as of its day
-                io.loopcrm.people.Member importer = ImportJob.<ImportJob>findById(jobId).createdBy;
-                descriptions.forEach(
-                    (l, text) -> {
-                      io.loopcrm.activity.Activity note = new io.loopcrm.activity.Activity();
-                      note.kind = io.loopcrm.activity.Activity.Kind.NOTE;
-                      String first = text.strip().lines().findFirst().orElse(text).strip();
-                      note.subject = first.length() > 200 ? first.substring(0, 200) : first;
-                      note.notes = text;
-                      note.owner = l.owner != null ? l.owner : importer;
-                      note.lead = l;
-                      note.doneAt = l.createdAt;
-                      note.createdAt = l.createdAt;
-                      note.persist();
-                    });
+                ImportHistory.notes(descriptions, ImportJob.<ImportJob>findById(jobId).createdBy);
                 em.flush();
               }
               for (Object[] o : outcomes) {
@@ -206,62 +192,6 @@ public class ImportBatch {
       printer.printRecord((Object[]) line);
     }
     printer.flush();
-  }
-
-  /**
-   * What the row brings from its CRM, on a new lead: created date (the funnel counts it on that
-   * day), source and medium, campaign as first and last touch, owner and status. Whatever does not
-   * match goes to {@code unmapped}. Answers whether the lead is to be routed: not when the file
-   * names its owner (a known one keeps it; an unknown one leaves it in the queue).
-   */
-  static boolean keepHistory(
-      Lead lead, ImportFile.History h, ImportHistory history, Instant now, List<String> unmapped) {
-    Instant created = ImportHistory.created(h.createdDate());
-    if (h.createdDate() != null && (created == null || created.isAfter(now))) {
-      unmapped.add("created date: " + h.createdDate());
-      created = null;
-    }
-    if (created != null) {
-      lead.createdAt = created;
-    }
-    lead.utmSource = h.sourceRaw();
-    lead.utmMedium = h.medium();
-    lead.utmCampaign = h.campaign();
-    if (h.campaign() != null) {
-      io.loopcrm.campaign.Campaign c = history.campaign(h.campaign());
-      if (c == null) {
-        unmapped.add("campaign: " + h.campaign());
-      } else {
-        lead.campaign = c;
-        lead.firstTouch =
-            new io.loopcrm.funnel.Touch(
-                c.id, null, h.sourceRaw(), h.medium(), h.campaign(), lead.createdAt);
-        lead.lastTouch = lead.firstTouch.copy();
-      }
-    }
-    LeadStatus status = ImportHistory.status(h.status());
-    if (h.status() != null && status == null) {
-      unmapped.add("status: " + h.status());
-    }
-    lead.status = status == null ? LeadStatus.NEW : status;
-    if (h.owner() == null) {
-      return true;
-    }
-    io.loopcrm.people.Member owner = history.owner(h.owner());
-    if (owner == null) {
-      unmapped.add("owner: " + h.owner());
-      // the queue's leads are new, unless the other CRM had closed them
-      if (lead.status != LeadStatus.REJECTED && lead.status != LeadStatus.RECYCLED) {
-        lead.status = LeadStatus.NEW;
-      }
-      return false;
-    }
-    lead.owner = owner;
-    lead.assignedAt = lead.createdAt;
-    if (lead.status == LeadStatus.NEW) {
-      lead.status = LeadStatus.ASSIGNED;
-    }
-    return false;
   }
 
   private static void completeBlanks(Lead lead, Row r) {

@@ -29,7 +29,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
@@ -44,8 +43,6 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Path("/ops/import")
 @RolesAllowed(Roles.OPERATIONS)
 public class OpsImportResource {
-  static final int PREVIEW_ROWS = 10;
-
   @Inject LeadImporter importer;
   @Inject CurrentMember me;
   @Inject SecurityIdentity identity;
@@ -53,26 +50,9 @@ public class OpsImportResource {
 
   @Inject LoopConfig config;
 
-  /** A column of the file with the target it is mapped to. */
-  public record Column(int index, String header, String target) {
-    public String field() {
-      return "target-" + index;
-    }
-  }
-
   @CheckedTemplate
   static class Templates {
     static native TemplateInstance start(List<ImportJob> jobs, FormErrors errors);
-
-    static native TemplateInstance job(
-        ImportJob job,
-        List<Column> columns,
-        List<String> targets,
-        List<ImportFile.PreviewRow> preview,
-        List<ImportMatches.Match> matches,
-        FormErrors errors);
-
-    static native TemplateInstance job$progress(ImportJob job);
   }
 
   @GET
@@ -127,14 +107,14 @@ public class OpsImportResource {
   @Produces(MediaType.TEXT_HTML)
   public TemplateInstance job(@PathParam("id") long id) throws IOException {
     ImportJob job = find(id);
-    return page(job, FormErrors.none());
+    return ImportJobPage.render(job, FormErrors.none());
   }
 
   @GET
   @Path("{id}/progress")
   @Produces(MediaType.TEXT_HTML)
   public TemplateInstance progress(@PathParam("id") long id) {
-    return Templates.job$progress(find(id));
+    return ImportJobPage.progress(find(id));
   }
 
   /** Saves the mapping and shows the preview again. */
@@ -145,9 +125,9 @@ public class OpsImportResource {
   public Response mapping(@PathParam("id") long id, @RestForm List<String> target)
       throws IOException {
     ImportJob job = find(id);
-    FormErrors errors = applyMapping(job, target);
+    FormErrors errors = ImportJobPage.applyMapping(job, target);
     if (errors.isPresent()) {
-      return pages.withStatus(422, page(job, errors));
+      return pages.withStatus(422, ImportJobPage.render(job, errors));
     }
     return Response.seeOther(URI.create("/ops/import/" + id)).build();
   }
@@ -171,7 +151,7 @@ public class OpsImportResource {
                   if (!job.isUploaded()) {
                     return null;
                   }
-                  FormErrors e = applyMapping(job, target);
+                  FormErrors e = ImportJobPage.applyMapping(job, target);
                   if (e.isEmpty()) {
                     job.status = "running";
                   }
@@ -182,56 +162,10 @@ public class OpsImportResource {
       return Response.seeOther(URI.create("/ops/import/" + id)).build();
     }
     if (errors.isPresent()) {
-      return pages.withStatus(422, page(find(id), errors));
+      return pages.withStatus(422, ImportJobPage.render(find(id), errors));
     }
     importer.start(id, identity.getPrincipal().getName());
     return Response.seeOther(URI.create("/ops/import/" + id)).build();
-  }
-
-  private static FormErrors applyMapping(ImportJob job, List<String> target) throws IOException {
-    List<String> header = ImportFile.header(java.nio.file.Path.of(job.storedPath));
-    List<String> chosen = target == null ? List.of() : target;
-    FormErrors errors = new FormErrors();
-    if (chosen.size() != header.size() || !ImportLayout.TARGETS.containsAll(chosen)) {
-      errors.add("target", "import_error_mapping");
-      return errors;
-    }
-    List<String> used = new ArrayList<>();
-    for (String t : chosen) {
-      if (!t.isEmpty() && used.contains(t)) {
-        errors.add("target", "import_error_twice");
-      }
-      used.add(t);
-    }
-    if (!used.contains("lastName") && !used.contains("fullName")) {
-      errors.add("target", "import_error_needs_name");
-    }
-    if (!used.contains("email") && !used.contains("phone")) {
-      errors.add("target", "import_error_needs_contact");
-    }
-    if (errors.isEmpty()) {
-      job.mapping = String.join("\t", chosen);
-    }
-    return errors;
-  }
-
-  private TemplateInstance page(ImportJob job, FormErrors errors) throws IOException {
-    java.nio.file.Path file = java.nio.file.Path.of(job.storedPath);
-    List<String> header = Files.exists(file) ? ImportFile.header(file) : List.of();
-    List<String> mapping = List.of(job.mapping.split("\t", -1));
-    List<Column> columns = new ArrayList<>();
-    for (int i = 0; i < header.size(); i++) {
-      columns.add(
-          new Column(
-              i, header.get(i).replace("\uFEFF", ""), i < mapping.size() ? mapping.get(i) : ""));
-    }
-    List<ImportFile.PreviewRow> preview =
-        job.isUploaded() && Files.exists(file)
-            ? ImportFile.preview(file, mapping, PREVIEW_ROWS)
-            : List.of();
-    List<ImportMatches.Match> matches =
-        job.isUploaded() && Files.exists(file) ? ImportMatches.of(file, mapping) : List.of();
-    return Templates.job(job, columns, ImportLayout.TARGETS, preview, matches, errors);
   }
 
   private static List<ImportJob> recent() {
