@@ -127,7 +127,13 @@ final class SalesJourney {
         .executeScript(
             "document.getElementById('due').value = arguments[0];",
             LocalDate.now().plusDays(1) + "T10:00");
-    driver.findElement(By.cssSelector("#activity-form button[type=submit]")).click();
+    // the button sits at the window's bottom edge, where Chromium can lay the subject field's
+    // suggestion list over it: close that list and bring the button to the middle first
+    driver.findElement(By.id("subject")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+    WebElement add = driver.findElement(By.cssSelector("#activity-form button[type=submit]"));
+    ((JavascriptExecutor) driver)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", add);
+    add.click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("flash")));
 
     driver.get(APP + "/sales/tasks");
