@@ -84,7 +84,11 @@ public class FormResource {
         pages.withStatus(
             200,
             Templates.form(
-                target, FormInput.COMPANY_SIZES, segments.names(), values, FormErrors.none())));
+                target,
+                FormInput.COMPANY_SIZES,
+                segmentChoices(target),
+                values,
+                FormErrors.none())));
   }
 
   @POST
@@ -111,7 +115,8 @@ public class FormResource {
       return embeddable(
           pages.withStatus(
               422,
-              Templates.form(target, FormInput.COMPANY_SIZES, segments.names(), values, errors)));
+              Templates.form(
+                  target, FormInput.COMPANY_SIZES, segmentChoices(target), values, errors)));
     }
     UUID visitor = input.visitor();
     boolean newVisitor = visitor == null;
@@ -135,7 +140,11 @@ public class FormResource {
                   pages.withStatus(
                       503,
                       Templates.form(
-                          target, FormInput.COMPANY_SIZES, segments.names(), values, errors))))
+                          target,
+                          FormInput.COMPANY_SIZES,
+                          segmentChoices(target),
+                          values,
+                          errors))))
           .header(HttpHeaders.RETRY_AFTER, CaptureGate.RETRY_AFTER_SECONDS)
           .build();
     }
@@ -179,5 +188,10 @@ public class FormResource {
                 + " object-src 'none'; base-uri 'self'; form-action 'self' https: http:; frame-ancestors *")
         .header("X-Frame-Options", null)
         .build();
+  }
+
+  /** The segments the form offers, read only when it asks for one. */
+  private List<String> segmentChoices(TrackingCodes.Target target) {
+    return target.fields().shows("segment") ? segments.names() : List.of();
   }
 }

@@ -25,12 +25,25 @@ public class SegmentBands {
             return Map.copyOf(m);
           });
 
+  /** The bands last read, served while the database cannot be read (a form must still show). */
+  private volatile Map<String, String> lastKnown = Map.of();
+
+  private Map<String, String> current() {
+    try {
+      Map<String, String> m = bands.get();
+      lastKnown = m;
+      return m;
+    } catch (RuntimeException unreachable) {
+      return lastKnown;
+    }
+  }
+
   /** Gives each lead without a segment its company size's, when that has one. */
   public void fill(List<Lead> leads) {
     Map<String, String> m = null;
     for (Lead lead : leads) {
       if ((lead.segment == null || lead.segment.isBlank()) && lead.companySize != null) {
-        m = m == null ? bands.get() : m;
+        m = m == null ? current() : m;
         lead.segment = m.get(lead.companySize);
       }
     }
@@ -39,8 +52,9 @@ public class SegmentBands {
   /** The segments the bands name, in the buckets' order, once each (the form's choices). */
   public List<String> names() {
     java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+    Map<String, String> m = current();
     for (String size : Lead.COMPANY_SIZES) {
-      String s = bands.get().get(size);
+      String s = m.get(size);
       if (s != null) {
         names.add(s);
       }

@@ -127,12 +127,11 @@ final class SalesJourney {
         .executeScript(
             "document.getElementById('due').value = arguments[0];",
             LocalDate.now().plusDays(1) + "T10:00");
-    // the button sits at the window's bottom edge, where Chromium can lay the subject field's
-    // suggestion list over it: close that list and bring the button to the middle first
-    driver.findElement(By.id("subject")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+    // the button lies below the window's fold; the page scrolls smoothly (Bootstrap's
+    // scroll-behavior), and Chromium 156 clicks before such a scroll ends: scroll at once first
     WebElement add = driver.findElement(By.cssSelector("#activity-form button[type=submit]"));
     ((JavascriptExecutor) driver)
-        .executeScript("arguments[0].scrollIntoView({block: 'center'});", add);
+        .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", add);
     add.click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("flash")));
 
