@@ -188,7 +188,10 @@ public class OpsLeadsResource {
 
   /** Back to the list the user came from; only this list, never another address. */
   private static URI backTo(String back) {
-    if (back != null && back.matches("[A-Za-z0-9=&%._\\-+]*") && back.length() < 1000) {
+    // a percent sign only as a well-formed escape: "%ZZ" made URI.create throw (a 500)
+    if (back != null
+        && back.length() < 1000
+        && back.matches("([A-Za-z0-9=&._\\-+]|%[0-9A-Fa-f]{2})*")) {
       return URI.create("/ops/leads" + (back.isEmpty() ? "" : "?" + back));
     }
     return URI.create("/ops/leads");

@@ -94,6 +94,17 @@ class OpsLeadsTest {
         .statusCode(303)
         .header("Location", containsString("/ops/leads"))
         .header("Location", not(containsString("evil")));
+    // nor a 500 through a broken escape (found by BadInputTest's fuzzing, seed 7394685552946)
+    Csrf.form()
+        .formParam("ids", a.id)
+        .formParam("rep", rep.id)
+        .formParam("back", "%ZZ")
+        .redirects()
+        .follow(false)
+        .post("/ops/leads/assign")
+        .then()
+        .statusCode(303)
+        .header("Location", org.hamcrest.Matchers.endsWith("/ops/leads"));
   }
 
   @Test
