@@ -6,8 +6,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -32,8 +30,6 @@ public final class SpendFile {
 
   private static final CSVFormat FORMAT =
       CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).get();
-  private static final Map<String, String> HEADERS = headers();
-  private static final DateTimeFormatter SLASHED = DateTimeFormatter.ofPattern("yyyy/M/d");
 
   /** A row: what it would record, or why it cannot (a message key). */
   public record Row(
@@ -91,7 +87,7 @@ public final class SpendFile {
       Map<String, Integer> columns = new HashMap<>();
       CSVRecord header = records.get(0);
       for (int i = 0; i < header.size(); i++) {
-        String key = HEADERS.get(header.get(i).toLowerCase(Locale.ROOT).replaceAll("[\\s_]+", " "));
+        String key = SpendColumns.of(header.get(i));
         if (key != null) {
           columns.putIfAbsent(key, i);
         }
@@ -127,9 +123,9 @@ public final class SpendFile {
 
   private static Row row(
       CSVRecord r, Map<String, Integer> columns, Targets targets, Collection<String> currencies) {
-    String raw = cell(r, columns, "campaign");
-    LocalDate day = day(cell(r, columns, "date"));
-    BigDecimal amount = amount(cell(r, columns, "amount"));
+    String raw = SpendColumns.cell(r, columns, "campaign");
+    LocalDate day = SpendColumns.day(SpendColumns.cell(r, columns, "date"));
+    BigDecimal amount = SpendColumns.amount(SpendColumns.cell(r, columns, "amount"));
     CampaignVariant variant = raw == null ? null : targets.variants.get(raw);
     Campaign campaign =
         variant != null
@@ -138,12 +134,12 @@ public final class SpendFile {
                 ? null
                 : targets.campaigns.getOrDefault(
                     raw, targets.byName.get(raw.toLowerCase(Locale.ROOT)));
-    String currency = cell(r, columns, "currency");
+    String currency = SpendColumns.cell(r, columns, "currency");
     currency = currency == null && campaign != null ? campaign.currency : currency;
     currency = currency == null ? null : currency.toUpperCase(Locale.ROOT);
-    String channel = cell(r, columns, "channel");
+    String channel = SpendColumns.cell(r, columns, "channel");
     channel = channel == null ? null : channel.toLowerCase(Locale.ROOT);
-    String note = cell(r, columns, "note");
+    String note = SpendColumns.cell(r, columns, "note");
     String problem = null;
     if (day == null) {
       problem = "spend_problem_date";
@@ -239,64 +235,5 @@ public final class SpendFile {
       }
       return new Targets(variants, campaigns, byName);
     }
-  }
-
-  private static String cell(CSVRecord r, Map<String, Integer> columns, String key) {
-    Integer i = columns.get(key);
-    if (i == null || i >= r.size()) {
-      return null;
-    }
-    String v = r.get(i);
-    return v == null || v.isBlank() ? null : v.trim();
-  }
-
-  private static LocalDate day(String s) {
-    if (s == null) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(s);
-    } catch (DateTimeParseException e) {
-      try {
-        return LocalDate.parse(s, SLASHED);
-      } catch (DateTimeParseException again) {
-        return null;
-      }
-    }
-  }
-
-  private static BigDecimal amount(String s) {
-    if (s == null) {
-      return null;
-    }
-    try {
-      return new BigDecimal(s.replace(",", "").replaceAll("^[$€£¥]", ""));
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
-
-  private static Map<String, String> headers() {
-    Map<String, String> h = new HashMap<>();
-    for (String s : List.of("date", "day", "incurred on", "日期")) {
-      h.put(s, "date");
-    }
-    for (String s :
-        List.of("campaign", "campaign code", "variant", "variant code", "code", "活动", "活动代码")) {
-      h.put(s, "campaign");
-    }
-    for (String s : List.of("amount", "cost", "spend", "金额", "花费")) {
-      h.put(s, "amount");
-    }
-    for (String s : List.of("currency", "币种", "货币")) {
-      h.put(s, "currency");
-    }
-    for (String s : List.of("channel", "渠道")) {
-      h.put(s, "channel");
-    }
-    for (String s : List.of("note", "description", "memo", "备注")) {
-      h.put(s, "note");
-    }
-    return h;
   }
 }

@@ -40,38 +40,7 @@ public final class ImportFile {
       String segment,
       String source,
       String problem,
-      History history) {
-    Row(
-        long line,
-        String firstName,
-        String lastName,
-        String email,
-        String phone,
-        String company,
-        String title,
-        String region,
-        String industry,
-        String companySize,
-        String segment,
-        String source,
-        String problem) {
-      this(
-          line,
-          firstName,
-          lastName,
-          email,
-          phone,
-          company,
-          title,
-          region,
-          industry,
-          companySize,
-          segment,
-          source,
-          problem,
-          History.NONE);
-    }
-  }
+      History history) {}
 
   /**
    * What a row brings from the CRM it was exported from, as written there: when the lead was
@@ -103,9 +72,6 @@ public final class ImportFile {
   /** The codes of the report's outcome column. */
   public static final List<String> OUTCOMES = List.of("created", "updated", "skipped");
 
-  /** A preview line: the cells, and the problem the row would be skipped for. */
-  public record PreviewRow(long line, List<String> cells, String problem) {}
-
   /** The header cells of a file; none when it cannot be read as CSV (say, an unclosed quote). */
   public static List<String> header(Path file) throws IOException {
     try (Reader reader = open(file);
@@ -122,78 +88,6 @@ public final class ImportFile {
     }
   }
 
-  /**
-   * The different values of the columns mapped to {@code targets} over the whole file, with how
-   * many rows hold each (at most {@code max} values a target), for the preview of what matches.
-   */
-  public static Map<String, Map<String, Integer>> distinct(
-      Path file, List<String> mapping, List<String> targets, int max) throws IOException {
-    Map<String, Map<String, Integer>> out = new java.util.LinkedHashMap<>();
-    Map<Integer, String> columns = new HashMap<>();
-    for (int i = 0; i < mapping.size(); i++) {
-      if (targets.contains(mapping.get(i)) && !columns.containsValue(mapping.get(i))) {
-        columns.put(i, mapping.get(i));
-        out.put(mapping.get(i), new java.util.LinkedHashMap<>());
-      }
-    }
-    if (columns.isEmpty()) {
-      return out;
-    }
-    try (Reader reader = open(file);
-        CSVParser parser = FORMAT.parse(reader)) {
-      Iterator<CSVRecord> it = parser.iterator();
-      if (it.hasNext()) {
-        it.next();
-      }
-      while (it.hasNext()) {
-        CSVRecord r = it.next();
-        for (Map.Entry<Integer, String> c : columns.entrySet()) {
-          if (c.getKey() < r.size()) {
-            String v = PlainText.clean(r.get(c.getKey())).trim();
-            Map<String, Integer> seen = out.get(c.getValue());
-            if (!v.isEmpty() && (seen.containsKey(v) || seen.size() < max)) {
-              seen.merge(v, 1, Integer::sum);
-            }
-          }
-        }
-      }
-    } catch (java.io.UncheckedIOException unreadable) {
-      // the preview's table says where reading stops
-    }
-    return out;
-  }
-
-  /** The first {@code max} data rows with the problem each would be skipped for. */
-  public static List<PreviewRow> preview(Path file, List<String> mapping, int max)
-      throws IOException {
-    List<PreviewRow> rows = new ArrayList<>();
-    try (Reader reader = open(file);
-        CSVParser parser = FORMAT.parse(reader)) {
-      Iterator<CSVRecord> it = parser.iterator();
-      if (it.hasNext()) {
-        it.next();
-      }
-      while (rows.size() < max) {
-        CSVRecord r;
-        try {
-          if (!it.hasNext()) {
-            break;
-          }
-          r = it.next();
-        } catch (java.io.UncheckedIOException broken) {
-          // e.g. a quote that is never closed: the preview says where reading stops
-          rows.add(new PreviewRow(parser.getRecordNumber() + 1, List.of(), "unreadable"));
-          break;
-        }
-        List<String> cells = new ArrayList<>();
-        r.forEach(cells::add);
-        rows.add(new PreviewRow(r.getRecordNumber(), cells, parse(r, mapping).problem()));
-      }
-    }
-    return rows;
-  }
-
-  /** Maps one record by the chosen targets and checks it. */
   static Row parse(CSVRecord record, List<String> mapping) {
     Map<String, String> v = new HashMap<>();
     for (int i = 0; i < mapping.size() && i < record.size(); i++) {

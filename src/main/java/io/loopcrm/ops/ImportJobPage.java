@@ -3,6 +3,7 @@ package io.loopcrm.ops;
 import io.loopcrm.imports.ImportFile;
 import io.loopcrm.imports.ImportJob;
 import io.loopcrm.imports.ImportLayout;
+import io.loopcrm.imports.ImportPreview;
 import io.loopcrm.web.FormErrors;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -35,7 +36,7 @@ final class ImportJobPage {
         ImportJob job,
         List<Column> columns,
         List<String> targets,
-        List<ImportFile.PreviewRow> preview,
+        List<ImportPreview.PreviewRow> preview,
         List<ImportMatches.Match> matches,
         FormErrors errors);
 
@@ -57,7 +58,7 @@ final class ImportJobPage {
         job,
         columns,
         ImportLayout.TARGETS,
-        preview ? ImportFile.preview(file, mapping, PREVIEW_ROWS) : List.of(),
+        preview ? ImportPreview.preview(file, mapping, PREVIEW_ROWS) : List.of(),
         preview ? ImportMatches.of(file, mapping) : List.of(),
         errors);
   }

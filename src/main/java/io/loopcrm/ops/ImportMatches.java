@@ -1,8 +1,8 @@
 package io.loopcrm.ops;
 
 import io.loopcrm.campaign.Campaign;
-import io.loopcrm.imports.ImportFile;
 import io.loopcrm.imports.ImportHistory;
+import io.loopcrm.imports.ImportPreview;
 import io.loopcrm.lead.LeadStatus;
 import io.loopcrm.people.Member;
 import java.io.IOException;
@@ -30,7 +30,7 @@ final class ImportMatches {
 
   static List<Match> of(Path file, List<String> mapping) throws IOException {
     Map<String, Map<String, Integer>> values =
-        ImportFile.distinct(file, mapping, List.of("status", "owner", "campaign"), MAX);
+        ImportPreview.distinct(file, mapping, List.of("status", "owner", "campaign"), MAX);
     List<Match> out = new ArrayList<>();
     if (values.isEmpty()) {
       return out;

@@ -61,7 +61,8 @@ class ImportLeaseTest {
                 null,
                 null,
                 null,
-                null));
+                null,
+                ImportFile.History.NONE));
     CSVPrinter printer = new CSVPrinter(new StringWriter(), CSVFormat.DEFAULT);
     int[] counts = {0, 0, 0, 0};
     assertThatThrownBy(() -> batch.write(taken, rows, printer, counts, Instant.now()))
