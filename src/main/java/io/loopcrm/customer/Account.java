@@ -33,6 +33,18 @@ public class Account extends PanacheEntity implements Audited {
 
   @Version public long version;
 
+  /** A web address as accounts keep it: lower case, without scheme, "www.", path or port. */
+  public static String normalizeDomain(String website) {
+    if (website == null || website.isBlank()) {
+      return null;
+    }
+    String d = website.trim().toLowerCase(Locale.ROOT).replaceFirst("^[a-z][a-z0-9+.-]*://", "");
+    d = d.replaceFirst("^www\\.", "");
+    int cut = d.indexOf('/');
+    d = cut >= 0 ? d.substring(0, cut) : d;
+    return d.isEmpty() ? null : d;
+  }
+
   /**
    * An existing account for this company: by e-mail domain first, then by name (case-insensitive).
    */

@@ -48,13 +48,7 @@ public class ImportBatch {
     QuarkusTransaction.requiringNew()
         .run(
             () -> {
-              // the job's row stays locked until this batch commits: an instance that takes the
-              // import for stopped waits for the batch, then finds the lease renewed
-              ImportJob held =
-                  ImportJob.findById(jobId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-              if (!held.isRunning()) {
-                throw new LeaseLost(held.status);
-              }
+              ImportJob held = hold(jobId);
               Map<String, Lead> byEmail = new HashMap<>();
               Map<String, Lead> byPhone = new HashMap<>();
               List<String> emails = new ArrayList<>();
@@ -88,7 +82,7 @@ public class ImportBatch {
               }
               List<RoutingRule> rules = RoutingRule.listOrdered();
               Instant now = Instant.now();
-              ImportHistory history = ImportHistory.load();
+              ImportHistory history = ImportHistory.load().choosing(held.values());
               List<Object[]> outcomes = new ArrayList<>();
               List<Lead> created = new ArrayList<>();
               List<Lead> toRoute = new ArrayList<>();
@@ -180,18 +174,36 @@ public class ImportBatch {
                       ImportFile.safe((String) o[3])
                     });
               }
-              ImportJob job = ImportJob.findById(jobId);
-              job.heartbeatAt = Instant.now();
-              job.processed = next[3];
-              job.createdCount = next[0];
-              job.updatedCount = next[1];
-              job.skippedCount = next[2];
+              advance(jobId, next);
             });
     System.arraycopy(next, 0, counts, 0, counts.length);
     for (String[] line : lines) {
       printer.printRecord((Object[]) line);
     }
     printer.flush();
+  }
+
+  /**
+   * Locks the job's row until the caller's batch commits (an instance that takes the import for
+   * stopped waits for the batch, then finds the lease renewed); throws when it is no longer
+   * running.
+   */
+  static ImportJob hold(long jobId) {
+    ImportJob held = ImportJob.findById(jobId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    if (!held.isRunning()) {
+      throw new LeaseLost(held.status);
+    }
+    return held;
+  }
+
+  /** The job's counts after a batch (created, updated, skipped, processed), its lease renewed. */
+  static void advance(long jobId, int[] next) {
+    ImportJob job = ImportJob.findById(jobId);
+    job.heartbeatAt = Instant.now();
+    job.processed = next[3];
+    job.createdCount = next[0];
+    job.updatedCount = next[1];
+    job.skippedCount = next[2];
   }
 
   private static void completeBlanks(Lead lead, Row r) {

@@ -41,8 +41,40 @@ public final class ImportHistory {
 
   private final Map<String, Member> members = new HashMap<>();
   private final Map<String, Campaign> campaigns = new HashMap<>();
+  private final Map<String, LeadStatus> chosen = new HashMap<>();
 
   private ImportHistory() {}
+
+  /** With the user's status mapping of this import (our status codes by the file's values). */
+  public ImportHistory choosing(Map<String, String> statuses) {
+    statuses.forEach(
+        (value, code) -> {
+          LeadStatus s = ourStatus(code);
+          if (s != null) {
+            chosen.put(value, s);
+          }
+        });
+    return this;
+  }
+
+  /** Our status of this code, if it is one an import can give (not converted). */
+  public static LeadStatus ourStatus(String code) {
+    for (LeadStatus s : LeadStatus.values()) {
+      if (s != LeadStatus.CONVERTED && s.name().toLowerCase(Locale.ROOT).equals(code)) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  /** The status a file's value becomes: the user's choice, else the built-in mapping. */
+  public LeadStatus statusOf(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    LeadStatus s = chosen.get(raw.trim().toLowerCase(Locale.ROOT));
+    return s != null ? s : status(raw);
+  }
 
   /** Members and campaigns as they are now (in the caller's transaction). */
   public static ImportHistory load() {
@@ -141,7 +173,7 @@ public final class ImportHistory {
         lead.lastTouch = lead.firstTouch.copy();
       }
     }
-    LeadStatus status = ImportHistory.status(h.status());
+    LeadStatus status = statusOf(h.status());
     if (h.status() != null && status == null) {
       unmapped.add("status: " + h.status());
     }

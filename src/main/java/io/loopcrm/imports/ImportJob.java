@@ -32,6 +32,17 @@ public class ImportJob extends PanacheEntity implements io.loopcrm.audit.Audited
   @Column(nullable = false)
   public String status = "uploaded";
 
+  /** What the rows are: lead, account, contact or deal ({@link RecordLayouts#KINDS}). */
+  @Column(nullable = false)
+  public String kind = "lead";
+
+  /**
+   * The user's mapping of the file's statuses (leads) or stages (deals) to ours, one "value, tab,
+   * ours" a line; values it does not name follow the built-in mapping.
+   */
+  @Column(nullable = false)
+  public String valueMap = "";
+
   public int processed;
   public int createdCount;
   public int updatedCount;
@@ -50,6 +61,29 @@ public class ImportJob extends PanacheEntity implements io.loopcrm.audit.Audited
 
   /** Renewed by every committed batch of a running import (its lease, V25). */
   public Instant heartbeatAt;
+
+  /** The user's value mapping: the file's value (lower case) to ours. */
+  public java.util.Map<String, String> values() {
+    java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+    for (String line : valueMap.split("\n")) {
+      int tab = line.indexOf('\t');
+      if (tab > 0) {
+        m.put(line.substring(0, tab), line.substring(tab + 1));
+      }
+    }
+    return m;
+  }
+
+  /** The label key of the layout as read for this kind, say "Salesforce account export". */
+  public String getLayoutLabelKey() {
+    return kind.equals("lead") || layout.equals("generic")
+        ? "import_layout_" + layout
+        : "import_layout_" + layout + "_" + kind;
+  }
+
+  public boolean isLeads() {
+    return kind.equals("lead");
+  }
 
   public boolean isRunning() {
     return status.equals("running");

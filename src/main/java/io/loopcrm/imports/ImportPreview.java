@@ -63,8 +63,10 @@ public final class ImportPreview {
     return out;
   }
 
-  /** The first {@code max} data rows with the problem each would be skipped for. */
-  public static List<PreviewRow> preview(Path file, List<String> mapping, int max)
+  /**
+   * The first {@code max} data rows with the problem each (of {@code kind}) would be skipped for.
+   */
+  public static List<PreviewRow> preview(Path file, List<String> mapping, String kind, int max)
       throws IOException {
     List<PreviewRow> rows = new ArrayList<>();
     try (Reader reader = ImportFile.open(file);
@@ -87,12 +89,13 @@ public final class ImportPreview {
         }
         List<String> cells = new ArrayList<>();
         r.forEach(cells::add);
-        rows.add(
-            new PreviewRow(r.getRecordNumber(), cells, ImportFile.parse(r, mapping).problem()));
+        String problem =
+            kind.equals("lead")
+                ? ImportFile.parse(r, mapping).problem()
+                : RecordRow.parse(r, mapping, kind).problem();
+        rows.add(new PreviewRow(r.getRecordNumber(), cells, problem));
       }
     }
     return rows;
   }
-
-  /** Maps one record by the chosen targets and checks it. */
 }

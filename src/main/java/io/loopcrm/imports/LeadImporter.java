@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.commons.csv.CSVFormat;
@@ -34,7 +35,13 @@ public class LeadImporter {
   private static final Logger LOG = Logger.getLogger(LeadImporter.class);
   static final int BATCH = 500;
 
+  /** The report's columns for accounts, contacts and deals ("record" says which a row made). */
+  public static final String[] RECORD_REPORT = {
+    "row", "outcome", "reason", "record", "record_id", "name", "unmapped"
+  };
+
   @Inject ImportBatch batch;
+  @Inject RecordBatch records;
 
   private final ExecutorService worker =
       Executors.newSingleThreadExecutor(
@@ -119,12 +126,18 @@ public class LeadImporter {
         QuarkusTransaction.requiringNew()
             .run(() -> ImportJob.update("startedAt = ?1 where id = ?2", started, jobId));
       }
+      boolean leads = job.isLeads();
       CSVFormat reportFormat =
           resumed
               ? CSVFormat.DEFAULT
               : CSVFormat.DEFAULT
                   .builder()
-                  .setHeader("row", "outcome", "reason", "lead_id", "email", "name", "unmapped")
+                  .setHeader(
+                      leads
+                          ? new String[] {
+                            "row", "outcome", "reason", "lead_id", "email", "name", "unmapped"
+                          }
+                          : RECORD_REPORT)
                   .get();
       try (Reader reader = ImportFile.open(Path.of(job.storedPath));
           CSVParser parser = ImportFile.FORMAT.parse(reader);
@@ -145,16 +158,29 @@ public class LeadImporter {
         for (int done = 0; done < counts[3] && it.hasNext(); done++) {
           it.next();
         }
-        List<ImportFile.Row> rows = new ArrayList<>(BATCH);
-        while (it.hasNext()) {
-          // bad rows ride along in the batch, so the report keeps the file's order
-          rows.add(ImportFile.parse(it.next(), mapping));
-          if (rows.size() == BATCH) {
-            batch.write(jobId, rows, printer, counts, started);
-            rows.clear();
+        if (leads) {
+          List<ImportFile.Row> rows = new ArrayList<>(BATCH);
+          while (it.hasNext()) {
+            // bad rows ride along in the batch, so the report keeps the file's order
+            rows.add(ImportFile.parse(it.next(), mapping));
+            if (rows.size() == BATCH) {
+              batch.write(jobId, rows, printer, counts, started);
+              rows.clear();
+            }
           }
+          batch.write(jobId, rows, printer, counts, started);
+        } else {
+          Map<String, String> chosen = job.values();
+          List<RecordRow> rows = new ArrayList<>(BATCH);
+          while (it.hasNext()) {
+            rows.add(RecordRow.parse(it.next(), mapping, job.kind));
+            if (rows.size() == BATCH) {
+              records.write(jobId, rows, printer, counts, chosen);
+              rows.clear();
+            }
+          }
+          records.write(jobId, rows, printer, counts, chosen);
         }
-        batch.write(jobId, rows, printer, counts, started);
         printer.flush();
       }
       QuarkusTransaction.requiringNew()

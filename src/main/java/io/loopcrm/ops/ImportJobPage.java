@@ -1,9 +1,11 @@
 package io.loopcrm.ops;
 
+import io.loopcrm.deal.PipelineStage;
 import io.loopcrm.imports.ImportFile;
 import io.loopcrm.imports.ImportJob;
-import io.loopcrm.imports.ImportLayout;
 import io.loopcrm.imports.ImportPreview;
+import io.loopcrm.imports.RecordLayouts;
+import io.loopcrm.lead.LeadStatus;
 import io.loopcrm.web.FormErrors;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -38,6 +40,7 @@ final class ImportJobPage {
         List<String> targets,
         List<ImportPreview.PreviewRow> preview,
         List<ImportMatches.Match> matches,
+        List<String> kinds,
         FormErrors errors);
 
     static native TemplateInstance job$progress(ImportJob job);
@@ -57,9 +60,10 @@ final class ImportJobPage {
     return Templates.job(
         job,
         columns,
-        ImportLayout.TARGETS,
-        preview ? ImportPreview.preview(file, mapping, PREVIEW_ROWS) : List.of(),
-        preview ? ImportMatches.of(file, mapping) : List.of(),
+        RecordLayouts.targets(job.kind),
+        preview ? ImportPreview.preview(file, mapping, job.kind, PREVIEW_ROWS) : List.of(),
+        preview ? ImportMatches.of(job, file, mapping) : List.of(),
+        RecordLayouts.KINDS,
         errors);
   }
 
@@ -68,14 +72,16 @@ final class ImportJobPage {
   }
 
   /**
-   * Checks the chosen targets (one per column, each at most once, a name and an e-mail or phone
-   * among them) and keeps them on the job when they pass.
+   * Checks the chosen targets (one per column, each at most once, the columns the kind of row needs
+   * among them) and the chosen statuses or stages, and keeps them on the job when they pass.
    */
-  static FormErrors applyMapping(ImportJob job, List<String> target) throws IOException {
+  static FormErrors applyMapping(
+      ImportJob job, List<String> target, List<String> value, List<String> becomes)
+      throws IOException {
     List<String> header = ImportFile.header(Path.of(job.storedPath));
     List<String> chosen = target == null ? List.of() : target;
     FormErrors errors = new FormErrors();
-    if (chosen.size() != header.size() || !ImportLayout.TARGETS.containsAll(chosen)) {
+    if (chosen.size() != header.size() || !RecordLayouts.targets(job.kind).containsAll(chosen)) {
       errors.add("target", "import_error_mapping");
       return errors;
     }
@@ -86,15 +92,81 @@ final class ImportJobPage {
       }
       used.add(t);
     }
-    if (!used.contains("lastName") && !used.contains("fullName")) {
-      errors.add("target", "import_error_needs_name");
+    switch (job.kind) {
+      case "lead" -> {
+        if (!used.contains("lastName") && !used.contains("fullName")) {
+          errors.add("target", "import_error_needs_name");
+        }
+        if (!used.contains("email") && !used.contains("phone")) {
+          errors.add("target", "import_error_needs_contact");
+        }
+      }
+      case "contact" -> {
+        if (!used.contains("lastName") && !used.contains("fullName")) {
+          errors.add("target", "import_error_needs_name");
+        }
+        if (!used.contains("account") && !used.contains("website") && !used.contains("email")) {
+          errors.add("target", "import_error_needs_account");
+        }
+      }
+      case "deal" -> {
+        if (!used.contains("name")) {
+          errors.add("target", "import_error_needs_name");
+        }
+        if (!used.contains("account") && !used.contains("website")) {
+          errors.add("target", "import_error_needs_account");
+        }
+      }
+      default -> {
+        if (!used.contains("name")) {
+          errors.add("target", "import_error_needs_name");
+        }
+      }
     }
-    if (!used.contains("email") && !used.contains("phone")) {
-      errors.add("target", "import_error_needs_contact");
+    String values = valueMap(job, value, becomes);
+    if (values == null) {
+      errors.add("target", "import_error_mapping");
     }
     if (errors.isEmpty()) {
       job.mapping = String.join("\t", chosen);
+      job.valueMap = values;
     }
     return errors;
+  }
+
+  /**
+   * The statuses (leads) or stages (deals) chosen on the preview, as the job keeps them; blank
+   * choices follow the built-in mapping; null when a choice is none of ours.
+   */
+  private static String valueMap(ImportJob job, List<String> value, List<String> becomes) {
+    List<String> values = value == null ? List.of() : value;
+    List<String> choices = becomes == null ? List.of() : becomes;
+    if (values.size() != choices.size() || values.size() > 200) {
+      return null;
+    }
+    java.util.Set<String> ours = new java.util.HashSet<>();
+    if (job.kind.equals("deal")) {
+      PipelineStage.listActive().forEach(s -> ours.add(String.valueOf(s.id)));
+    } else {
+      for (LeadStatus s : LeadStatus.values()) {
+        if (s != LeadStatus.CONVERTED) {
+          ours.add(s.name().toLowerCase(java.util.Locale.ROOT));
+        }
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < values.size(); i++) {
+      String v =
+          values.get(i).trim().toLowerCase(java.util.Locale.ROOT).replaceAll("[\\t\\n\\r]", " ");
+      String c = choices.get(i).trim();
+      if (c.isEmpty() || v.isEmpty()) {
+        continue;
+      }
+      if (!ours.contains(c) || v.length() > 200) {
+        return null;
+      }
+      out.append(v).append('\t').append(c).append('\n');
+    }
+    return out.toString();
   }
 }

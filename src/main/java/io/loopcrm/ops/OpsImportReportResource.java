@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,7 +39,9 @@ public class OpsImportReportResource {
     // the stored report holds codes; the download adds them in the reader's language
     Map<String, String> texts = new HashMap<>();
     io.quarkus.qute.Template label = engine.parse("{lbl:message(key)}");
-    for (String code : ImportFile.REASONS) {
+    java.util.Set<String> reasons = new java.util.LinkedHashSet<>(ImportFile.REASONS);
+    reasons.addAll(io.loopcrm.imports.RecordRow.REASONS);
+    for (String code : reasons) {
       texts.put(
           "reason:" + code,
           label.data("key", "import_reason_" + code).setLocale(locale.get()).render());
@@ -69,30 +72,21 @@ public class OpsImportReportResource {
                       writer,
                       org.apache.commons.csv.CSVFormat.DEFAULT
                           .builder()
-                          .setHeader(
-                              "row",
-                              "outcome",
-                              "outcome_text",
-                              "reason",
-                              "reason_text",
-                              "lead_id",
-                              "email",
-                              "name",
-                              "unmapped")
+                          .setHeader(header(job.isLeads()))
                           .get())) {
             writer.write('\uFEFF');
             for (org.apache.commons.csv.CSVRecord r : parser) {
-              printer.printRecord(
-                  r.get("row"),
-                  r.get("outcome"),
-                  texts.getOrDefault("outcome:" + r.get("outcome"), ""),
-                  r.get("reason"),
-                  texts.getOrDefault("reason:" + r.get("reason"), ""),
-                  r.get("lead_id"),
-                  r.get("email"),
-                  r.get("name"),
-                  // reports of imports before the history columns have none
-                  r.isMapped("unmapped") ? r.get("unmapped") : "");
+              List<String> line = new java.util.ArrayList<>();
+              line.add(r.get("row"));
+              line.add(r.get("outcome"));
+              line.add(texts.getOrDefault("outcome:" + r.get("outcome"), ""));
+              line.add(r.get("reason"));
+              line.add(texts.getOrDefault("reason:" + r.get("reason"), ""));
+              for (String column : job.isLeads() ? LEAD_COLUMNS : RECORD_COLUMNS) {
+                // reports of imports before the history columns have no "unmapped"
+                line.add(r.isMapped(column) ? r.get(column) : "");
+              }
+              printer.printRecord(line);
             }
           }
         };
@@ -100,6 +94,19 @@ public class OpsImportReportResource {
         .header("Content-Type", "text/csv; charset=UTF-8")
         .header("Content-Disposition", "attachment; filename=\"import-" + id + "-report.csv\"")
         .build();
+  }
+
+  private static final List<String> LEAD_COLUMNS = List.of("lead_id", "email", "name", "unmapped");
+  private static final List<String> RECORD_COLUMNS =
+      List.of("record", "record_id", "name", "unmapped");
+
+  /** The download's columns: the stored ones, with the outcome's and reason's texts. */
+  private static String[] header(boolean leads) {
+    List<String> h =
+        new java.util.ArrayList<>(
+            List.of("row", "outcome", "outcome_text", "reason", "reason_text"));
+    h.addAll(leads ? LEAD_COLUMNS : RECORD_COLUMNS);
+    return h.toArray(String[]::new);
   }
 
   /** The reader past a byte-order mark. */

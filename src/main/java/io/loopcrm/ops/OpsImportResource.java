@@ -3,8 +3,8 @@ package io.loopcrm.ops;
 import io.loopcrm.common.LoopConfig;
 import io.loopcrm.imports.ImportFile;
 import io.loopcrm.imports.ImportJob;
-import io.loopcrm.imports.ImportLayout;
 import io.loopcrm.imports.LeadImporter;
+import io.loopcrm.imports.RecordLayouts;
 import io.loopcrm.people.CurrentMember;
 import io.loopcrm.people.Roles;
 import io.loopcrm.web.Flash;
@@ -79,23 +79,25 @@ public class OpsImportResource {
       return pages.withStatus(
           422, Templates.start(recent(), new FormErrors().add("file", "import_error_not_csv")));
     }
-    String layout = ImportLayout.detect(header);
+    RecordLayouts.Detected found = RecordLayouts.detect(header);
     long id =
         save(
             file.fileName(),
             stored,
-            layout,
-            String.join("\t", ImportLayout.mapping(layout, header)));
-    return Flash.redirect(URI.create("/ops/import/" + id), "info", "import_flash_layout_" + layout);
+            found,
+            String.join("\t", RecordLayouts.mapping(found.kind(), found.layout(), header)));
+    return Flash.redirect(
+        URI.create("/ops/import/" + id), "info", "import_flash_layout_" + found.layout());
   }
 
   @Transactional
-  long save(String name, java.nio.file.Path stored, String layout, String mapping) {
+  long save(String name, java.nio.file.Path stored, RecordLayouts.Detected found, String mapping) {
     ImportJob job = new ImportJob();
     String clean = name == null ? "leads.csv" : name.replaceAll("[\\p{Cntrl}/\\\\]", "_");
     job.fileName = clean.length() > 300 ? clean.substring(0, 300) : clean;
     job.storedPath = stored.toString();
-    job.layout = layout;
+    job.layout = found.layout();
+    job.kind = found.kind();
     job.mapping = mapping;
     job.createdBy = me.get();
     job.persist();
@@ -122,10 +124,14 @@ public class OpsImportResource {
   @Path("{id}/mapping")
   @Produces(MediaType.TEXT_HTML)
   @Transactional
-  public Response mapping(@PathParam("id") long id, @RestForm List<String> target)
+  public Response mapping(
+      @PathParam("id") long id,
+      @RestForm List<String> target,
+      @RestForm List<String> value,
+      @RestForm List<String> becomes)
       throws IOException {
     ImportJob job = find(id);
-    FormErrors errors = ImportJobPage.applyMapping(job, target);
+    FormErrors errors = ImportJobPage.applyMapping(job, target, value, becomes);
     if (errors.isPresent()) {
       return pages.withStatus(422, ImportJobPage.render(job, errors));
     }
@@ -136,7 +142,11 @@ public class OpsImportResource {
   @POST
   @Path("{id}/start")
   @Produces(MediaType.TEXT_HTML)
-  public Response begin(@PathParam("id") long id, @RestForm List<String> target)
+  public Response begin(
+      @PathParam("id") long id,
+      @RestForm List<String> target,
+      @RestForm List<String> value,
+      @RestForm List<String> becomes)
       throws IOException {
     FormErrors errors =
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
@@ -151,7 +161,7 @@ public class OpsImportResource {
                   if (!job.isUploaded()) {
                     return null;
                   }
-                  FormErrors e = ImportJobPage.applyMapping(job, target);
+                  FormErrors e = ImportJobPage.applyMapping(job, target, value, becomes);
                   if (e.isEmpty()) {
                     job.status = "running";
                   }

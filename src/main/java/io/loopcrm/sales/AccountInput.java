@@ -7,7 +7,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -51,12 +50,7 @@ public class AccountInput {
 
   /** The web domain as accounts keep it: lower case, without scheme, "www." or trailing slash. */
   public String normalizedDomain() {
-    if (domain == null || domain.isBlank()) {
-      return null;
-    }
-    String d = domain.trim().toLowerCase(Locale.ROOT).replaceFirst("^https?://", "");
-    d = d.replaceFirst("^www\\.", "");
-    return d.endsWith("/") ? d.substring(0, d.length() - 1) : d;
+    return Account.normalizeDomain(domain);
   }
 
   public void applyTo(Account a) {

@@ -371,4 +371,91 @@ public interface LabelMsg {
 
   @Message
   String audit_type_importjob();
+
+  @Message
+  String import_layout_salesforce_account();
+
+  @Message
+  String import_layout_salesforce_contact();
+
+  @Message
+  String import_layout_salesforce_deal();
+
+  @Message
+  String import_layout_hubspot_account();
+
+  @Message
+  String import_layout_hubspot_contact();
+
+  @Message
+  String import_layout_hubspot_deal();
+
+  @Message
+  String import_layout_odoo_account();
+
+  @Message
+  String import_layout_odoo_contact();
+
+  @Message
+  String import_layout_odoo_deal();
+
+  @Message
+  String import_kind_lead();
+
+  @Message
+  String import_kind_account();
+
+  @Message
+  String import_kind_contact();
+
+  @Message
+  String import_kind_deal();
+
+  @Message
+  String import_target_name();
+
+  @Message
+  String import_target_website();
+
+  @Message
+  String import_target_account();
+
+  @Message
+  String import_target_isCompany();
+
+  @Message
+  String import_target_contact();
+
+  @Message
+  String import_target_amount();
+
+  @Message
+  String import_target_currency();
+
+  @Message
+  String import_target_stage();
+
+  @Message
+  String import_target_closeDate();
+
+  @Message
+  String import_target_lostReason();
+
+  @Message
+  String import_target_nextStep();
+
+  @Message
+  String import_reason_missing_account();
+
+  @Message
+  String import_reason_invalid_amount();
+
+  @Message
+  String import_reason_invalid_date();
+
+  @Message
+  String import_reason_missing_owner();
+
+  @Message
+  String import_reason_won_incomplete();
 }

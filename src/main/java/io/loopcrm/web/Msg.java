@@ -866,4 +866,10 @@ public interface Msg {
 
   @Message
   String form_fields_flash_saved();
+
+  @Message
+  String import_error_needs_account();
+
+  @Message
+  String import_error_kind();
 }

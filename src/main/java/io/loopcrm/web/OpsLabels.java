@@ -26,6 +26,10 @@ public class OpsLabels {
     return "import_layout_" + layout;
   }
 
+  static String importKindKey(String kind) {
+    return "import_kind_" + kind;
+  }
+
   static String importStatusKey(String status) {
     return "import_status_" + status;
   }

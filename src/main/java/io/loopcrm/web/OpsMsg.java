@@ -130,18 +130,6 @@ public interface OpsMsg {
   String variant_weight(String weight, String share);
 
   @Message
-  String campaign_split_link();
-
-  @Message
-  String campaign_clicks_ignored(String count);
-
-  @Message
-  String campaign_clicks_ignored_help();
-
-  @Message
-  String campaign_split_help();
-
-  @Message
   String variant_edit();
 
   @Message
@@ -173,6 +161,18 @@ public interface OpsMsg {
 
   @Message
   String variant_thank_you();
+
+  @Message
+  String campaign_split_link();
+
+  @Message
+  String campaign_split_help();
+
+  @Message
+  String campaign_clicks_ignored(String count);
+
+  @Message
+  String campaign_clicks_ignored_help();
 
   @Message
   String variant_tracking_link();
@@ -698,4 +698,25 @@ public interface OpsMsg {
 
   @Message
   String import_match_campaign_unknown();
+
+  @Message
+  String import_kind();
+
+  @Message
+  String import_kind_apply();
+
+  @Message
+  String import_kind_help();
+
+  @Message
+  String import_match_stage_unknown();
+
+  @Message
+  String import_match_owner_unknown_deal();
+
+  @Message
+  String import_match_owner_unknown_record();
+
+  @Message
+  String import_match_account_new();
 }
