@@ -296,7 +296,9 @@ class ImportTest {
         .post("/ops/import/" + id + "/start")
         .then()
         .statusCode(422)
-        .body(containsString("Map a column to the last name or the full name."));
+        .body(
+            containsString(
+                "Map a column to the name (for people: the last name or the full name)."));
     assertThat(job(id).status).isEqualTo("uploaded");
   }
 
@@ -344,7 +346,7 @@ class ImportTest {
     given().get("/ops/import").then().statusCode(403);
   }
 
-  private static long upload(Path file) {
+  static long upload(Path file) {
     String token = io.loopcrm.testing.Csrf.token();
     String location =
         given()
@@ -361,7 +363,7 @@ class ImportTest {
     return Long.parseLong(location.replaceAll(".*/ops/import/(\\d+).*", "$1"));
   }
 
-  private static void start(long id, String mapping) {
+  static void start(long id, String mapping) {
     csrf()
         .formParam("target", (Object[]) mapping.split("\t", -1))
         .post("/ops/import/" + id + "/start")
@@ -369,15 +371,15 @@ class ImportTest {
         .statusCode(303);
   }
 
-  private static RequestSpecification csrf() {
+  static RequestSpecification csrf() {
     return io.loopcrm.testing.Csrf.form();
   }
 
-  private static ImportJob job(long id) {
+  static ImportJob job(long id) {
     return QuarkusTransaction.requiringNew().call(() -> ImportJob.findById(id));
   }
 
-  private static ImportJob awaitDone(long id, Duration max) throws InterruptedException {
+  static ImportJob awaitDone(long id, Duration max) throws InterruptedException {
     ImportJob j = awaitEnd(id, max);
     assertThat(j.status).as(j.error).isEqualTo("done");
     return j;
@@ -395,18 +397,18 @@ class ImportTest {
     throw new AssertionError("import " + id + " did not finish in " + max);
   }
 
-  private static int rows(Path file) throws Exception {
+  static int rows(Path file) throws Exception {
     try (var reader = ImportFile.open(file);
         var parser = ImportFile.FORMAT.parse(reader)) {
       return parser.getRecords().size() - 1;
     }
   }
 
-  private static List<CSVRecord> report(long id) throws Exception {
+  static List<CSVRecord> report(long id) throws Exception {
     return report(id, "en");
   }
 
-  private static List<CSVRecord> report(long id, String language) throws Exception {
+  static List<CSVRecord> report(long id, String language) throws Exception {
     String body =
         given()
             .header("Accept-Language", language)

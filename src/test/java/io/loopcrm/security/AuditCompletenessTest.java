@@ -180,10 +180,12 @@ class AuditCompletenessTest {
         "POST /ops/campaigns/{id}/variants/{vid}|id={campaign}|vid={variant}|name=A2"
             + "|headline=Save more|callToAction=Go|landingUrl=https://example.com/a|weight=1",
         "POST /ops/import|as=multipart",
+        // the file's rows read as contacts (linked to an account by name)
+        "POST /ops/import/{id}/kind|id={last:import_job}|kind=contact",
         "POST /ops/import/{id}/mapping|id={last:import_job}|target=firstName|target=lastName"
             + "|target=email|target=",
         "POST /ops/import/{id}/start|id={last:import_job}|target=firstName|target=lastName"
-            + "|target=email|target=company",
+            + "|target=email|target=account",
         "POST /ops/leads/new|firstName=Ops|lastName=Entered|email={unique}@ops.example"
             + "|source=event|owner={repmember}",
         // operations assign and re-route queue leads (a rep's lead only by taking it over)
