@@ -39,7 +39,7 @@ public class OpsImportKindResource {
     if (job == null) {
       throw new NotFoundException();
     }
-    if (!RecordLayouts.KINDS.contains(kind)) {
+    if (kind == null || !RecordLayouts.KINDS.contains(kind)) {
       return pages.withStatus(
           422, ImportJobPage.render(job, new FormErrors().add("kind", "import_error_kind")));
     }
