@@ -136,9 +136,14 @@ final class ImportJobPage {
 
   /**
    * The statuses (leads) or stages (deals) chosen on the preview, as the job keeps them; blank
-   * choices follow the built-in mapping; null when a choice is none of ours.
+   * choices follow the built-in mapping; null when a choice is none of ours. The kind's change
+   * drops them ({@link OpsImportKindResource}).
    */
   private static String valueMap(ImportJob job, List<String> value, List<String> becomes) {
+    if ((value == null || value.isEmpty()) && (becomes == null || becomes.isEmpty())) {
+      // a post without the choices (not the page's form) keeps those saved
+      return job.valueMap;
+    }
     List<String> values = value == null ? List.of() : value;
     List<String> choices = becomes == null ? List.of() : becomes;
     if (values.size() != choices.size() || values.size() > 200) {

@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
@@ -171,48 +170,78 @@ class ImportHistoryTest {
         .isEqualTo("campaign: No Such Campaign");
   }
 
+  @Test
+  @AsOperations
+  void theStatusesOfTheFileAreMappedAsTheUserChoseOnThePreview() throws Exception {
+    Member rep = Fixtures.member(Fixtures.unique("maprep"), List.of("sales"), null);
+    String tag = Fixtures.unique("m").replace("-", "");
+    // owned rows: a queue lead would be new whatever its status (unless closed)
+    String csv =
+        "First Name,Last Name,Company,Email,Lead Source,Lead Status,Lead Owner\n"
+            + "Di,Custom,Acme,di."
+            + tag
+            + "@example.com,Web,Mystery Status,"
+            + rep.displayName
+            + "\nEd,Closed,Acme,ed."
+            + tag
+            + "@example.com,Web,Closed - Not Converted,"
+            + rep.displayName
+            + "\nFlo,Default,Acme,flo."
+            + tag
+            + "@example.com,Web,Working - Contacted,"
+            + rep.displayName
+            + "\n";
+    long id = upload(csv, "statuses.csv");
+    // each status of the file has a choice, preset to what the built-in mapping says
+    String page =
+        given()
+            .header("Accept-Language", "en")
+            .get("/ops/import/" + id)
+            .then()
+            .extract()
+            .asString();
+    assertThat(page).contains("name=\"becomes\"").contains("value=\"Mystery Status\"");
+    Csrf.form()
+        .formParam("target", (Object[]) job(id).mapping.split("\t", -1))
+        .formParam("value", "Mystery Status", "Closed - Not Converted", "Working - Contacted")
+        .formParam("becomes", "working", "recycled", "")
+        .post("/ops/import/" + id + "/mapping")
+        .then()
+        .statusCode(303);
+    // the preview shows the choice made
+    String again =
+        given()
+            .header("Accept-Language", "en")
+            .get("/ops/import/" + id)
+            .then()
+            .extract()
+            .asString();
+    assertThat(again).containsPattern("value=\"recycled\"\\s+selected");
+    // a start that sends no choices keeps the saved ones
+    start(id, job(id).mapping);
+    await(id);
+    assertThat(lead("di." + tag).status).isEqualTo(LeadStatus.WORKING);
+    assertThat(lead("ed." + tag).status).isEqualTo(LeadStatus.RECYCLED);
+    assertThat(lead("flo." + tag).status).as("built-in mapping").isEqualTo(LeadStatus.WORKING);
+    assertThat(report(id)).allMatch(r -> r.get("unmapped").isEmpty());
+  }
+
   private static long upload(String csv, String name) throws Exception {
     Path file = Files.createTempFile("history", "-" + name);
     Files.writeString(file, csv);
-    String token = Csrf.token();
-    String location =
-        given()
-            .redirects()
-            .follow(false)
-            .cookie("csrf-token", token)
-            .multiPart("csrf-token", token)
-            .multiPart("file", file.toFile(), "text/csv")
-            .post("/ops/import")
-            .then()
-            .statusCode(303)
-            .extract()
-            .header("Location");
-    return Long.parseLong(location.replaceAll(".*/ops/import/(\\d+).*", "$1"));
+    return ImportTest.upload(file);
   }
 
   private static void start(long id, String mapping) {
-    Csrf.form()
-        .formParam("target", (Object[]) mapping.split("\t", -1))
-        .post("/ops/import/" + id + "/start")
-        .then()
-        .statusCode(303);
+    ImportTest.start(id, mapping);
   }
 
   private static ImportJob job(long id) {
-    return QuarkusTransaction.requiringNew().call(() -> ImportJob.findById(id));
+    return ImportTest.job(id);
   }
 
   private static void await(long id) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
-    while (Instant.now().isBefore(deadline)) {
-      ImportJob j = job(id);
-      if (j.isDone() || j.isFailed()) {
-        assertThat(j.status).as(j.error).isEqualTo("done");
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("import " + id + " did not finish");
+    ImportTest.awaitDone(id, Duration.ofMinutes(1));
   }
 
   private static Lead lead(String emailStart) {
@@ -238,20 +267,6 @@ class ImportHistoryTest {
   }
 
   private static List<CSVRecord> report(long id) throws Exception {
-    String body =
-        given()
-            .header("Accept-Language", "en")
-            .get("/ops/import/" + id + "/report.csv")
-            .then()
-            .statusCode(200)
-            .extract()
-            .asString();
-    return CSVFormat.DEFAULT
-        .builder()
-        .setHeader()
-        .setSkipHeaderRecord(true)
-        .get()
-        .parse(new java.io.StringReader(body.replace("\uFEFF", "")))
-        .getRecords();
+    return ImportTest.report(id);
   }
 }
