@@ -223,15 +223,27 @@ done
 fi
 
 # --- a 100,000-row import into this database ------------------------------------------------------
-echo "import of 100,000 rows"
+# shaped like a Salesforce lead export with its history: owners (two reps, one who is no user here,
+# none), statuses, created dates over the last year, a campaign of the dataset for one row in three,
+# a description (a note on the timeline) for one in ten, city and country
+echo "import of 100,000 rows (a Salesforce lead export with history)"
 login olga # the morning's session may have ended during the rounds
 python3 - "$OUT/import.csv" <<'EOF'
-import sys, random
+import sys, random, datetime
 tag = "%08x" % random.getrandbits(32)
+owners = ["sam", "rita", "Someone Gone", ""]
+statuses = ["Open - Not Contacted", "Working - Contacted", "Closed - Not Converted", "Nurturing"]
+today = datetime.date.today()
 with open(sys.argv[1], "w") as f:
-    f.write("First Name,Last Name,Email,Phone,Company,Country\n")
+    f.write("First Name,Last Name,Title,Company,Email,Phone,Lead Source,Lead Status,Industry,City,"
+            "Country,No. of Employees,Description,Lead Owner,Created Date,Campaign\n")
     for i in range(100_000):
-        f.write(f"Imp{i},Bench{i},imp{i}@{tag}.bench.example,,Bench Import {i % 97},Japan\n")
+        created = today - datetime.timedelta(days=1 + i % 365)
+        campaign = f"Dataset campaign {i % 40}" if i % 3 == 0 else ""
+        note = f"\"Met at booth {i % 50}\nasked for pricing\"" if i % 10 == 0 else ""
+        f.write(f"Imp{i},Bench{i},Buyer,Bench Import {i % 97},imp{i}@{tag}.bench.example,,Web,"
+                f"{statuses[i % 4]},Retail,Osaka,Japan,{10 + i % 900},{note},{owners[i % 4]},"
+                f"{created.isoformat()},{campaign}\n")
 EOF
 IMPORT_CSRF=$(curl -s -b "$OUT/jar-olga" -c "$OUT/jar-olga" "$BASE/ops/import" | grep -o 'name="csrf-token" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"//')
 job=$(curl -s -o /dev/null -w '%{redirect_url}' -b "$OUT/jar-olga" -c "$OUT/jar-olga" -F "csrf-token=$IMPORT_CSRF" \
