@@ -195,6 +195,22 @@ public class Campaign extends PanacheEntity implements Audited {
   private static final String CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
 
   /** A short, unguessable code for a variant's tracking link or a campaign's referral link. */
+  /** What a name without a letter or digit of the Latin alphabet becomes in {@link #utmName}. */
+  public static final String UTM_FALLBACK = "campaign";
+
+  /**
+   * The campaign's name as tracking links write it into {@code utm_campaign}: lower case, runs of
+   * other characters as one hyphen, at most 60 characters ({@link #UTM_FALLBACK} when nothing is
+   * left). Imports match an exported UTM campaign back to its campaign by it.
+   */
+  public static String utmName(String name) {
+    String s =
+        name.toLowerCase(java.util.Locale.ROOT)
+            .replaceAll("[^a-z0-9]+", "-")
+            .replaceAll("^-|-$", "");
+    return s.isEmpty() ? UTM_FALLBACK : s.length() > 60 ? s.substring(0, 60) : s;
+  }
+
   public static String newCode() {
     StringBuilder s = new StringBuilder(10);
     for (int i = 0; i < 10; i++) {

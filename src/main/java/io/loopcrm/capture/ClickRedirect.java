@@ -8,7 +8,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -61,7 +60,11 @@ public class ClickRedirect {
     }
     String source = clip(request.utmSource(), 200, "loop");
     String medium = clip(request.utmMedium(), 200, target.channel());
-    String campaign = clip(request.utmCampaign(), 200, slug(target.campaignName()));
+    String campaign =
+        clip(
+            request.utmCampaign(),
+            200,
+            io.loopcrm.campaign.Campaign.utmName(target.campaignName()));
     Response.ResponseBuilder response =
         Response.status(Response.Status.FOUND)
             .location(landing(target, source, medium, campaign, visitor))
@@ -129,11 +132,6 @@ public class ClickRedirect {
         .replaceQueryParam("utm_content", target.code())
         .replaceQueryParam(Visitor.COOKIE, visitor.toString())
         .build();
-  }
-
-  static String slug(String name) {
-    String s = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
-    return s.isEmpty() ? "campaign" : s.length() > 60 ? s.substring(0, 60) : s;
   }
 
   private static String clip(String value, int max, String fallback) {

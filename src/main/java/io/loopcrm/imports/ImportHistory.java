@@ -88,7 +88,11 @@ public final class ImportHistory {
     }
     for (Campaign c : Campaign.<Campaign>listAll()) {
       h.campaigns.putIfAbsent(c.name.trim().toLowerCase(Locale.ROOT), c);
-      h.campaigns.putIfAbsent(slug(c.name), c);
+      String utm = Campaign.utmName(c.name);
+      if (!utm.equals(Campaign.UTM_FALLBACK)) {
+        // a name of no Latin letter or digit has no UTM name of its own
+        h.campaigns.putIfAbsent(utm, c);
+      }
     }
     return h;
   }
@@ -102,7 +106,8 @@ public final class ImportHistory {
       return null;
     }
     Campaign c = campaigns.get(raw.trim().toLowerCase(Locale.ROOT));
-    return c != null ? c : campaigns.get(slug(raw));
+    String utm = Campaign.utmName(raw);
+    return c != null || utm.equals(Campaign.UTM_FALLBACK) ? c : campaigns.get(utm);
   }
 
   public static LeadStatus status(String raw) {
@@ -226,11 +231,6 @@ public final class ImportHistory {
         && lead.status != LeadStatus.RECYCLED) {
       lead.status = LeadStatus.NEW;
     }
-  }
-
-  static String slug(String name) {
-    String s = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
-    return s.isEmpty() ? name.toLowerCase(Locale.ROOT) : s;
   }
 
   private static Map<String, LeadStatus> statuses() {

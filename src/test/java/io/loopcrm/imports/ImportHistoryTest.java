@@ -114,7 +114,10 @@ class ImportHistoryTest {
   @Test
   @AsOperations
   void anOdooExportNamingACampaignCountsOnItsDayAndCampaignInTheFunnel() throws Exception {
-    CampaignVariant v = Fixtures.campaignWithVariant(Fixtures.unique("Spring Promo"));
+    // a name longer than the 60 characters of its UTM name
+    CampaignVariant v =
+        Fixtures.campaignWithVariant(
+            Fixtures.unique("Spring Promo for the northern region and all of its partners"));
     String name = v.campaign.name;
     String tag = Fixtures.unique("o").replace("-", "");
     String csv =
@@ -127,9 +130,10 @@ class ImportHistoryTest {
             + "\",Germany,Berlin,2024-02-10 09:30:00,1000\n"
             + "__export__.a2,Hooli: inquiry,Sofia Kim,sofia."
             + tag
-            + "@example.com,,Hooli,,,Sales,New,Search engine,Website,\""
-            + name
-            + "\",Germany,,2024-02-10 11:00:00,2000\n"
+            + "@example.com,,Hooli,,,Sales,New,Search engine,Website,"
+            // as our tracking links wrote it into utm_campaign
+            + io.loopcrm.campaign.Campaign.utmName(name)
+            + ",Germany,,2024-02-10 11:00:00,2000\n"
             + "__export__.a3,Hooli: inquiry,Li Wei,li."
             + tag
             + "@example.com,,Hooli,,,Sales,New,Search engine,Website,No Such Campaign,,,"
@@ -146,6 +150,7 @@ class ImportHistoryTest {
     assertThat(omar.createdAt).isEqualTo(Instant.parse("2024-02-10T09:30:00Z"));
     assertThat(omar.region).isEqualTo("Berlin, Germany");
     assertThat(lead("sofia." + tag).region).isEqualTo("Germany");
+    assertThat(lead("sofia." + tag).firstTouch.campaignId).isEqualTo(v.campaign.id);
     assertThat(lead("li." + tag).firstTouch == null || lead("li." + tag).firstTouch.isEmpty())
         .isTrue();
     // the back-dated leads count on their own day and campaign, as a recount finds them
