@@ -127,8 +127,12 @@ imports = [r for r in rows if r.get("kind") == "import"]
 starts = [r for r in rows if r.get("kind") == "start"]
 rss = [r for r in rows if r.get("kind") == "rss"]
 out.append("## Import, start, memory\n")
+IMPORT_LABELS = {"plain": "new people, name, e-mail, company, country",
+                 "history": "a Salesforce lead export with owners, statuses, created dates over a year, "
+                            "campaigns and descriptions"}
 for r in imports:
-    out.append(f"- Import of {r['rows']:,} rows ({r['created']:,} created) into this database: "
+    what = IMPORT_LABELS.get(r.get("label"), "new people")
+    out.append(f"- Import of {r['rows']:,} rows ({what}; {r['created']:,} created) into this database: "
                f"{r['seconds']:.1f} s, status {r['status']}.")
 for r in starts:
     out.append(f"- Start of a second app on the same database and Keycloak to its first page: {r['seconds']:.1f} s.")
@@ -179,7 +183,9 @@ v = p("funnel-year", first_rate("funnel-year"), "p50_ms")
 if v is not None:
     out.append(check("funnel, a year by campaign: at most 100 ms", v <= 100, f"p50 {v:.0f} ms"))
 for r in imports:
-    out.append(check("import of 100,000 rows: at most 20 s", r["seconds"] <= 20, f"{r['seconds']:.1f} s"))
+    name = ("import of 100,000 rows with their history: at most 20 s" if r.get("label") == "history"
+            else "import of 100,000 rows: at most 20 s")
+    out.append(check(name, r["seconds"] <= 20, f"{r['seconds']:.1f} s"))
 if rss:
     worst = max(r["kb"] for r in rss) / 1024
     out.append(check("resident memory at most 512 MB", worst <= 512, f"at most {worst:.0f} MB"))
