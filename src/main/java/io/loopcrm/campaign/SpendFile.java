@@ -98,11 +98,14 @@ public final class SpendFile {
         return new Result(List.of(), "spend_error_columns");
       }
       Targets targets = Targets.load();
-      Set<String> recorded = recorded();
+      List<Row> read = new ArrayList<>();
+      for (CSVRecord r : records.subList(1, records.size())) {
+        read.add(row(r, columns, targets, currencies));
+      }
+      Set<String> recorded = recorded(read);
       Set<String> seen = new HashSet<>();
       List<Row> rows = new ArrayList<>();
-      for (CSVRecord r : records.subList(1, records.size())) {
-        Row row = row(r, columns, targets, currencies);
+      for (Row row : read) {
         if (row.ok()) {
           String key = key(row);
           if (recorded.contains(key)) {
@@ -201,9 +204,23 @@ public final class SpendFile {
         + (note == null ? "" : note);
   }
 
-  private static Set<String> recorded() {
+  /** The ledger's entries of the file's campaigns and days: one query, not the whole ledger. */
+  private static Set<String> recorded(List<Row> rows) {
     Set<String> keys = new HashSet<>();
-    for (CostEntry e : CostEntry.<CostEntry>list("from CostEntry e left join fetch e.variant")) {
+    List<Long> campaigns =
+        rows.stream().filter(Row::ok).map(r -> r.campaign().id).distinct().toList();
+    if (campaigns.isEmpty()) {
+      return keys;
+    }
+    LocalDate first = rows.stream().filter(Row::ok).map(Row::day).min(LocalDate::compareTo).get();
+    LocalDate last = rows.stream().filter(Row::ok).map(Row::day).max(LocalDate::compareTo).get();
+    for (CostEntry e :
+        CostEntry.<CostEntry>list(
+            "from CostEntry e left join fetch e.variant where e.campaign.id in ?1"
+                + " and e.incurredOn between ?2 and ?3",
+            campaigns,
+            first,
+            last)) {
       keys.add(
           key(
               e.campaign.id,
