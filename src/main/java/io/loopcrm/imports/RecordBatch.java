@@ -2,24 +2,15 @@ package io.loopcrm.imports;
 
 import io.loopcrm.customer.Account;
 import io.loopcrm.customer.Contact;
-import io.loopcrm.deal.Deal;
-import io.loopcrm.deal.DealOpening;
-import io.loopcrm.deal.LostReason;
-import io.loopcrm.deal.PipelineStage;
-import io.loopcrm.deal.StageChange;
 import io.loopcrm.people.Member;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -27,15 +18,14 @@ import org.apache.commons.csv.CSVPrinter;
  * One batch of an account, contact or deal file in one transaction. A known record (account by
  * domain or name, contact by e-mail, deal by account and name) gets its blanks completed; a new one
  * keeps its created date and owner; contacts and deals are linked to their account, which is
- * created when no account has its name or domain. Deals take their stage through {@link
- * DealStages}; a won deal needs an amount and a close date, as in the pipeline.
+ * created when no account has its name or domain. Deals are written by {@link ImportedDeals}.
  */
 @ApplicationScoped
 public class RecordBatch {
   @Inject EntityManager em;
 
   /** What became of a row: outcome, reason, the record written and what did not match. */
-  private record Outcome(
+  record Outcome(
       RecordRow row, String outcome, String reason, String record, Long id, List<String> notes) {}
 
   void write(
@@ -69,7 +59,7 @@ public class RecordBatch {
                           ? account(r, c)
                           : r.kind().equals("contact")
                               ? contact(r, c)
-                              : deal(r, c, stages, importer);
+                              : ImportedDeals.write(r, c, stages, importer);
                 }
                 next[o.outcome().equals("created") ? 0 : o.outcome().equals("updated") ? 1 : 2]++;
                 outcomes.add(o);
@@ -92,8 +82,7 @@ public class RecordBatch {
   }
 
   /** What every row's writing needs. */
-  private record Context(
-      ImportHistory history, BatchCustomers known, Instant now, List<String> notes) {
+  record Context(ImportHistory history, BatchCustomers known, Instant now, List<String> notes) {
     Member owner(RecordRow r) {
       Member m = history.owner(r.get("owner"));
       if (r.get("owner") != null && m == null) {
@@ -144,7 +133,7 @@ public class RecordBatch {
   }
 
   /** The row's account, created by name when none is known (named in the report). */
-  private static Account accountOf(RecordRow r, Context c, Member owner) {
+  static Account accountOf(RecordRow r, Context c, Member owner) {
     Account a = c.known().account(r);
     if (a == null && r.get("account") != null) {
       RecordRow company =
@@ -185,85 +174,6 @@ public class RecordBatch {
     x.persist();
     c.known().add(x);
     return new Outcome(r, "created", null, "contact", x.id, c.notes());
-  }
-
-  private Outcome deal(RecordRow r, Context c, DealStages stages, Member importer) {
-    Member owner = c.owner(r);
-    Account existing = c.known().account(r);
-    if (owner == null) {
-      owner = existing == null ? null : existing.owner;
-    }
-    if (owner == null) {
-      return new Outcome(r, "skipped", "missing_owner", "", null, c.notes());
-    }
-    PipelineStage stage = stages.stage(r.get("stage"));
-    if (r.get("stage") != null && stage == null) {
-      c.notes().add("stage: " + r.get("stage"));
-    }
-    stage = stage == null ? stages.firstOpen() : stage;
-    LostReason reason = DealStages.lostReason(r.get("lostReason"));
-    if (r.get("lostReason") != null && stage.isOpen()) {
-      // the other CRM keeps a lost deal's stage (Odoo archives it with a lost reason)
-      stage = stages.lost();
-    }
-    if (stage.isLost() && r.get("lostReason") != null && reason == null) {
-      c.notes().add("lost reason: " + r.get("lostReason"));
-    }
-    BigDecimal amount = r.get("amount") == null ? null : RecordRow.amount(r.get("amount"));
-    LocalDate close = r.get("closeDate") == null ? null : RecordRow.date(r.get("closeDate"));
-    if (stage.isWon() && (amount == null || amount.signum() <= 0 || close == null)) {
-      return new Outcome(r, "skipped", "won_incomplete", "", null, c.notes());
-    }
-    Account account = existing != null ? existing : accountOf(r, c, owner);
-    Contact contact = c.known().contact(BatchCustomers.emailIn(r.get("contact")));
-    if (r.get("contact") != null && contact == null) {
-      c.notes().add("contact: " + r.get("contact"));
-    }
-    Deal known = c.known().deal(account, r.get("name"));
-    if (known != null) {
-      known.amount = known.amount == null ? amount : known.amount;
-      known.expectedClose = known.expectedClose == null ? close : known.expectedClose;
-      known.contact = known.contact == null ? contact : known.contact;
-      known.nextStep = known.nextStep == null ? r.get("nextStep") : known.nextStep;
-      return new Outcome(r, "updated", null, "deal", known.id, c.notes());
-    }
-    Deal d = DealOpening.open(r.get("name"), account, owner, stage);
-    d.contact = contact;
-    d.amount = amount;
-    d.currency = currency(r.get("currency"), c.notes());
-    d.expectedClose = close;
-    d.nextStep = r.get("nextStep");
-    d.createdAt = c.created(r);
-    d.updatedAt = c.now();
-    d.status =
-        stage.isWon() ? Deal.Status.WON : stage.isLost() ? Deal.Status.LOST : Deal.Status.OPEN;
-    if (!stage.isOpen()) {
-      Instant closed = close == null ? d.createdAt : close.atStartOfDay(ZoneOffset.UTC).toInstant();
-      d.closedAt = closed.isAfter(c.now()) ? c.now() : closed;
-      d.lostReason = stage.isLost() ? (reason == null ? LostReason.OTHER : reason).code() : null;
-    }
-    d.stageEnteredAt = d.closedAt == null ? d.createdAt : d.closedAt;
-    d.persist();
-    StageChange entered = new StageChange();
-    entered.deal = d;
-    entered.toStage = stage;
-    entered.changedBy = importer;
-    entered.changedAt = d.stageEnteredAt;
-    entered.persist();
-    c.known().add(d);
-    return new Outcome(r, "created", null, "deal", d.id, c.notes());
-  }
-
-  private static String currency(String raw, List<String> notes) {
-    if (raw == null) {
-      return "USD";
-    }
-    String code = raw.trim().toUpperCase(Locale.ROOT);
-    if (io.loopcrm.settings.Choice.isCurrencyCode(code)) {
-      return code;
-    }
-    notes.add("currency: " + raw);
-    return "USD";
   }
 
   private static String nz(String s) {
