@@ -223,6 +223,16 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 fi
 
+# --- the boards in Chromium: when the first cards are visible ---------------------------------------
+if command -v chromium > /dev/null && command -v chromedriver > /dev/null; then
+  echo "boards in Chromium"
+  [ -f "$LIB/test.cp" ] || ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$LIB/test.cp"
+  java -cp "$(cat "$LIB/test.cp")" tools/bench/BoardPaint.java "$BASE" sam /sales/pipeline board-rep 10 >> "$RESULTS"
+  java -cp "$(cat "$LIB/test.cp")" tools/bench/BoardPaint.java "$BASE" max "/sales/pipeline?team=true" board-team 10 >> "$RESULTS"
+else
+  echo "boards in Chromium: skipped (tools/browser/install.sh installs chromium and chromedriver)"
+fi
+
 # --- 100,000-row imports into this database --------------------------------------------------------
 # first a plain file of new people (the million-leads target), then one shaped like a Salesforce lead
 # export with its history: owners (two reps, one who is no user here, none), statuses, created dates
