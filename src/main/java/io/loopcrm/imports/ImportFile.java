@@ -88,7 +88,11 @@ public final class ImportFile {
     }
   }
 
-  static Row parse(CSVRecord record, List<String> mapping) {
+  /**
+   * A record's cells by the target their column is mapped to: cleaned and trimmed, blank ones left
+   * out, the first column of a target winning.
+   */
+  static Map<String, String> values(CSVRecord record, List<String> mapping) {
     Map<String, String> v = new HashMap<>();
     for (int i = 0; i < mapping.size() && i < record.size(); i++) {
       String target = mapping.get(i);
@@ -97,6 +101,11 @@ public final class ImportFile {
         v.put(target, cell);
       }
     }
+    return v;
+  }
+
+  static Row parse(CSVRecord record, List<String> mapping) {
+    Map<String, String> v = values(record, mapping);
     String first = v.get("firstName");
     String last = v.get("lastName");
     if (last == null && v.get("fullName") != null) {

@@ -1,11 +1,9 @@
 package io.loopcrm.imports;
 
 import io.loopcrm.lead.Lead;
-import io.loopcrm.web.PlainText;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,14 +32,7 @@ public record RecordRow(long line, String kind, Map<String, String> values, Stri
 
   /** Maps one record by the chosen targets and checks it. */
   static RecordRow parse(CSVRecord record, List<String> mapping, String kind) {
-    Map<String, String> v = new HashMap<>();
-    for (int i = 0; i < mapping.size() && i < record.size(); i++) {
-      String target = mapping.get(i);
-      String cell = record.get(i) == null ? "" : PlainText.clean(record.get(i)).trim();
-      if (!target.isEmpty() && !cell.isEmpty() && !v.containsKey(target)) {
-        v.put(target, cell);
-      }
-    }
+    Map<String, String> v = ImportFile.values(record, mapping);
     String last = v.get("lastName");
     if (last == null && v.get("fullName") != null && kind.equals("contact")) {
       String full = v.get("fullName");

@@ -259,7 +259,7 @@ class ImportHistoryTest {
                     .firstResult());
   }
 
-  private static long number(String sql, Object... params) {
+  static long number(String sql, Object... params) {
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {

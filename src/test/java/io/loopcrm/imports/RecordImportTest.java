@@ -384,14 +384,6 @@ class RecordImportTest {
   }
 
   private static long count(String sql, Object... params) {
-    return QuarkusTransaction.requiringNew()
-        .call(
-            () -> {
-              var q = Account.getEntityManager().createNativeQuery(sql);
-              for (int i = 0; i < params.length; i++) {
-                q.setParameter(i + 1, params[i]);
-              }
-              return ((Number) q.getSingleResult()).longValue();
-            });
+    return ImportHistoryTest.number(sql, params);
   }
 }
