@@ -251,7 +251,7 @@ class ImportTest {
         .get("/ops/import/" + id)
         .then()
         .body(containsString("id=\"import-failed\""))
-        .body(containsString("Resume after row 500"));
+        .body(containsString("Resume after row " + LeadImporter.BATCH));
 
     sql("alter table lead drop constraint " + rule);
     csrf().post("/ops/import/" + id + "/resume").then().statusCode(303);
@@ -266,6 +266,73 @@ class ImportTest {
     assertThat(report).hasSize(n);
     assertThat(report).allMatch(r -> r.get("outcome").equals("created"));
     assertThat(report.stream().map(r -> r.get("row")).distinct().count()).isEqualTo(n);
+  }
+
+  @Test
+  @AsOperations
+  void aBatchOfNewLeadsGoesToTheDatabaseAsOneInsertStatement() throws Exception {
+    Fixtures.member("olga", List.of("operations"), null);
+    String tag = UUID.randomUUID().toString().substring(0, 8);
+    int n = 2 * LeadImporter.BATCH;
+    Path file = Files.createTempFile("statements", ".csv");
+    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write("First Name,Last Name,Email,Created Date\n");
+      for (int i = 0; i < n; i++) {
+        // back-dated over two months: the rollup trigger sums each statement's leads per day
+        w.write(
+            "First"
+                + i
+                + ",Last"
+                + i
+                + ",s"
+                + i
+                + "@"
+                + tag
+                + ".example,2026-0"
+                + (1 + i % 2)
+                + "-1"
+                + (i % 9)
+                + "\n");
+      }
+    }
+    // counts the insert statements on lead while the import runs (the funnel's rollup trigger
+    // runs once per statement, so a batch cut into many statements pays it many times)
+    String counter = "import_statements_" + tag;
+    sql("create table " + counter + " (n integer not null)");
+    sql(
+        "create function "
+            + counter
+            + "() returns trigger language plpgsql as $$ begin insert into "
+            + counter
+            + " select count(*) from new_rows; return null; end $$");
+    sql(
+        "create trigger "
+            + counter
+            + " after insert on lead referencing new table as new_rows"
+            + " for each statement execute function "
+            + counter
+            + "()");
+    try {
+      long id = upload(file);
+      start(id, job(id).mapping);
+      ImportJob done = awaitDone(id, Duration.ofMinutes(1));
+      assertThat(done.createdCount).isEqualTo(n);
+      List<?> sizes =
+          QuarkusTransaction.requiringNew()
+              .call(
+                  () ->
+                      Lead.getEntityManager()
+                          .createNativeQuery("select n from " + counter + " where n > 1 order by n")
+                          .getResultList());
+      assertThat(sizes)
+          .as("insert statements of more than one lead, by their rows")
+          .hasSize(2)
+          .allMatch(size -> ((Number) size).intValue() == LeadImporter.BATCH);
+    } finally {
+      sql("drop trigger " + counter + " on lead");
+      sql("drop function " + counter + "()");
+      sql("drop table " + counter);
+    }
   }
 
   private static long leadsTagged(String tag) {
