@@ -234,12 +234,15 @@ else
 fi
 
 # --- 100,000-row imports into this database --------------------------------------------------------
-# first a plain file of new people (the million-leads target), then one shaped like a Salesforce lead
+# first a plain file of new people (the million-leads target), then two shaped like a Salesforce lead
 # export with its history: owners (two reps, one who is no user here, none), statuses, created dates
-# spread over the last year (the worst case for the daily rollups), a campaign of the dataset for one
-# row in three, a description (a note on the timeline) for one in ten, city and country
+# over the last year, a campaign of the dataset for one row in three, a description (a note on the
+# timeline) for one in ten, city and country. The first lists its rows oldest first, as the three
+# CRMs' exports list records by id or creation date (its target is issue 14's); the second has the
+# same rows with each row a day apart from the one before, the worst order for the daily rollups
+# (a file sorted by name): reported, not a target.
 login olga # the morning's session may have ended during the rounds
-python3 - "$OUT/import-plain.csv" "$OUT/import-history.csv" <<'EOF'
+python3 - "$OUT/import-plain.csv" "$OUT/import-history.csv" "$OUT/import-history-shuffled.csv" <<'EOF'
 import sys, random, datetime
 tag = "%08x" % random.getrandbits(32)
 with open(sys.argv[1], "w") as f:
@@ -249,16 +252,18 @@ with open(sys.argv[1], "w") as f:
 owners = ["sam", "rita", "Someone Gone", ""]
 statuses = ["Open - Not Contacted", "Working - Contacted", "Closed - Not Converted", "Nurturing"]
 today = datetime.date.today()
-with open(sys.argv[2], "w") as f:
-    f.write("First Name,Last Name,Title,Company,Email,Phone,Lead Source,Lead Status,Industry,City,"
-            "Country,No. of Employees,Description,Lead Owner,Created Date,Campaign\n")
-    for i in range(100_000):
-        created = today - datetime.timedelta(days=1 + i % 365)
-        campaign = f"Dataset campaign {i % 40}" if i % 3 == 0 else ""
-        note = f"\"Met at booth {i % 50}\nasked for pricing\"" if i % 10 == 0 else ""
-        f.write(f"Hist{i},Bench{i},Buyer,Bench Import {i % 97},hist{i}@{tag}.bench.example,,Web,"
-                f"{statuses[i % 4]},Retail,Osaka,Japan,{10 + i % 900},{note},{owners[i % 4]},"
-                f"{created.isoformat()},{campaign}\n")
+for path, prefix, ago in ((sys.argv[2], "hist", lambda i: 365 - i * 365 // 100_000),
+                          (sys.argv[3], "shuf", lambda i: 1 + i % 365)):
+    with open(path, "w") as f:
+        f.write("First Name,Last Name,Title,Company,Email,Phone,Lead Source,Lead Status,Industry,City,"
+                "Country,No. of Employees,Description,Lead Owner,Created Date,Campaign\n")
+        for i in range(100_000):
+            created = today - datetime.timedelta(days=ago(i))
+            campaign = f"Dataset campaign {i % 40}" if i % 3 == 0 else ""
+            note = f"\"Met at booth {i % 50}\nasked for pricing\"" if i % 10 == 0 else ""
+            f.write(f"Hist{i},Bench{i},Buyer,Bench Import {i % 97},{prefix}{i}@{tag}.bench.example,,Web,"
+                    f"{statuses[i % 4]},Retail,Osaka,Japan,{10 + i % 900},{note},{owners[i % 4]},"
+                    f"{created.isoformat()},{campaign}\n")
 EOF
 import_file() { # label file: uploads, starts with the recognised mapping, waits, records the outcome
   local label=$1 file=$2 csrf job targets status
@@ -284,6 +289,7 @@ for sel in re.findall(r"<select[^>]*name=\"target\"[^>]*>(.*?)</select>", page, 
 }
 import_file plain "$OUT/import-plain.csv"
 import_file history "$OUT/import-history.csv"
+import_file history-shuffled "$OUT/import-history-shuffled.csv"
 echo "{\"kind\":\"rss\",\"when\":\"after import\",\"kb\":$(rss)}" >> "$RESULTS"
 
 # --- start to first page: a second app on the same database and Keycloak -------------------------

@@ -130,7 +130,9 @@ rss = [r for r in rows if r.get("kind") == "rss"]
 out.append("## Import, start, memory\n")
 IMPORT_LABELS = {"plain": "new people, name, e-mail, company, country",
                  "history": "a Salesforce lead export with owners, statuses, created dates over a year, "
-                            "campaigns and descriptions"}
+                            "campaigns and descriptions, oldest first as exports list them",
+                 "history-shuffled": "the same export's rows in the worst order for the daily rollups, each "
+                                     "row a day apart from the one before; reported, not a target"}
 for r in imports:
     what = IMPORT_LABELS.get(r.get("label"), "new people")
     out.append(f"- Import of {r['rows']:,} rows ({what}; {r['created']:,} created) into this database: "
@@ -191,6 +193,8 @@ for r in paints:
     out.append(check(f"{r['target']}: cards visible in Chromium within 0.3 s", r["cards_max_ms"] <= 300,
                      f"median {r['cards_p50_ms']:.0f} ms, worst {r['cards_max_ms']:.0f} ms"))
 for r in imports:
+    if r.get("label") == "history-shuffled":
+        continue
     name = ("import of 100,000 rows with their history: at most 20 s" if r.get("label") == "history"
             else "import of 100,000 rows: at most 20 s")
     out.append(check(name, r["seconds"] <= 20, f"{r['seconds']:.1f} s"))
