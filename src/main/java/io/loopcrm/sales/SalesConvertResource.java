@@ -15,6 +15,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -29,7 +30,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jboss.resteasy.reactive.RestForm;
 
 /** Converting a lead into account + contact + deal, reusing an account or contact that exists. */
 @Path("/sales/leads/{id}/convert")
@@ -39,6 +39,7 @@ public class SalesConvertResource {
   @Inject LeadConversion conversion;
   @Inject Pages pages;
   @Inject Clock clock;
+  @Inject jakarta.validation.Validator validator;
 
   @CheckedTemplate
   static class Templates {
@@ -65,18 +66,13 @@ public class SalesConvertResource {
   }
 
   @POST
-  public Response convert(
-      @PathParam("id") long id,
-      @RestForm String dealName,
-      @RestForm String amount,
-      @RestForm String currency,
-      @RestForm String expectedClose) {
+  public Response convert(@PathParam("id") long id, @BeanParam DealInput input) {
     Lead lead = Lead.findEditable(id, me.viewer());
     if (lead.status == LeadStatus.CONVERTED) {
       // a second click on the same form: the deal exists already
       return Response.seeOther(URI.create("/sales/deals/" + lead.convertedDealId)).build();
     }
-    DealForm form = DealForm.parse(dealName, amount, currency, expectedClose, null, null);
+    DealForm form = input.form(validator);
     if (!lead.status.isConvertible()) {
       form.errors().add("dealName", "convert_error_status");
     }

@@ -15,6 +15,7 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -40,6 +41,7 @@ public class SalesDealNewResource {
   @Inject CurrentMember me;
   @Inject Pages pages;
   @Inject Clock clock;
+  @Inject jakarta.validation.Validator validator;
 
   @CheckedTemplate
   static class Templates {
@@ -69,15 +71,12 @@ public class SalesDealNewResource {
   @Transactional
   public Response create(
       @QueryParam("account") long account,
-      @RestForm String dealName,
-      @RestForm String amount,
-      @RestForm String currency,
-      @RestForm String expectedClose,
+      @BeanParam DealInput input,
       @RestForm String stage,
       @RestForm String contact) {
     Viewer viewer = me.viewer();
     Account a = Account.findVisible(account, viewer);
-    DealForm form = DealForm.parse(dealName, amount, currency, expectedClose, null, null);
+    DealForm form = input.form(validator);
     FormErrors errors = form.errors();
     // no stage chosen (a form without JavaScript defaults, an API-like post): the first open one
     PipelineStage first =

@@ -39,6 +39,7 @@ public class SalesDealsResource {
   @Inject DealPage dealPage;
   @Inject PipelineStages stages;
   @Inject Clock clock;
+  @Inject jakarta.validation.Validator validator;
 
   @GET
   @Produces(MediaType.TEXT_HTML)
@@ -57,18 +58,12 @@ public class SalesDealsResource {
   @Transactional
   public Response edit(
       @PathParam("id") long id,
-      @RestForm String dealName,
-      @RestForm String amount,
-      @RestForm String currency,
-      @RestForm String expectedClose,
-      @RestForm String probability,
-      @RestForm String nextStep,
+      @BeanParam DealInput input,
       @RestForm Long contact,
       @RestForm String version) {
     Viewer viewer = me.viewer();
     Deal deal = Deal.findEditable(id, viewer);
-    DealForm form =
-        DealForm.parse(dealName, amount, currency, expectedClose, probability, nextStep);
+    DealForm form = input.form(validator);
     io.loopcrm.customer.Contact newContact =
         contact == null ? null : io.loopcrm.customer.Contact.findById(contact);
     if (newContact != null && !newContact.account.id.equals(deal.account.id)) {

@@ -14,6 +14,7 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,7 +25,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import org.jboss.resteasy.reactive.RestForm;
 
 /** A sales manager's team: each member's pipeline, forecast and won this month against quota. */
 @Path("/sales/team")
@@ -34,6 +34,7 @@ public class SalesTeamResource {
   @Inject TeamNumbers numbers;
   @Inject Pages pages;
   @Inject Clock clock;
+  @Inject jakarta.validation.Validator validator;
 
   @CheckedTemplate
   static class Templates {
@@ -51,20 +52,12 @@ public class SalesTeamResource {
   @POST
   @Path("quota")
   @Transactional
-  public Response setQuota(
-      @RestForm Long member, @RestForm String amount, @RestForm String currency) {
+  public Response setQuota(@BeanParam QuotaInput input) {
     Viewer viewer = me.viewer();
-    Member target = member == null ? null : Member.findById(member);
-    DealForm form = DealForm.parse("quota", amount, currency, null, null, null);
-    FormErrors errors = new FormErrors();
+    Member target = input.member == null ? null : Member.findById(input.member);
+    FormErrors errors = input.errors(validator);
     if (!viewer.managesMember(target)) {
       errors.add("member", "reassign_error_owner");
-    }
-    if (form.amount() == null) {
-      errors.add("amount", "error_amount");
-    }
-    if (form.errors().has("currency")) {
-      errors.add("currency", "error_currency");
     }
     if (errors.isPresent()) {
       return pages.withStatus(422, page(errors));
@@ -79,8 +72,8 @@ public class SalesTeamResource {
                   q.month = today.withDayOfMonth(1);
                   return q;
                 });
-    quota.amount = form.amount();
-    quota.currency = form.currency();
+    quota.amount = input.parsedAmount();
+    quota.currency = input.currency.trim();
     quota.persist();
     return Flash.redirect(URI.create("/sales/team"), "success", "team_flash_quota");
   }

@@ -260,6 +260,46 @@ class SalesDealsTest {
   }
 
   @Test
+  void aDealFormWithBadFieldsSaysWhatIsWrongNextToEachInBothLanguagesAndSavesNothing() {
+    long dealId = convert(acceptedLead(sam, Fixtures.unique("Kramerica")), "5000");
+    long version = Fixtures.reload(Deal.class, dealId).version;
+    String[][] cases = {
+      // field, value, English, Chinese
+      {"dealName", " ", "error-dealName", "Please fill this in.", "请填写此项。"},
+      {"amount", "-5", "error-amount", "Enter an amount of 0 or more", "请输入 0 或以上的金额"},
+      {"amount", "12.345", "error-amount", "Enter an amount of 0 or more", "请输入 0 或以上的金额"},
+      {"currency", "XYZ", "error-currency", "Choose a currency.", "请选择币种。"},
+      {"expectedClose", "31/12/2026", "error-expectedClose", "Enter a date.", "请输入日期"},
+      {"probability", "101", "error-probability", "Enter a whole number from 0 to 100.", "0 到 100"},
+      {"nextStep", "x".repeat(301), "error-nextStep", "300", "300"}
+    };
+    for (String[] c : cases) {
+      for (String language : List.of("en", "zh-CN")) {
+        java.util.Map<String, String> form = new java.util.HashMap<>();
+        form.put("dealName", "Still the pilot");
+        form.put("amount", "5100");
+        form.put("currency", "EUR");
+        form.put("expectedClose", LocalDate.now().plusDays(20).toString());
+        form.put("probability", "30");
+        form.put("nextStep", "Call back");
+        form.put(c[0], c[1]);
+        Csrf.form()
+            .header("Accept-Language", language)
+            .formParams(form)
+            .formParam("version", version)
+            .post("/sales/deals/" + dealId)
+            .then()
+            .statusCode(422)
+            .body(containsString("id=\"" + c[2] + "\""))
+            .body(containsString(language.equals("en") ? c[3] : c[4]));
+      }
+    }
+    Deal unchanged = Fixtures.reload(Deal.class, dealId);
+    assertThat(unchanged.amount).isEqualByComparingTo("5000");
+    assertThat(unchanged.version).isEqualTo(version);
+  }
+
+  @Test
   void theSecondOfTwoConcurrentSavesGetsTheConflictPageAndOverwritesNothing() {
     long dealId = convert(acceptedLead(sam, Fixtures.unique("Pied Piper")), "3000");
     long opened = Fixtures.reload(Deal.class, dealId).version;

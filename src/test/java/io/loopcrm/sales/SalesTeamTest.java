@@ -60,6 +60,24 @@ class SalesTeamTest {
         .then()
         .statusCode(422)
         .body(containsString("Enter an amount of 0 or more"));
+    Csrf.form()
+        .header("Accept-Language", "zh-CN")
+        .formParam("member", sam.id)
+        .formParam("amount", "")
+        .formParam("currency", "ZZZ")
+        .post("/sales/team/quota")
+        .then()
+        .statusCode(422)
+        .body(containsString("id=\"error-amount\""))
+        .body(containsString("请输入 0 或以上的金额"))
+        .body(containsString("id=\"error-currency\""))
+        .body(containsString("请选择币种。"));
+    assertThat(
+            QuarkusTransaction.requiringNew()
+                .call(() -> Quota.forMonth(Member.findById(sam.id), LocalDate.now()).orElseThrow())
+                .amount)
+        .as("a refused quota changes nothing")
+        .isEqualByComparingTo("45000");
   }
 
   @Test
