@@ -9,6 +9,8 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,7 +24,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jboss.resteasy.reactive.RestForm;
 
 /**
  * Users and their roles, managed in Keycloak through its Admin REST API; the team and the local
@@ -38,6 +39,7 @@ public class AdminUsersResource {
   @Inject SecurityIdentity identity;
   @Inject Pages pages;
   @Inject UserPages page;
+  @Inject Validator validator;
 
   @GET
   @Produces(MediaType.TEXT_HTML)
@@ -70,17 +72,8 @@ public class AdminUsersResource {
 
   @POST
   @Produces(MediaType.TEXT_HTML)
-  public Response create(
-      @RestForm String username,
-      @RestForm String firstName,
-      @RestForm String lastName,
-      @RestForm String email,
-      @RestForm List<String> roles,
-      @RestForm String team,
-      @RestForm String password) {
-    UserForm form =
-        UserForm.parse(
-            true, false, username, firstName, lastName, email, null, roles, team, password);
+  public Response create(@BeanParam UserInput input) {
+    UserForm form = UserForm.of(true, false, input, validator);
     if (form.errors().isPresent()) {
       return pages.withStatus(422, page.form(null, false, form, null));
     }
@@ -120,16 +113,7 @@ public class AdminUsersResource {
   @POST
   @Path("{id}")
   @Produces(MediaType.TEXT_HTML)
-  public Response update(
-      @PathParam("id") String id,
-      @RestForm String username,
-      @RestForm String firstName,
-      @RestForm String lastName,
-      @RestForm String email,
-      @RestForm String enabled,
-      @RestForm List<String> roles,
-      @RestForm String team,
-      @RestForm String password) {
+  public Response update(@PathParam("id") String id, @BeanParam UserInput input) {
     KeycloakUsers.User before;
     try {
       before = keycloak.get(id);
@@ -137,9 +121,7 @@ public class AdminUsersResource {
       return page.notFoundOrUnavailable(f);
     }
     boolean self = isSelf(id, before.username());
-    UserForm form =
-        UserForm.parse(
-            false, self, username, firstName, lastName, email, enabled, roles, team, password);
+    UserForm form = UserForm.of(false, self, input, validator);
     form.values().put("username", before.username());
     if (form.errors().isPresent()) {
       return pages.withStatus(422, page.form(id, self, form, null));

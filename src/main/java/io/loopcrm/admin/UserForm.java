@@ -3,14 +3,18 @@ package io.loopcrm.admin;
 import io.loopcrm.people.Roles;
 import io.loopcrm.people.Team;
 import io.loopcrm.web.FormErrors;
+import jakarta.validation.Validator;
+import jakarta.validation.groups.Default;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
-/** A user as submitted on the admin's create or edit form, checked before Keycloak is called. */
+/**
+ * A user as submitted on the admin's create or edit form ({@link UserInput}), checked before
+ * Keycloak is called.
+ */
 public record UserForm(
     String username,
     String firstName,
@@ -22,86 +26,41 @@ public record UserForm(
     String password,
     FormErrors errors,
     Map<String, String> values) {
-  private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,49}");
-
   /**
-   * Parses and checks the form; {@code creating} asks for a username and a temporary password,
-   * {@code self} refuses the admin's own lock-out.
+   * The posted fields checked by their constraints ({@code creating} adds a new user's), plus the
+   * two rules of the admin's own account: not without the admin role, not disabled.
    */
-  public static UserForm parse(
-      boolean creating,
-      boolean self,
-      String username,
-      String firstName,
-      String lastName,
-      String email,
-      String enabled,
-      List<String> roles,
-      String team,
-      String password) {
-    FormErrors errors = new FormErrors();
+  public static UserForm of(boolean creating, boolean self, UserInput in, Validator validator) {
+    String user = in.username == null ? "" : in.username.trim().toLowerCase(Locale.ROOT);
+    String first = in.firstName == null ? "" : in.firstName.trim();
+    String last = in.lastName == null ? "" : in.lastName.trim();
+    String mail = in.email == null ? "" : in.email.trim();
+    String pass = in.password == null ? "" : in.password;
     Map<String, String> values = new HashMap<>();
-    String user = username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT);
-    String first = firstName == null ? "" : firstName.trim();
-    String last = lastName == null ? "" : lastName.trim();
-    String mail = email == null ? "" : email.trim();
-    String pass = password == null ? "" : password;
     values.put("username", user);
     values.put("firstName", first);
     values.put("lastName", last);
     values.put("email", mail);
-    values.put("team", team == null ? "" : team);
-    if (creating && !USERNAME.matcher(user).matches()) {
-      errors.add("username", "users_error_username");
-    }
-    if (first.isEmpty()) {
-      errors.add("firstName", "error_required");
-    } else if (first.length() > 100) {
-      errors.add("firstName", "error_too_long_100");
-    }
-    // Keycloak's user profile asks every user for a last name at sign-in when it is missing
-    if (last.isEmpty()) {
-      errors.add("lastName", "error_required");
-    } else if (last.length() > 100) {
-      errors.add("lastName", "error_too_long_100");
-    }
-    if (mail.isEmpty()) {
-      errors.add("email", "error_required");
-    } else if (!io.loopcrm.lead.Lead.isEmail(mail)) {
-      errors.add("email", "error_email");
-    }
+    values.put("team", in.team == null ? "" : in.team);
     Set<String> chosen = new LinkedHashSet<>();
     for (String role : Roles.ALL) {
-      if (roles != null && roles.contains(role)) {
+      if (in.roles != null && in.roles.contains(role)) {
         chosen.add(role);
       }
     }
+    boolean isEnabled = creating || "on".equals(in.enabled) || "true".equals(in.enabled);
+    FormErrors errors = new FormErrors();
     if (self && !chosen.contains(Roles.ADMIN)) {
       errors.add("roles", "users_error_self_admin");
     }
-    if (roles != null && roles.stream().anyMatch(r -> !Roles.ALL.contains(r))) {
-      errors.add("roles", "users_error_role_unknown");
-    } else if (chosen.isEmpty()) {
-      errors.add("roles", "users_error_role_required");
-    }
-    boolean isEnabled = creating || "on".equals(enabled) || "true".equals(enabled);
     if (self && !isEnabled) {
       errors.add("enabled", "users_error_self_disable");
     }
-    Team chosenTeam = null;
-    if (team != null && !team.isBlank()) {
-      try {
-        chosenTeam = Team.findById(Long.valueOf(team.trim()));
-      } catch (NumberFormatException e) {
-        chosenTeam = null;
-      }
-      if (chosenTeam == null) {
-        errors.add("team", "users_error_team");
-      }
-    }
-    if ((creating || !pass.isEmpty()) && (pass.length() < 8 || pass.length() > 128)) {
-      errors.add("password", "users_error_password");
-    }
+    errors.addAll(
+        FormErrors.of(
+            creating
+                ? validator.validate(in, Default.class, UserInput.Creating.class)
+                : validator.validate(in)));
     return new UserForm(
         user,
         first,
@@ -109,7 +68,7 @@ public record UserForm(
         mail,
         isEnabled,
         chosen,
-        chosenTeam,
+        UserInput.team(in.team),
         pass.isEmpty() ? null : pass,
         errors,
         values);

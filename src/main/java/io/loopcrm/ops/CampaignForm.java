@@ -2,31 +2,33 @@ package io.loopcrm.ops;
 
 import io.loopcrm.campaign.Campaign;
 import io.loopcrm.people.Member;
-import io.loopcrm.settings.ChoiceList;
-import io.loopcrm.settings.Choices;
+import io.loopcrm.web.Amount;
 import io.loopcrm.web.FormErrors;
-import io.quarkus.arc.Arc;
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import io.loopcrm.web.IsoDate;
+import io.loopcrm.web.WholeNumber;
+import jakarta.validation.Validator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** A campaign as submitted on the create or edit form, checked field by field. */
+/**
+ * A campaign as submitted on the create or edit form: the posted {@link CampaignFields}, what is
+ * wrong with them, and the campaign they make.
+ */
 public final class CampaignForm {
   public static final List<String> OBJECTIVES =
       List.of("acquisition", "activation", "retention", "revenue", "referral");
   public static final List<String> COMPANY_SIZES = io.loopcrm.lead.Lead.COMPANY_SIZES;
 
-  public final FormErrors errors = new FormErrors();
-  public final Map<String, String> values = new HashMap<>();
-  private final Map<String, String> raw;
+  public final FormErrors errors;
+  public final Map<String, String> values;
+  private final CampaignFields fields;
 
-  private CampaignForm(Map<String, String> raw) {
-    this.raw = raw;
-    raw.forEach((k, v) -> values.put(k, v == null ? "" : v));
+  private CampaignForm(CampaignFields fields, Validator validator) {
+    this.fields = fields;
+    this.values = fields.values();
+    this.errors = FormErrors.of(validator.validate(fields));
   }
 
   /** The form filled with a campaign's current values. */
@@ -52,157 +54,45 @@ public final class CampaignForm {
     return v;
   }
 
-  public static CampaignForm of(Map<String, String> raw) {
-    return new CampaignForm(raw);
+  /** The posted fields, checked by their constraints. */
+  public static CampaignForm of(CampaignFields fields, Validator validator) {
+    return new CampaignForm(fields, validator);
   }
 
-  /** Checks everything and, when all is well, writes it into {@code c}; nothing otherwise. */
+  /** When all is well, writes the fields into {@code c}; nothing otherwise. */
   public boolean applyTo(Campaign c) {
-    String name = text("name", 200, true);
-    Campaign.Objective objective = null;
-    try {
-      objective = Campaign.Objective.valueOf(get("objective").toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      errors.add("objective", "campaign_error_objective");
-    }
-    String channel = get("channel");
-    if (!Campaign.CHANNELS.contains(channel)) {
-      errors.add("channel", "campaign_error_channel");
-    }
-    LocalDate starts = date("startsOn");
-    LocalDate ends = date("endsOn");
-    if (starts != null && ends != null && ends.isBefore(starts)) {
-      errors.add("endsOn", "campaign_error_end_before_start");
-    }
-    BigDecimal budget = money("budget");
-    String currency = get("currency");
-    Choices choices = Arc.container().instance(Choices.class).get();
-    if (choices.all(ChoiceList.CURRENCY).stream().noneMatch(o -> o.code().equals(currency))) {
-      errors.add("currency", "error_currency");
-    }
-    String region = text("targetRegion", 60, false);
-    String industry = text("targetIndustry", 80, false);
-    String size = get("targetCompanySize");
-    if (!size.isEmpty() && !COMPANY_SIZES.contains(size)) {
-      errors.add("targetCompanySize", "form_error_company_size");
-    }
-    Integer goalLeads = count("goalLeads");
-    Integer goalActivated = count("goalActivated");
-    Integer goalRetained = count("goalRetained");
-    BigDecimal goalRevenue = money("goalRevenue");
-    Integer goalReferrals = count("goalReferrals");
-    Member owner = null;
-    if (!get("owner").isEmpty()) {
-      owner = parseId("owner") == null ? null : Member.findById(parseId("owner"));
-      if (owner == null) {
-        errors.add("owner", "campaign_error_owner");
-      }
-    }
-    Campaign parent = null;
-    if (!get("parent").isEmpty()) {
-      Long pid = parseId("parent");
-      parent = pid == null ? null : Campaign.findById(pid);
-      if (parent == null || (c.id != null && parent.id.equals(c.id))) {
-        errors.add("parent", "campaign_error_parent");
-        parent = null;
-      }
+    Long parentId = errors.has("parent") ? null : CampaignFields.id(fields.parent);
+    if (parentId != null && parentId.equals(c.id)) {
+      errors.add("parent", "campaign_error_parent");
     }
     if (errors.isPresent()) {
       return false;
     }
-    c.name = name;
-    c.objective = objective;
-    c.channel = channel;
-    c.startsOn = starts;
-    c.endsOn = ends;
-    c.budget = budget;
-    c.currency = currency;
-    c.targetRegion = region;
-    c.targetIndustry = industry;
-    c.targetCompanySize = size.isEmpty() ? null : size;
-    c.goalLeads = goalLeads;
-    c.goalActivated = goalActivated;
-    c.goalRetained = goalRetained;
-    c.goalRevenue = goalRevenue;
-    c.goalReferrals = goalReferrals;
-    c.owner = owner;
-    c.parent = parent;
+    c.name = CampaignFields.trimmed(fields.name);
+    c.objective =
+        Campaign.Objective.valueOf(
+            CampaignFields.trimmed(fields.objective).toUpperCase(Locale.ROOT));
+    c.channel = CampaignFields.trimmed(fields.channel);
+    c.startsOn = IsoDate.Check.parse(fields.startsOn);
+    c.endsOn = IsoDate.Check.parse(fields.endsOn);
+    c.budget = Amount.Check.parse(fields.budget);
+    c.currency = CampaignFields.trimmed(fields.currency);
+    c.targetRegion = orNull(fields.targetRegion);
+    c.targetIndustry = orNull(fields.targetIndustry);
+    c.targetCompanySize = orNull(fields.targetCompanySize);
+    c.goalLeads = WholeNumber.Check.parse(fields.goalLeads);
+    c.goalActivated = WholeNumber.Check.parse(fields.goalActivated);
+    c.goalRetained = WholeNumber.Check.parse(fields.goalRetained);
+    c.goalRevenue = Amount.Check.parse(fields.goalRevenue);
+    c.goalReferrals = WholeNumber.Check.parse(fields.goalReferrals);
+    Long ownerId = CampaignFields.id(fields.owner);
+    c.owner = ownerId == null ? null : Member.findById(ownerId);
+    c.parent = parentId == null ? null : Campaign.findById(parentId);
     return true;
   }
 
-  private String get(String name) {
-    String v = raw.get(name);
-    return v == null ? "" : v.trim();
-  }
-
-  private String text(String name, int max, boolean required) {
-    String v = get(name);
-    if (v.isEmpty()) {
-      if (required) {
-        errors.add(name, "error_required");
-      }
-      return null;
-    }
-    if (v.length() > max) {
-      errors.add(name, max == 200 ? "error_too_long_200" : "form_error_too_long");
-      return null;
-    }
-    return v;
-  }
-
-  private LocalDate date(String name) {
-    String v = get(name);
-    if (v.isEmpty()) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(v);
-    } catch (DateTimeParseException e) {
-      errors.add(name, "error_date");
-      return null;
-    }
-  }
-
-  private BigDecimal money(String name) {
-    String v = get(name).replace(",", "");
-    if (v.isEmpty()) {
-      return null;
-    }
-    try {
-      BigDecimal b = new BigDecimal(v);
-      if (b.signum() >= 0 && b.scale() <= 2 && b.precision() - b.scale() <= 12) {
-        return b;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    errors.add(name, "error_amount");
-    return null;
-  }
-
-  private Integer count(String name) {
-    String v = get(name);
-    if (v.isEmpty()) {
-      return null;
-    }
-    try {
-      int i = Integer.parseInt(v);
-      if (i >= 0) {
-        return i;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    errors.add(name, "campaign_error_count");
-    return null;
-  }
-
-  private Long parseId(String name) {
-    try {
-      return Long.valueOf(get(name));
-    } catch (NumberFormatException e) {
-      return null;
-    }
+  private static String orNull(String v) {
+    return CampaignFields.trimmed(v).isEmpty() ? null : v.trim();
   }
 
   private static String str(Object o) {

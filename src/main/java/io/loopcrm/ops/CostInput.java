@@ -5,13 +5,15 @@ import static io.loopcrm.web.FormText.orEmpty;
 
 import io.loopcrm.campaign.Campaign;
 import io.loopcrm.campaign.CostEntry;
+import io.loopcrm.web.Amount;
 import io.loopcrm.web.FormErrors;
+import io.loopcrm.web.IsoDate;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.NotFoundException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,8 +24,16 @@ import org.jboss.resteasy.reactive.RestForm;
  * currency, optionally one of the campaign's variants and a channel, and a note.
  */
 public class CostInput {
-  @RestForm public String incurredOn;
-  @RestForm public String amount;
+  @RestForm
+  @NotBlank(message = "error_date")
+  @IsoDate
+  public String incurredOn;
+
+  @RestForm
+  @NotBlank(message = "error_amount")
+  @Amount
+  public String amount;
+
   @RestForm public String currency;
   @RestForm public String variant;
   @RestForm public String channel;
@@ -35,13 +45,6 @@ public class CostInput {
   /** What is wrong with the fields; nothing means {@link #entry} may run. */
   FormErrors errors(Validator validator, Collection<String> currencies, long campaignId) {
     FormErrors errors = FormErrors.of(validator.validate(this));
-    if (day() == null) {
-      errors.add("incurredOn", "error_date");
-    }
-    BigDecimal a = amountValue();
-    if (a == null || a.signum() < 0 || a.scale() > 2 || a.precision() - a.scale() > 12) {
-      errors.add("amount", "error_amount");
-    }
     if (!currencies.contains(orEmpty(currency))) {
       errors.add("currency", "error_currency");
     }
@@ -102,18 +105,10 @@ public class CostInput {
   }
 
   private LocalDate day() {
-    try {
-      return LocalDate.parse(orEmpty(incurredOn).trim());
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    return IsoDate.Check.parse(incurredOn);
   }
 
   private BigDecimal amountValue() {
-    try {
-      return new BigDecimal(orEmpty(amount).trim().replace(",", ""));
-    } catch (NumberFormatException e) {
-      return null;
-    }
+    return Amount.Check.parse(amount);
   }
 }

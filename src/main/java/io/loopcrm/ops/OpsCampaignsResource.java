@@ -53,6 +53,7 @@ public class OpsCampaignsResource {
   @Inject CurrentMember me;
   @Inject Pages pages;
   @Inject Clock clock;
+  @Inject jakarta.validation.Validator validator;
   @Context UriInfo uri;
 
   @CheckedTemplate
@@ -115,7 +116,7 @@ public class OpsCampaignsResource {
   @Produces(MediaType.TEXT_HTML)
   @Transactional
   public Response create(@BeanParam CampaignFields fields) {
-    CampaignForm form = CampaignForm.of(fields.asMap());
+    CampaignForm form = CampaignForm.of(fields, validator);
     Campaign c = new Campaign();
     if (!form.applyTo(c)) {
       return pages.withStatus(422, form(null, form.values, form.errors));
@@ -163,7 +164,7 @@ public class OpsCampaignsResource {
       return Flash.redirect(
           URI.create("/ops/campaigns/" + id), "warning", "campaign_error_completed");
     }
-    CampaignForm form = CampaignForm.of(fields.asMap());
+    CampaignForm form = CampaignForm.of(fields, validator);
     if (!form.applyTo(c)) {
       Campaign.getEntityManager().detach(c);
       return pages.withStatus(422, form(CampaignPage.campaign(id), form.values, form.errors));

@@ -4,6 +4,7 @@ import static io.loopcrm.web.FormText.clean;
 
 import io.loopcrm.customer.Contact;
 import io.loopcrm.lead.Lead;
+import io.loopcrm.web.EmailAddress;
 import io.loopcrm.web.FormErrors;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
@@ -25,6 +26,7 @@ public class ContactInput {
 
   @RestForm
   @Size(max = 254, message = "error_email")
+  @EmailAddress
   public String email;
 
   @RestForm
@@ -49,11 +51,7 @@ public class ContactInput {
   }
 
   public FormErrors errors(Validator validator) {
-    FormErrors errors = FormErrors.of(validator.validate(this));
-    if (email != null && !email.isBlank() && !Lead.isEmail(email)) {
-      errors.add("email", "error_email");
-    }
-    return errors;
+    return FormErrors.of(validator.validate(this));
   }
 
   public void applyTo(Contact c) {

@@ -5,7 +5,9 @@ import static io.loopcrm.web.FormText.clean;
 
 import io.loopcrm.lead.Lead;
 import io.loopcrm.lead.LeadFields;
+import io.loopcrm.web.EmailAddress;
 import io.loopcrm.web.FormErrors;
+import io.loopcrm.web.PhoneNumber;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -37,10 +39,12 @@ public class LeadInput {
 
   @RestForm
   @Size(max = 254, message = "error_email")
+  @EmailAddress
   public String email;
 
   @RestForm
   @Size(max = 50, message = "error_too_long_50")
+  @PhoneNumber
   public String phone;
 
   @RestForm
@@ -84,12 +88,6 @@ public class LeadInput {
   /** What is wrong with the person and contact fields (and the source, when {@code isNew}). */
   public FormErrors errors(Validator validator, boolean isNew) {
     FormErrors errors = FormErrors.of(validator.validate(this));
-    if (!blank(email) && !Lead.isEmail(email)) {
-      errors.add("email", "error_email");
-    }
-    if (!blank(phone) && Lead.normalizePhone(phone) == null) {
-      errors.add("phone", "error_phone");
-    }
     if (!blank(companySize) && !Lead.COMPANY_SIZES.contains(companySize)) {
       errors.add("companySize", "error_choice");
     }

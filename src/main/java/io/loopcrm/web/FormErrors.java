@@ -30,6 +30,12 @@ public class FormErrors {
     return this;
   }
 
+  /** Adds the other's errors, each on a field that has none yet. */
+  public FormErrors addAll(FormErrors other) {
+    other.errors.forEach(errors::putIfAbsent);
+    return this;
+  }
+
   public boolean has(String field) {
     return errors.containsKey(field);
   }

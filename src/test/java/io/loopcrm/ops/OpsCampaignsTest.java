@@ -238,6 +238,45 @@ class OpsCampaignsTest {
         .body(containsString("Enter a whole number of 0 or more."))
         .body(containsString("value=\"" + name + "\""));
     assertThat(QuarkusTransaction.requiringNew().call(() -> Campaign.count("name", name))).isZero();
+
+    // the rules over lists and records, in Chinese, each next to its field
+    Csrf.form()
+        .header("Accept-Language", "zh-CN")
+        .formParam("name", " ")
+        .formParam("objective", "revenue")
+        .formParam("channel", "search")
+        .formParam("currency", "USD")
+        .formParam("targetRegion", "r".repeat(61))
+        .formParam("targetCompanySize", "enormous")
+        .formParam("owner", "987654321")
+        .formParam("parent", "not-a-campaign")
+        .post("/ops/campaigns")
+        .then()
+        .statusCode(422)
+        .body(containsString("id=\"error-name\""))
+        .body(containsString("请填写此项。"))
+        .body(containsString("id=\"error-targetRegion\""))
+        .body(containsString("内容过长。"))
+        .body(containsString("请从列表中选择公司规模。"))
+        .body(containsString("请从列表中选择负责人。"))
+        .body(containsString("请选择另一个活动作为上级活动。"))
+        .body(not(containsString("id=\"error-objective\"")))
+        .body(not(containsString("id=\"error-channel\"")));
+
+    // a campaign cannot be its own parent; nothing of the edit is saved
+    long id = Fixtures.campaignWithVariant(Fixtures.unique("Own parent")).campaign.id;
+    Csrf.form()
+        .header("Accept-Language", "en")
+        .formParam("name", "Renamed")
+        .formParam("objective", "acquisition")
+        .formParam("channel", "search")
+        .formParam("currency", "USD")
+        .formParam("parent", id)
+        .post("/ops/campaigns/" + id)
+        .then()
+        .statusCode(422)
+        .body(containsString("Choose another campaign as parent."));
+    assertThat(Fixtures.reload(Campaign.class, id).name).isNotEqualTo("Renamed");
   }
 
   @Test
