@@ -134,6 +134,8 @@ public class SalesDealsResource {
         deal.flush();
         return Flash.redirect(URI.create("/sales/deals/" + id), "success", "deal_flash_moved");
       } catch (io.loopcrm.deal.DealRuleViolation v) {
+        // said in the move panel, and next to the deal's field that needs filling in
+        errors.add("stage", v.messageKey);
         errors.add(v.field, v.messageKey);
       }
     }

@@ -193,7 +193,10 @@ class SalesDealsTest {
         .post("/sales/deals/" + dealId + "/stage")
         .then()
         .statusCode(422)
-        .body(containsString("A won deal needs an amount"));
+        .body(containsString("A won deal needs an amount"))
+        // in the move panel, and at the deal's amount field, each once
+        .body(containsString("id=\"error-stage\""))
+        .body(containsString("id=\"error-amount\""));
     Csrf.form()
         .formParam("stage", lost)
         .post("/sales/deals/" + dealId + "/stage")
@@ -291,7 +294,12 @@ class SalesDealsTest {
             .then()
             .statusCode(422)
             .body(containsString("id=\"" + c[2] + "\""))
-            .body(containsString(language.equals("en") ? c[3] : c[4]));
+            .body(containsString(language.equals("en") ? c[3] : c[4]))
+            // a field's mistake is said at that field only, not again in the move panel
+            .body(not(containsString("id=\"error-stage\"")))
+            .body(
+                org.hamcrest.Matchers.matchesPattern(
+                    "(?s)(?!.*id=\"" + c[2] + "\".*id=\"" + c[2] + "\").*"));
       }
     }
     Deal unchanged = Fixtures.reload(Deal.class, dealId);
