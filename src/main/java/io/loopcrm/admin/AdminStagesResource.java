@@ -28,11 +28,12 @@ import java.util.stream.Stream;
 @RolesAllowed(Roles.ADMIN)
 public class AdminStagesResource {
   @Inject SettingsPage page;
+  @Inject jakarta.validation.Validator validator;
 
   @POST
   @Produces(MediaType.TEXT_HTML)
   public Response add(@BeanParam StageInput input) {
-    FormErrors errors = input.errors(true);
+    FormErrors errors = input.errors(validator, true);
     if (errors.isPresent()) {
       return page.invalid("stage-new", errors, input.values());
     }
@@ -59,7 +60,7 @@ public class AdminStagesResource {
   @Produces(MediaType.TEXT_HTML)
   public Response update(@PathParam("id") long id, @BeanParam StageInput input) {
     String form = "stage-" + id;
-    FormErrors errors = input.errors(false);
+    FormErrors errors = input.errors(validator, false);
     if (errors.isPresent()) {
       QuarkusTransaction.joiningExisting().call(() -> stage(id));
       return page.invalid(form, errors, input.values());

@@ -3,7 +3,14 @@ package io.loopcrm.admin;
 import static io.loopcrm.web.FormText.integer;
 
 import io.loopcrm.deal.PipelineStage;
+import io.loopcrm.web.EnumName;
 import io.loopcrm.web.FormErrors;
+import io.loopcrm.web.Percent;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.groups.Default;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -12,34 +19,38 @@ import org.jboss.resteasy.reactive.RestForm;
  * the translated name back), position 1–999, default probability 0–100 and kind.
  */
 public class StageInput {
-  @RestForm public String label;
-  @RestForm public String position;
-  @RestForm public String probability;
-  @RestForm public String kind;
+  /** A new stage's rules on top of the default ones: a name. */
+  public interface Adding {}
+
+  /** An existing stage's rules on top of the default ones: a position. */
+  public interface Editing {}
+
+  @RestForm
+  @NotBlank(groups = Adding.class, message = "error_required")
+  @Size(max = 100, message = "error_too_long_100")
+  public String label;
+
+  @RestForm
+  @NotBlank(groups = Editing.class, message = "settings_error_position")
+  @Pattern(
+      regexp = "\\s*0*[1-9][0-9]{0,2}\\s*",
+      groups = Editing.class,
+      message = "settings_error_position")
+  public String position;
+
+  @RestForm
+  @NotBlank(message = "error_probability")
+  @Percent
+  public String probability;
+
+  @RestForm
+  @EnumName(value = PipelineStage.Kind.class, message = "settings_error_kind")
+  public String kind;
 
   /** What is wrong with the fields; {@code isNew} forms have no position. */
-  FormErrors errors(boolean isNew) {
-    FormErrors errors = new FormErrors();
-    String name = cleanLabel();
-    if (isNew && name.isEmpty()) {
-      errors.add("label", "error_required");
-    } else if (name.length() > 100) {
-      errors.add("label", "error_too_long_100");
-    }
-    if (!isNew) {
-      Integer pos = integer(position);
-      if (pos == null || pos < 1 || pos > 999) {
-        errors.add("position", "settings_error_position");
-      }
-    }
-    Integer p = integer(probability);
-    if (p == null || p < 0 || p > 100) {
-      errors.add("probability", "error_probability");
-    }
-    if (kindValue() == null) {
-      errors.add("kind", "settings_error_kind");
-    }
-    return errors;
+  FormErrors errors(Validator validator, boolean isNew) {
+    return FormErrors.of(
+        validator.validate(this, Default.class, isNew ? Adding.class : Editing.class));
   }
 
   String cleanLabel() {
@@ -55,12 +66,7 @@ public class StageInput {
   }
 
   PipelineStage.Kind kindValue() {
-    for (PipelineStage.Kind k : PipelineStage.Kind.values()) {
-      if (k.name().equalsIgnoreCase(SettingsPage.trim(kind))) {
-        return k;
-      }
-    }
-    return null;
+    return EnumName.Check.parse(PipelineStage.Kind.class, kind);
   }
 
   /** What the user typed, to show the form again. */

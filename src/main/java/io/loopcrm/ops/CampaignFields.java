@@ -4,6 +4,7 @@ import io.loopcrm.campaign.Campaign;
 import io.loopcrm.people.Member;
 import io.loopcrm.settings.KnownCurrency;
 import io.loopcrm.web.Amount;
+import io.loopcrm.web.EnumName;
 import io.loopcrm.web.IsoDate;
 import io.loopcrm.web.WholeNumber;
 import jakarta.validation.Constraint;
@@ -35,11 +36,7 @@ public class CampaignFields {
   public String name;
 
   @RestForm
-  @NotBlank(message = "campaign_error_objective")
-  @Pattern(
-      regexp = "\\s*(acquisition|activation|retention|revenue|referral)\\s*",
-      flags = Pattern.Flag.CASE_INSENSITIVE,
-      message = "campaign_error_objective")
+  @EnumName(value = Campaign.Objective.class, message = "campaign_error_objective")
   public String objective;
 
   @RestForm public String channel;

@@ -2,13 +2,14 @@ package io.loopcrm.sales;
 
 import io.loopcrm.activity.Activity;
 import io.loopcrm.people.Member;
+import io.loopcrm.web.DateTimeText;
+import io.loopcrm.web.EnumName;
 import io.loopcrm.web.FormErrors;
+import jakarta.validation.Validator;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -24,56 +25,28 @@ record ActivityForm(
     FormErrors errors,
     Map<String, String> values) {
 
-  static ActivityForm parse(
-      String kind, String subject, String notes, String due, String formKey, ZoneId zone) {
-    FormErrors errors = new FormErrors();
+  /** The posted fields checked by their constraints; the due time is on {@code zone}'s clock. */
+  static ActivityForm of(ActivityInput in, ZoneId zone, Validator validator) {
     Map<String, String> values = new HashMap<>();
-    values.put("kind", kind == null ? "" : kind);
-    values.put("subject", subject == null ? "" : subject);
-    values.put("notes", notes == null ? "" : notes);
-    values.put("due", due == null ? "" : due);
-
-    Activity.Kind k = null;
-    try {
-      k = kind == null ? null : Activity.Kind.valueOf(kind.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      // reported below
-    }
-    if (k == null) {
-      errors.add("kind", "activity_error_kind");
-    }
-    String s = subject == null ? "" : subject.trim();
-    if (s.isEmpty()) {
-      errors.add("subject", "error_required");
-    } else if (s.length() > 200) {
-      errors.add("subject", "error_too_long_200");
-    }
-    String n = notes == null || notes.isBlank() ? null : notes.trim();
-    if (n != null && n.length() > 10_000) {
-      errors.add("notes", "error_too_long_10000");
-    }
-    Instant d = null;
-    if (due != null && !due.isBlank()) {
-      try {
-        d = LocalDateTime.parse(due.trim()).atZone(zone).toInstant();
-      } catch (DateTimeParseException e) {
-        errors.add("due", "error_date_time");
-      }
-    }
-    if (k == Activity.Kind.TASK && d == null && !errors.has("due")) {
-      errors.add("due", "activity_error_task_needs_due");
-    }
+    values.put("kind", in.kind == null ? "" : in.kind);
+    values.put("subject", in.subject == null ? "" : in.subject);
+    values.put("notes", in.notes == null ? "" : in.notes);
+    values.put("due", in.due == null ? "" : in.due);
+    LocalDateTime due = DateTimeText.Check.parse(in.due);
     UUID key = null;
     try {
-      key = formKey == null ? null : UUID.fromString(formKey);
+      key = in.formKey == null ? null : UUID.fromString(in.formKey);
     } catch (IllegalArgumentException e) {
       // a missing key only loses the double-submit guard
     }
-    return new ActivityForm(k, s, n, d, key, errors, values);
-  }
-
-  static ActivityForm parse(ActivityInput in, ZoneId zone) {
-    return parse(in.kind, in.subject, in.notes, in.due, in.formKey, zone);
+    return new ActivityForm(
+        EnumName.Check.parse(Activity.Kind.class, in.kind),
+        in.subject == null ? "" : in.subject.trim(),
+        in.notes == null || in.notes.isBlank() ? null : in.notes.trim(),
+        due == null ? null : due.atZone(zone).toInstant(),
+        key,
+        FormErrors.of(validator.validate(in)),
+        values);
   }
 
   /**

@@ -158,7 +158,7 @@ public class SalesDealsResource {
   public Response logActivity(@PathParam("id") long id, @BeanParam ActivityInput input) {
     Viewer viewer = me.viewer();
     Deal deal = Deal.findEditable(id, viewer);
-    ActivityForm form = ActivityForm.parse(input, clock.getZone());
+    ActivityForm form = ActivityForm.of(input, clock.getZone(), validator);
     if (form.errors().isPresent()) {
       return dealPage.invalid(deal, viewer, form.errors(), form.values());
     }

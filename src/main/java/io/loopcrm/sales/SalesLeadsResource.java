@@ -44,6 +44,7 @@ public class SalesLeadsResource {
   @Inject LeadSearch search;
   @Inject LeadPage leadPage;
   @Inject Clock clock;
+  @Inject jakarta.validation.Validator validator;
   @Inject CampaignDirectory campaigns;
 
   @CheckedTemplate
@@ -189,7 +190,7 @@ public class SalesLeadsResource {
   public Response logActivity(@PathParam("id") long id, @BeanParam ActivityInput input) {
     Viewer viewer = me.viewer();
     Lead lead = Lead.findEditable(id, viewer);
-    ActivityForm form = ActivityForm.parse(input, clock.getZone());
+    ActivityForm form = ActivityForm.of(input, clock.getZone(), validator);
     if (form.errors().isPresent()) {
       return leadPage.invalid(lead, viewer, form.errors(), form.values());
     }

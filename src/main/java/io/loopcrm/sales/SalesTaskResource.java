@@ -11,6 +11,7 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -38,6 +39,7 @@ public class SalesTaskResource {
   @Inject CurrentMember me;
   @Inject Pages pages;
   @Inject Clock clock;
+  @Inject jakarta.validation.Validator validator;
 
   @CheckedTemplate
   static class Templates {
@@ -65,13 +67,12 @@ public class SalesTaskResource {
 
   @POST
   @Transactional
-  public Response save(
-      @PathParam("id") long id,
-      @RestForm String subject,
-      @RestForm String due,
-      @RestForm String notes) {
+  public Response save(@PathParam("id") long id, @BeanParam ActivityInput input) {
     Activity task = Activity.findOwnTask(id, me.viewer());
-    ActivityForm form = ActivityForm.parse("task", subject, notes, due, null, clock.getZone());
+    // the task's page posts its subject, due date and notes; it stays a task
+    input.kind = Activity.Kind.TASK.name();
+    input.formKey = null;
+    ActivityForm form = ActivityForm.of(input, clock.getZone(), validator);
     if (form.errors().isPresent()) {
       return pages.withStatus(422, Templates.edit(task, form.values(), form.errors()));
     }

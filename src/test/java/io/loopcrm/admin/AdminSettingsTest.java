@@ -194,6 +194,22 @@ class AdminSettingsTest {
           .statusCode(422)
           .body(containsString("Enter a whole number from 1 to 999."))
           .body(containsString("Enter a whole number from 0 to 100."));
+
+      // a new stage needs a name and one of the three kinds; nothing is added
+      long stages = QuarkusTransaction.requiringNew().call(() -> PipelineStage.count());
+      Csrf.form()
+          .header("Accept-Language", "zh-CN")
+          .formParam("label", " ")
+          .formParam("probability", "")
+          .formParam("kind", "maybe")
+          .post("/admin/settings/stages")
+          .then()
+          .statusCode(422)
+          .body(containsString("请填写此项。"))
+          .body(containsString("请输入 0 到 100 的整数。"))
+          .body(containsString("请选择进行中、赢单或输单。"));
+      assertThat(QuarkusTransaction.requiringNew().call(() -> PipelineStage.count()))
+          .isEqualTo(stages);
     } finally {
       Csrf.form().post("/admin/settings/stages/" + added.id + "/remove").then().statusCode(303);
     }

@@ -228,6 +228,22 @@ class SalesLeadsTest {
         .statusCode(422)
         .body(containsString("A task needs a due date."))
         .body(containsString("value=\"Send proposal\""));
+    // an unknown type, no subject and a due time that is none, in Chinese; nothing is logged
+    Csrf.form()
+        .header("Accept-Language", "zh-CN")
+        .formParam("kind", "telegram")
+        .formParam("subject", " ")
+        .formParam("due", "next week")
+        .post("/sales/leads/" + lead.id + "/activities")
+        .then()
+        .statusCode(422)
+        .body(containsString("id=\"error-kind\""))
+        .body(containsString("id=\"error-subject\""))
+        .body(containsString("id=\"error-due\""));
+    assertThat(
+            QuarkusTransaction.requiringNew()
+                .call(() -> io.loopcrm.activity.Activity.count("lead.id", lead.id)))
+        .isZero();
   }
 
   @Test
