@@ -191,7 +191,7 @@ public class ImportBatch {
   static ImportJob hold(long jobId) {
     ImportJob held = ImportJob.findById(jobId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
     if (!held.isRunning()) {
-      throw new LeaseLost(held.status);
+      throw new LeaseLost(held.status.code());
     }
     return held;
   }

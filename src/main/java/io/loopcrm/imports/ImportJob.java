@@ -30,7 +30,8 @@ public class ImportJob extends PanacheEntity implements io.loopcrm.audit.Audited
   public String mapping = "";
 
   @Column(nullable = false)
-  public String status = "uploaded";
+  @jakarta.persistence.Convert(converter = ImportStatus.Column.class)
+  public ImportStatus status = ImportStatus.UPLOADED;
 
   /** What the rows are: lead, account, contact or deal ({@link RecordLayouts#KINDS}). */
   @Column(nullable = false)
@@ -86,15 +87,15 @@ public class ImportJob extends PanacheEntity implements io.loopcrm.audit.Audited
   }
 
   public boolean isRunning() {
-    return status.equals("running");
+    return status == ImportStatus.RUNNING;
   }
 
   public boolean isDone() {
-    return status.equals("done");
+    return status == ImportStatus.DONE;
   }
 
   public boolean isFailed() {
-    return status.equals("failed");
+    return status == ImportStatus.FAILED;
   }
 
   /** Failed after some batches were committed: a resume goes on after them. */
@@ -103,6 +104,6 @@ public class ImportJob extends PanacheEntity implements io.loopcrm.audit.Audited
   }
 
   public boolean isUploaded() {
-    return status.equals("uploaded");
+    return status == ImportStatus.UPLOADED;
   }
 }

@@ -79,10 +79,13 @@ public class LeadImporter {
             .call(
                 () ->
                     ImportJob.update(
-                        "status = 'running', error = null, heartbeatAt = ?2 where id = ?1 and status"
-                            + " in ('uploaded', 'failed')",
+                        "status = ?3, error = null, heartbeatAt = ?2 where id = ?1 and status in"
+                            + " (?4, ?5)",
                         jobId,
-                        Instant.now()))
+                        Instant.now(),
+                        ImportStatus.RUNNING,
+                        ImportStatus.UPLOADED,
+                        ImportStatus.FAILED))
         == 1;
   }
 
@@ -105,10 +108,12 @@ public class LeadImporter {
             .call(
                 () ->
                     ImportJob.update(
-                        "status = 'failed', error = 'interrupted', finishedAt = ?1 where status ="
-                            + " 'running' and (heartbeatAt is null or heartbeatAt < ?2)",
+                        "status = ?3, error = 'interrupted', finishedAt = ?1 where status = ?4 and"
+                            + " (heartbeatAt is null or heartbeatAt < ?2)",
                         now,
-                        now.minus(config.imports().lease())));
+                        now.minus(config.imports().lease()),
+                        ImportStatus.FAILED,
+                        ImportStatus.RUNNING));
     if (n > 0) {
       LOG.warnf("%d import(s) were interrupted by a stop; they can be resumed", n);
     }
@@ -194,7 +199,7 @@ public class LeadImporter {
               () -> {
                 ImportJob j = ImportJob.findById(jobId);
                 j.reportPath = report.toString();
-                j.status = "done";
+                j.status = ImportStatus.DONE;
                 j.error = null;
                 j.finishedAt = Instant.now();
               });
@@ -209,7 +214,7 @@ public class LeadImporter {
           .run(
               () -> {
                 ImportJob j = ImportJob.findById(jobId);
-                j.status = "failed";
+                j.status = ImportStatus.FAILED;
                 j.error =
                     String.valueOf(e.getMessage())
                         .substring(0, Math.min(400, String.valueOf(e.getMessage()).length()));

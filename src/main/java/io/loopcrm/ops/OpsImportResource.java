@@ -163,7 +163,7 @@ public class OpsImportResource {
                   }
                   FormErrors e = ImportJobPage.applyMapping(job, target, value, becomes);
                   if (e.isEmpty()) {
-                    job.status = "running";
+                    job.status = io.loopcrm.imports.ImportStatus.RUNNING;
                     // its lease starts now: without it, the check for stopped imports (every 15
                     // s) took an import whose first batch had not committed yet for interrupted
                     job.heartbeatAt = java.time.Instant.now();

@@ -30,10 +30,6 @@ public class OpsLabels {
     return "import_kind_" + kind;
   }
 
-  static String importStatusKey(String status) {
-    return "import_status_" + status;
-  }
-
   static String importTargetKey(String target) {
     return target.isEmpty() ? "import_target_ignore" : "import_target_" + target;
   }

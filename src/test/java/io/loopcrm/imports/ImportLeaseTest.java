@@ -30,21 +30,21 @@ class ImportLeaseTest {
 
   @Test
   void onlyImportsWhoseLeaseRanOutAreMarkedInterrupted() {
-    long alive = job("running", Instant.now().minusSeconds(5));
-    long stopped = job("running", Instant.now().minus(Duration.ofMinutes(5)));
+    long alive = job(ImportStatus.RUNNING, Instant.now().minusSeconds(5));
+    long stopped = job(ImportStatus.RUNNING, Instant.now().minus(Duration.ofMinutes(5)));
     importer.interrupted();
-    assertThat(Fixtures.reload(ImportJob.class, alive).status).isEqualTo("running");
+    assertThat(Fixtures.reload(ImportJob.class, alive).status).isEqualTo(ImportStatus.RUNNING);
     ImportJob marked = Fixtures.reload(ImportJob.class, stopped);
-    assertThat(marked.status).isEqualTo("failed");
+    assertThat(marked.status).isEqualTo(ImportStatus.FAILED);
     assertThat(marked.error).isEqualTo("interrupted");
     // the alive one ends here too, so no later run of this test finds it
     QuarkusTransaction.requiringNew()
-        .run(() -> ImportJob.update("status = 'failed' where id = ?1", alive));
+        .run(() -> ImportJob.update("status = ?2 where id = ?1", alive, ImportStatus.FAILED));
   }
 
   @Test
   void aRunWhoseImportWasTakenWritesNoMoreBatches() throws Exception {
-    long taken = job("failed", Instant.now().minus(Duration.ofMinutes(5)));
+    long taken = job(ImportStatus.FAILED, Instant.now().minus(Duration.ofMinutes(5)));
     String email = Fixtures.unique("lease") + "@example.com";
     List<ImportFile.Row> rows =
         List.of(
@@ -74,7 +74,7 @@ class ImportLeaseTest {
     assertThat(counts).containsExactly(0, 0, 0, 0);
   }
 
-  private static long job(String status, Instant heartbeat) {
+  private static long job(ImportStatus status, Instant heartbeat) {
     Member owner = Fixtures.member(Fixtures.unique("leaser"), List.of("operations"), null);
     return QuarkusTransaction.requiringNew()
         .call(

@@ -134,6 +134,12 @@ class ImportTest {
         .then()
         .body(containsString("id=\"import-done\""))
         .body(containsString("id=\"report\""));
+    // and the list of imports says where each is, in the reader's language
+    given()
+        .header("Accept-Language", "zh-CN")
+        .get("/ops/import")
+        .then()
+        .body(containsString("<td>已完成</td>"));
   }
 
   @Test
@@ -242,7 +248,7 @@ class ImportTest {
       clicks.shutdown();
     }
     ImportJob failed = awaitEnd(id, Duration.ofMinutes(1));
-    assertThat(failed.status).isEqualTo("failed");
+    assertThat(failed.status).isEqualTo(ImportStatus.FAILED);
     assertThat(failed.processed).isEqualTo(LeadImporter.BATCH);
     assertThat(failed.createdCount).isEqualTo(LeadImporter.BATCH);
     assertThat(leadsTagged(tag)).isEqualTo(LeadImporter.BATCH);
@@ -366,7 +372,7 @@ class ImportTest {
         .body(
             containsString(
                 "Map a column to the name (for people: the last name or the full name)."));
-    assertThat(job(id).status).isEqualTo("uploaded");
+    assertThat(job(id).status).isEqualTo(ImportStatus.UPLOADED);
   }
 
   @Test
@@ -448,7 +454,7 @@ class ImportTest {
 
   static ImportJob awaitDone(long id, Duration max) throws InterruptedException {
     ImportJob j = awaitEnd(id, max);
-    assertThat(j.status).as(j.error).isEqualTo("done");
+    assertThat(j.status).as(j.error).isEqualTo(ImportStatus.DONE);
     return j;
   }
 
