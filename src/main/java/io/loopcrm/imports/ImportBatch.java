@@ -183,6 +183,24 @@ public class ImportBatch {
     printer.flush();
   }
 
+  /** The planner's estimate of the lead table's rows (0 before its first analysis). */
+  long estimatedLeads() {
+    return ((Number)
+            em.createNativeQuery(
+                    "select greatest(reltuples, 0)::bigint from pg_class where oid = 'lead'::regclass")
+                .getSingleResult())
+        .longValue();
+  }
+
+  /**
+   * Brings the planner's statistics of the lead table up to date: an import that doubles the table
+   * (the first one into a new database) would otherwise look its known leads up by scanning a table
+   * the planner still takes for small, until autovacuum analyzes it.
+   */
+  void analyzeLeads() {
+    em.createNativeQuery("analyze lead").executeUpdate();
+  }
+
   /**
    * Locks the job's row until the caller's batch commits (an instance that takes the import for
    * stopped waits for the batch, then finds the lease renewed); throws when it is no longer

@@ -41,6 +41,9 @@ public class LeadImporter {
    */
   static final int BATCH = 512;
 
+  /** New leads after which a growing lead table's statistics are brought up to date, at least. */
+  static final int GROWTH = 10_000;
+
   /** The report's columns for accounts, contacts and deals ("record" says which a row made). */
   public static final String[] RECORD_REPORT = {
     "row", "outcome", "reason", "record", "record_id", "name", "unmapped"
@@ -171,12 +174,20 @@ public class LeadImporter {
         }
         if (leads) {
           List<ImportFile.Row> rows = new ArrayList<>(BATCH);
+          long estimate = QuarkusTransaction.requiringNew().call(batch::estimatedLeads);
+          int createdAtEstimate = counts[0];
           while (it.hasNext()) {
             // bad rows ride along in the batch, so the report keeps the file's order
             rows.add(ImportFile.parse(it.next(), mapping));
             if (rows.size() == BATCH) {
               batch.write(jobId, rows, printer, counts, started);
               rows.clear();
+              // the table has at least doubled since the planner last counted it
+              if (counts[0] - createdAtEstimate >= Math.max(GROWTH, estimate)) {
+                QuarkusTransaction.requiringNew().run(batch::analyzeLeads);
+                estimate = QuarkusTransaction.requiringNew().call(batch::estimatedLeads);
+                createdAtEstimate = counts[0];
+              }
             }
           }
           batch.write(jobId, rows, printer, counts, started);
