@@ -19,18 +19,8 @@ import java.util.List;
 @Entity
 @Table(name = "campaign")
 public class Campaign extends PanacheEntity implements Audited {
-  /** The channels a campaign (or one of its costs) runs on. */
-  public static final List<String> CHANNELS =
-      List.of(
-          "email",
-          "search",
-          "social",
-          "display",
-          "events",
-          "referral",
-          "partner",
-          "content",
-          "other");
+  /** The channels' codes a campaign (or one of its costs) runs on ({@link Channel}). */
+  public static final List<String> CHANNELS = Channel.CODES;
 
   /** The AARRR stage a campaign aims at. */
   public enum Objective {
