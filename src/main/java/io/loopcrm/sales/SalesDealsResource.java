@@ -28,8 +28,8 @@ import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
- * The deal page: sales-owned fields, stage moves, activities; edits are guarded by the deal's
- * version.
+ * The deal page: sales-owned fields, stage moves, the owner; edits are guarded by the deal's
+ * version (activities: {@link SalesDealActivitiesResource}).
  */
 @Path("/sales/deals/{id}")
 @RolesAllowed({Roles.SALES, Roles.SALES_MANAGER})
@@ -150,26 +150,6 @@ public class SalesDealsResource {
             String.valueOf(lostReason),
             "competitor",
             competitor == null ? "" : competitor));
-  }
-
-  @POST
-  @Path("activities")
-  @Transactional
-  public Response logActivity(@PathParam("id") long id, @BeanParam ActivityInput input) {
-    Viewer viewer = me.viewer();
-    Deal deal = Deal.findEditable(id, viewer);
-    ActivityForm form = ActivityForm.of(input, clock.getZone(), validator);
-    if (form.errors().isPresent()) {
-      return dealPage.invalid(deal, viewer, form.errors(), form.values());
-    }
-    form.save(
-        me.get(),
-        a -> {
-          a.deal = deal;
-          a.contact = deal.contact;
-        });
-    return Flash.redirect(
-        URI.create("/sales/deals/" + id + "#timeline"), "success", "activity_flash_logged");
   }
 
   /** A manager hands a deal to another member of the team; the history records it. */

@@ -19,7 +19,6 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -44,7 +43,6 @@ public class SalesLeadsResource {
   @Inject LeadSearch search;
   @Inject LeadPage leadPage;
   @Inject Clock clock;
-  @Inject jakarta.validation.Validator validator;
   @Inject CampaignDirectory campaigns;
 
   @CheckedTemplate
@@ -182,22 +180,6 @@ public class SalesLeadsResource {
     }
     lead.moveTo(next);
     return Flash.redirect(URI.create("/sales/leads/" + id), "success", "lead_flash_moved");
-  }
-
-  @POST
-  @Path("{id}/activities")
-  @Transactional
-  public Response logActivity(@PathParam("id") long id, @BeanParam ActivityInput input) {
-    Viewer viewer = me.viewer();
-    Lead lead = Lead.findEditable(id, viewer);
-    ActivityForm form = ActivityForm.of(input, clock.getZone(), validator);
-    if (form.errors().isPresent()) {
-      return leadPage.invalid(lead, viewer, form.errors(), form.values());
-    }
-    form.save(me.get(), a -> a.lead = lead)
-        .ifPresent(a -> lead.contacted(a.isTask(), Instant.now(clock)));
-    return Flash.redirect(
-        URI.create("/sales/leads/" + id + "#timeline"), "success", "activity_flash_logged");
   }
 
   /** A manager hands a lead to another member of the team. */
