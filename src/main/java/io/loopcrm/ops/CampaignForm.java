@@ -17,8 +17,12 @@ import java.util.Map;
  * wrong with them, and the campaign they make.
  */
 public final class CampaignForm {
+  /** The objectives' codes, in the order of the AARRR funnel ({@link Campaign.Objective}). */
   public static final List<String> OBJECTIVES =
-      List.of("acquisition", "activation", "retention", "revenue", "referral");
+      java.util.Arrays.stream(Campaign.Objective.values())
+          .map(o -> o.name().toLowerCase(Locale.ROOT))
+          .toList();
+
   public static final List<String> COMPANY_SIZES = io.loopcrm.lead.Lead.COMPANY_SIZES;
 
   public final FormErrors errors;
