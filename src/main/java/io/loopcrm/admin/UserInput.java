@@ -3,6 +3,7 @@ package io.loopcrm.admin;
 import io.loopcrm.people.Roles;
 import io.loopcrm.people.Team;
 import io.loopcrm.web.EmailAddress;
+import io.loopcrm.web.FieldViolation;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -77,26 +78,17 @@ public class UserInput {
     class Check implements ConstraintValidator<Rules, UserInput> {
       @Override
       public boolean isValid(UserInput in, ConstraintValidatorContext context) {
-        context.disableDefaultConstraintViolation();
         boolean ok = true;
         List<String> roles = in.roles == null ? List.of() : in.roles;
         if (roles.stream().anyMatch(r -> !Roles.ALL.contains(r))) {
-          ok = refuse(context, "roles", "users_error_role_unknown");
+          ok = FieldViolation.refuse(context, "roles", "users_error_role_unknown");
         } else if (roles.isEmpty()) {
-          ok = refuse(context, "roles", "users_error_role_required");
+          ok = FieldViolation.refuse(context, "roles", "users_error_role_required");
         }
         if (in.team != null && !in.team.isBlank() && team(in.team) == null) {
-          ok = refuse(context, "team", "users_error_team");
+          ok = FieldViolation.refuse(context, "team", "users_error_team");
         }
         return ok;
-      }
-
-      private static boolean refuse(ConstraintValidatorContext context, String field, String key) {
-        context
-            .buildConstraintViolationWithTemplate(key)
-            .addPropertyNode(field)
-            .addConstraintViolation();
-        return false;
       }
     }
   }

@@ -5,6 +5,7 @@ import io.loopcrm.people.Member;
 import io.loopcrm.settings.KnownCurrency;
 import io.loopcrm.web.Amount;
 import io.loopcrm.web.EnumName;
+import io.loopcrm.web.FieldViolation;
 import io.loopcrm.web.IsoDate;
 import io.loopcrm.web.WholeNumber;
 import jakarta.validation.Constraint;
@@ -114,35 +115,26 @@ public class CampaignFields {
     class Check implements ConstraintValidator<Rules, CampaignFields> {
       @Override
       public boolean isValid(CampaignFields f, ConstraintValidatorContext context) {
-        context.disableDefaultConstraintViolation();
         boolean ok = true;
         if (!Campaign.CHANNELS.contains(trimmed(f.channel))) {
-          ok = refuse(context, "channel", "campaign_error_channel");
+          ok = FieldViolation.refuse(context, "channel", "campaign_error_channel");
         }
         String size = trimmed(f.targetCompanySize);
         if (!size.isEmpty() && !CampaignForm.COMPANY_SIZES.contains(size)) {
-          ok = refuse(context, "targetCompanySize", "form_error_company_size");
+          ok = FieldViolation.refuse(context, "targetCompanySize", "form_error_company_size");
         }
         LocalDate starts = IsoDate.Check.parse(f.startsOn);
         LocalDate ends = IsoDate.Check.parse(f.endsOn);
         if (starts != null && ends != null && ends.isBefore(starts)) {
-          ok = refuse(context, "endsOn", "campaign_error_end_before_start");
+          ok = FieldViolation.refuse(context, "endsOn", "campaign_error_end_before_start");
         }
         if (trimmed(f.owner).matches("\\d{1,18}") && Member.findById(id(f.owner)) == null) {
-          ok = refuse(context, "owner", "campaign_error_owner");
+          ok = FieldViolation.refuse(context, "owner", "campaign_error_owner");
         }
         if (trimmed(f.parent).matches("\\d{1,18}") && Campaign.findById(id(f.parent)) == null) {
-          ok = refuse(context, "parent", "campaign_error_parent");
+          ok = FieldViolation.refuse(context, "parent", "campaign_error_parent");
         }
         return ok;
-      }
-
-      private static boolean refuse(ConstraintValidatorContext context, String field, String key) {
-        context
-            .buildConstraintViolationWithTemplate(key)
-            .addPropertyNode(field)
-            .addConstraintViolation();
-        return false;
       }
     }
   }

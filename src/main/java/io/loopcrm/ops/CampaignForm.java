@@ -3,7 +3,9 @@ package io.loopcrm.ops;
 import io.loopcrm.campaign.Campaign;
 import io.loopcrm.people.Member;
 import io.loopcrm.web.Amount;
+import io.loopcrm.web.EnumName;
 import io.loopcrm.web.FormErrors;
+import io.loopcrm.web.FormText;
 import io.loopcrm.web.IsoDate;
 import io.loopcrm.web.WholeNumber;
 import jakarta.validation.Validator;
@@ -73,17 +75,15 @@ public final class CampaignForm {
       return false;
     }
     c.name = CampaignFields.trimmed(fields.name);
-    c.objective =
-        Campaign.Objective.valueOf(
-            CampaignFields.trimmed(fields.objective).toUpperCase(Locale.ROOT));
+    c.objective = EnumName.Check.parse(Campaign.Objective.class, fields.objective);
     c.channel = CampaignFields.trimmed(fields.channel);
     c.startsOn = IsoDate.Check.parse(fields.startsOn);
     c.endsOn = IsoDate.Check.parse(fields.endsOn);
     c.budget = Amount.Check.parse(fields.budget);
     c.currency = CampaignFields.trimmed(fields.currency);
-    c.targetRegion = orNull(fields.targetRegion);
-    c.targetIndustry = orNull(fields.targetIndustry);
-    c.targetCompanySize = orNull(fields.targetCompanySize);
+    c.targetRegion = FormText.clean(fields.targetRegion);
+    c.targetIndustry = FormText.clean(fields.targetIndustry);
+    c.targetCompanySize = FormText.clean(fields.targetCompanySize);
     c.goalLeads = WholeNumber.Check.parse(fields.goalLeads);
     c.goalActivated = WholeNumber.Check.parse(fields.goalActivated);
     c.goalRetained = WholeNumber.Check.parse(fields.goalRetained);
@@ -93,10 +93,6 @@ public final class CampaignForm {
     c.owner = ownerId == null ? null : Member.findById(ownerId);
     c.parent = parentId == null ? null : Campaign.findById(parentId);
     return true;
-  }
-
-  private static String orNull(String v) {
-    return CampaignFields.trimmed(v).isEmpty() ? null : v.trim();
   }
 
   private static String str(Object o) {

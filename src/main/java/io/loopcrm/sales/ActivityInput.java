@@ -3,6 +3,7 @@ package io.loopcrm.sales;
 import io.loopcrm.activity.Activity;
 import io.loopcrm.web.DateTimeText;
 import io.loopcrm.web.EnumName;
+import io.loopcrm.web.FieldViolation;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -57,12 +58,7 @@ public class ActivityInput {
         if (!task || !noDue) {
           return true;
         }
-        context.disableDefaultConstraintViolation();
-        context
-            .buildConstraintViolationWithTemplate("activity_error_task_needs_due")
-            .addPropertyNode("due")
-            .addConstraintViolation();
-        return false;
+        return FieldViolation.refuse(context, "due", "activity_error_task_needs_due");
       }
     }
   }
