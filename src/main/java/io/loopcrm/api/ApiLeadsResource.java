@@ -199,7 +199,7 @@ public class ApiLeadsResource {
         l.region,
         l.campaign == null ? null : l.campaign.name,
         l.owner == null ? null : l.owner.displayName,
-        l.routingNote,
+        l.routingNote == null ? null : l.routingNote.text(),
         l.createdAt);
   }
 }

@@ -3,9 +3,9 @@ package io.loopcrm.capture;
 import io.loopcrm.lead.Lead;
 import io.loopcrm.lead.LeadFields;
 import io.loopcrm.lead.LeadStatus;
+import io.loopcrm.lead.RoutingNote;
 import io.loopcrm.people.Member;
 import io.loopcrm.routing.Router;
-import io.loopcrm.routing.RoutingNote;
 import io.loopcrm.scoring.LeadScorer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -55,7 +55,7 @@ public class HandEntry {
     if (owner == null) {
       lead.status = LeadStatus.NEW;
       router.route(lead, now);
-      lead.routingNote = RoutingNote.byHandThen(by.displayName, lead.routingNote);
+      lead.routingNote = lead.routingNote.typedBy(by.displayName);
     } else {
       lead.owner = owner;
       lead.assignedAt = now;

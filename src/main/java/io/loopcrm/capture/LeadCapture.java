@@ -50,7 +50,7 @@ public class LeadCapture {
       String utmTerm) {}
 
   /** The lead and whether this submission created it. */
-  public record Result(long leadId, boolean created, String routingNote) {}
+  public record Result(long leadId, boolean created) {}
 
   /**
    * Captures a submission; the answer is known once the capture group's new leads are written
@@ -112,7 +112,7 @@ public class LeadCapture {
       }
       lead.updatedAt = now;
       event(lead, s.source(), now);
-      return PendingLeads.Deferred.of(new Result(lead.id, false, lead.routingNote));
+      return PendingLeads.Deferred.of(new Result(lead.id, false));
     }
 
     lead = new Lead();
@@ -139,7 +139,7 @@ public class LeadCapture {
     lead.updatedAt = now;
     // scored (and routed, by PendingLeads) before the insert, so the new lead is written once
     scorer.scoreNew(lead, kind(s.source()), clicked != null, now);
-    return pending.add(lead, kind(s.source()), now, l -> new Result(l.id, true, l.routingNote));
+    return pending.add(lead, kind(s.source()), now, l -> new Result(l.id, true));
   }
 
   /** Records what the person did and scores the lead again with it. */

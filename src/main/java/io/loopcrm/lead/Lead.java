@@ -122,8 +122,8 @@ public class Lead extends PanacheEntity implements Audited {
   @Column(name = "journey_variant_ids")
   public java.util.List<Long> journeyVariantIds;
 
-  /** Why routing sent the lead where it is, in words, and the rule that did. */
-  public String routingNote;
+  /** Why routing sent the lead where it is, and the rule that did (its id, gone with the rule). */
+  @jakarta.persistence.Embedded public RoutingNote routingNote;
 
   public Long routingRuleId;
 

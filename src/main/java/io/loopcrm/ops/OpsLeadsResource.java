@@ -6,6 +6,7 @@ import io.loopcrm.lead.LeadCsv;
 import io.loopcrm.lead.LeadFilter;
 import io.loopcrm.lead.LeadSearch;
 import io.loopcrm.lead.LeadStatus;
+import io.loopcrm.lead.RoutingNote;
 import io.loopcrm.people.CurrentMember;
 import io.loopcrm.people.Member;
 import io.loopcrm.people.Roles;
@@ -136,8 +137,8 @@ public class OpsLeadsResource {
       }
       l.routingNote =
           l.owner == null
-              ? io.loopcrm.routing.RoutingNote.manual(by)
-              : io.loopcrm.routing.RoutingNote.takenOver(l.owner.displayName, by);
+              ? RoutingNote.assigned(by)
+              : RoutingNote.takenOver(l.owner.displayName, by);
       l.owner = owner;
       l.assignedAt = now;
       l.routingRuleId = null;

@@ -2,6 +2,7 @@ package io.loopcrm.routing;
 
 import io.loopcrm.lead.Lead;
 import io.loopcrm.lead.LeadStatus;
+import io.loopcrm.lead.RoutingNote;
 import io.loopcrm.people.Member;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,7 +25,7 @@ public class Router {
   @Inject io.loopcrm.lead.SegmentBands segments;
 
   /** Where a lead went: a rep and a rule, or the queue (both null). */
-  public record Decision(Member owner, RoutingRule rule, String note) {
+  public record Decision(Member owner, RoutingRule rule, RoutingNote note) {
     public boolean queued() {
       return owner == null;
     }
@@ -48,7 +49,7 @@ public class Router {
       Optional<Pick> pick = pick(rule);
       if (pick.isPresent()) {
         Member owner = em.find(Member.class, pick.get().memberId());
-        String note = RoutingNote.ofRule(rule.name, owner.displayName, pick.get().open());
+        RoutingNote note = RoutingNote.ofRule(rule.name, owner.displayName, pick.get().open());
         assign(lead, owner, rule, note, now);
         return new Decision(owner, rule, note);
       }
@@ -172,11 +173,12 @@ public class Router {
     return ((java.sql.Timestamp) o).toInstant();
   }
 
-  private static void assign(Lead lead, Member owner, RoutingRule rule, String note, Instant now) {
+  private static void assign(
+      Lead lead, Member owner, RoutingRule rule, RoutingNote note, Instant now) {
     lead.owner = owner;
     lead.assignedAt = now;
     lead.routingRuleId = rule.id;
-    lead.routingNote = note.length() > 300 ? note.substring(0, 300) : note;
+    lead.routingNote = note;
     if (lead.status == LeadStatus.NEW) {
       lead.status = LeadStatus.ASSIGNED;
     }

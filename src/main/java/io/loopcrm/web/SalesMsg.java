@@ -115,7 +115,7 @@ public interface SalesMsg {
   String touch_last();
 
   @Message
-  String routing_rule(String rule, String rep, long open);
+  String routing_rule(String rule, String rep, Integer open);
 
   @Message
   String routing_none();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.loopcrm.campaign.CampaignVariant;
@@ -116,7 +117,13 @@ public class ApiLeadsTest {
         .statusCode(200)
         .body("email", equalTo(email))
         .body("campaign", equalTo(v.campaign.name))
-        .body("source", equalTo("api"));
+        .body("source", equalTo("api"))
+        // the routing note in the English words the API has always returned
+        .body(
+            "routing",
+            matchesPattern(
+                "rule \".+\" → .+ \\(\\d+ open\\)"
+                    + "|no rule matched or every matching rep is at capacity"));
     Lead lead = Fixtures.reload(Lead.class, id);
     assertThat(lead.variant.id).isEqualTo(v.id);
     assertThat(lead.firstTouch.variantId).isEqualTo(v.id);

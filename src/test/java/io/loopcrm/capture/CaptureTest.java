@@ -336,7 +336,7 @@ class CaptureTest {
       assertThat(lead.owner.id).isEqualTo(rep.id);
       assertThat(lead.status).isEqualTo(LeadStatus.ASSIGNED);
       assertThat(lead.routingRuleId).isEqualTo(rule.id);
-      assertThat(lead.routingNote).contains(rule.name);
+      assertThat(lead.routingNote.rule()).isEqualTo(rule.name);
 
       // the same person again, e-mail written differently: the same lead, last touch moved
       Csrf.form()

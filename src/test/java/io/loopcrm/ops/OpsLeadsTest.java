@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.not;
 import io.loopcrm.lead.Lead;
 import io.loopcrm.lead.LeadCsv;
 import io.loopcrm.lead.LeadStatus;
+import io.loopcrm.lead.RoutingNote;
 import io.loopcrm.people.Member;
 import io.loopcrm.routing.RoutingRule;
 import io.loopcrm.testing.AsOperations;
@@ -78,7 +79,7 @@ class OpsLeadsTest {
     try {
       Csrf.form().formParam("ids", c.id).post("/ops/leads/reroute").then().statusCode(303);
       assertThat(owner(c.id)).isEqualTo(rep.id);
-      assertThat(Fixtures.reload(Lead.class, c.id).routingNote).contains("Queue region");
+      assertThat(Fixtures.reload(Lead.class, c.id).routingNote.rule()).contains("Queue region");
     } finally {
       QuarkusTransaction.requiringNew()
           .run(() -> RoutingRule.update("active = false where id = ?1", rule.id));
@@ -193,7 +194,7 @@ class OpsLeadsTest {
   @Test
   @AsOperations
   void aRepsLeadMovesOnlyWhenTakenOverAndAClosedLeadNever() {
-    Fixtures.member("olga", List.of("operations"), null);
+    Member olga = Fixtures.member("olga", List.of("operations"), null);
     String region = Fixtures.unique("Owned");
     Member sam = Fixtures.member(Fixtures.unique("owner"), List.of("sales"), null);
     Member rita = Fixtures.member(Fixtures.unique("taker"), List.of("sales"), null);
@@ -235,7 +236,11 @@ class OpsLeadsTest {
     assertThat(owner(worked.id)).isEqualTo(rita.id);
     assertThat(owner(converted.id)).isEqualTo(sam.id);
     Lead taken = Fixtures.reload(Lead.class, worked.id);
-    assertThat(taken.routingNote).startsWith("taken over from " + sam.displayName + " by Olga");
+    assertThat(taken.routingNote.kind()).isEqualTo(RoutingNote.Kind.TAKEN_OVER);
+    assertThat(taken.routingNote.rep()).isEqualTo(sam.displayName);
+    // the name as it was when she acted (another test may have refreshed it from Keycloak)
+    assertThat(taken.routingNote.by())
+        .isEqualTo(Fixtures.reload(Member.class, olga.id).displayName);
     assertThat(taken.status).isEqualTo(LeadStatus.ACCEPTED);
     Number audited =
         QuarkusTransaction.requiringNew()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loopcrm.lead.Lead;
 import io.loopcrm.lead.LeadStatus;
+import io.loopcrm.lead.RoutingNote;
 import io.loopcrm.people.Member;
 import io.loopcrm.people.Team;
 import io.loopcrm.testing.Fixtures;
@@ -39,7 +40,7 @@ class RouterTest {
       // four web leads: ann has 0, bob 2 (capacity 3): ann, ann, then both at 2 → the one who got
       // a lead longest ago, then bob is full and ann takes the rest; the ops member gets none
       Map<Long, Integer> got = new HashMap<>();
-      List<String> notes = new ArrayList<>();
+      List<RoutingNote> notes = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
         Router.Decision d = route(region, "web");
         got.merge(d.owner().id, 1, Integer::sum);
@@ -49,7 +50,8 @@ class RouterTest {
       assertThat(got.get(ann.id)).isEqualTo(3);
       assertThat(got.get(bob.id)).isEqualTo(1);
       assertThat(got).doesNotContainKey(ops.id);
-      assertThat(notes.get(0)).contains("Region team").contains("0 open");
+      assertThat(notes.get(0).rule()).contains("Region team");
+      assertThat(notes.get(0).open()).isZero();
 
       // every team rep at capacity → next rules, then the queue
       QuarkusTransaction.requiringNew()
@@ -111,7 +113,8 @@ class RouterTest {
       }
       assertThat(got.get(ann.id)).isEqualTo(3);
       assertThat(got.get(bob.id)).isEqualTo(1);
-      assertThat(batch.get(1).routingNote).contains("Region team").contains("0 open");
+      assertThat(batch.get(1).routingNote.rule()).contains("Region team");
+      assertThat(batch.get(1).routingNote.open()).isZero();
       assertThat(batch.get(5).owner).isNull();
       assertThat(batch.get(5).status).isEqualTo(LeadStatus.NEW);
       // the counters followed the written leads

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.not;
 import io.loopcrm.campaign.CampaignVariant;
 import io.loopcrm.lead.Lead;
 import io.loopcrm.lead.LeadStatus;
+import io.loopcrm.lead.RoutingNote;
 import io.loopcrm.people.Member;
 import io.loopcrm.testing.Csrf;
 import io.loopcrm.testing.Fixtures;
@@ -80,7 +81,7 @@ class SalesLeadFormTest {
     assertThat(lead.source).isEqualTo("walk_in");
     // the display name may have been refreshed from Keycloak by another test: read it back
     String samName = Fixtures.reload(Member.class, sam.id).displayName;
-    assertThat(lead.routingNote).isEqualTo("created by hand by " + samName);
+    assertThat(lead.routingNote).isEqualTo(RoutingNote.byHand(samName));
     assertThat(lead.assignedAt).isNotNull();
     given()
         .get("/sales/leads/" + id)
@@ -160,7 +161,7 @@ class SalesLeadFormTest {
     Lead lead = leadByEmail(email);
     assertThat(lead.owner.id).isEqualTo(sam.id);
     assertThat(lead.routingNote)
-        .isEqualTo("created by hand by " + Fixtures.reload(Member.class, max.id).displayName);
+        .isEqualTo(RoutingNote.byHand(Fixtures.reload(Member.class, max.id).displayName));
 
     String other = Fixtures.unique("west").toLowerCase() + "@walkin.example";
     newLead("West", other, "")
@@ -191,7 +192,9 @@ class SalesLeadFormTest {
     String olga =
         Fixtures.reload(Member.class, Fixtures.member("olga", List.of("operations"), null).id)
             .displayName;
-    assertThat(lead.routingNote).startsWith("created by hand by " + olga + ", then ");
+    assertThat(lead.routingNote.typedByHand()).isTrue();
+    assertThat(lead.routingNote.by()).isEqualTo(olga);
+    assertThat(lead.routingNote.text()).startsWith("created by hand by " + olga + ", then ");
     given()
         .get("/sales/leads/" + lead.id)
         .then()
