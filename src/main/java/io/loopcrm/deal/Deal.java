@@ -10,8 +10,6 @@ import io.loopcrm.lead.Lead;
 import io.loopcrm.people.Member;
 import io.loopcrm.people.Viewer;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
-import jakarta.persistence.AttributeOverride;
-import jakarta.persistence.AttributeOverrides;
 import jakarta.persistence.Column;
 import jakarta.persistence.Converter;
 import jakarta.persistence.Embedded;
@@ -25,6 +23,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
+import org.hibernate.annotations.EmbeddedColumnNaming;
+import org.hibernate.annotations.Immutable;
 
 /**
  * An opportunity in the pipeline. Sales owns amount, stage and lost reason; the attribution
@@ -88,68 +88,18 @@ public class Deal extends PanacheEntity implements Audited {
   public Instant stageEnteredAt = Instant.now();
 
   @Embedded
-  @AttributeOverrides({
-    @AttributeOverride(
-        name = "campaignId",
-        column = @Column(name = "first_touch_campaign_id", updatable = false)),
-    @AttributeOverride(
-        name = "variantId",
-        column = @Column(name = "first_touch_variant_id", updatable = false)),
-    @AttributeOverride(
-        name = "utmSource",
-        column = @Column(name = "first_touch_utm_source", updatable = false)),
-    @AttributeOverride(
-        name = "utmMedium",
-        column = @Column(name = "first_touch_utm_medium", updatable = false)),
-    @AttributeOverride(
-        name = "utmCampaign",
-        column = @Column(name = "first_touch_utm_campaign", updatable = false)),
-    @AttributeOverride(name = "at", column = @Column(name = "first_touch_at", updatable = false))
-  })
+  @EmbeddedColumnNaming("first_touch_%s")
+  @Immutable
   public Touch firstTouch;
 
   @Embedded
-  @AttributeOverrides({
-    @AttributeOverride(
-        name = "campaignId",
-        column = @Column(name = "last_touch_campaign_id", updatable = false)),
-    @AttributeOverride(
-        name = "variantId",
-        column = @Column(name = "last_touch_variant_id", updatable = false)),
-    @AttributeOverride(
-        name = "utmSource",
-        column = @Column(name = "last_touch_utm_source", updatable = false)),
-    @AttributeOverride(
-        name = "utmMedium",
-        column = @Column(name = "last_touch_utm_medium", updatable = false)),
-    @AttributeOverride(
-        name = "utmCampaign",
-        column = @Column(name = "last_touch_utm_campaign", updatable = false)),
-    @AttributeOverride(name = "at", column = @Column(name = "last_touch_at", updatable = false))
-  })
+  @EmbeddedColumnNaming("last_touch_%s")
+  @Immutable
   public Touch lastTouch;
 
   @Embedded
-  @AttributeOverrides({
-    @AttributeOverride(
-        name = "campaignId",
-        column = @Column(name = "conversion_touch_campaign_id", updatable = false)),
-    @AttributeOverride(
-        name = "variantId",
-        column = @Column(name = "conversion_touch_variant_id", updatable = false)),
-    @AttributeOverride(
-        name = "utmSource",
-        column = @Column(name = "conversion_touch_utm_source", updatable = false)),
-    @AttributeOverride(
-        name = "utmMedium",
-        column = @Column(name = "conversion_touch_utm_medium", updatable = false)),
-    @AttributeOverride(
-        name = "utmCampaign",
-        column = @Column(name = "conversion_touch_utm_campaign", updatable = false)),
-    @AttributeOverride(
-        name = "at",
-        column = @Column(name = "conversion_touch_at", updatable = false))
-  })
+  @EmbeddedColumnNaming("conversion_touch_%s")
+  @Immutable
   public Touch conversionTouch;
 
   @Column(nullable = false, updatable = false)

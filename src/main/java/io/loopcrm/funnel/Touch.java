@@ -1,33 +1,28 @@
 package io.loopcrm.funnel;
 
 import io.loopcrm.audit.AuditValue;
-import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.time.Instant;
 
 /**
  * An attribution snapshot: which campaign, variant and UTM tags a person came through, and when.
  * Captured when the touch happens and copied, never recomputed, so later edits of campaigns do not
- * rewrite history.
+ * rewrite history. An owner names its columns with a prefix ({@code @EmbeddedColumnNaming
+ * ("first_touch_%s")}: first_touch_campaign_id, first_touch_utm_source, first_touch_at …). A lead's
+ * last touch moves with each visit; a deal's touches are copies made once ({@code @Immutable}).
  */
 @Embeddable
 public class Touch implements AuditValue {
-  @Column(updatable = false)
   public Long campaignId;
 
-  @Column(updatable = false)
   public Long variantId;
 
-  @Column(updatable = false)
   public String utmSource;
 
-  @Column(updatable = false)
   public String utmMedium;
 
-  @Column(updatable = false)
   public String utmCampaign;
 
-  @Column(updatable = false)
   public Instant at;
 
   public Touch() {}

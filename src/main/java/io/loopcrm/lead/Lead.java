@@ -8,8 +8,6 @@ import io.loopcrm.funnel.Touch;
 import io.loopcrm.people.Member;
 import io.loopcrm.people.Viewer;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
-import jakarta.persistence.AttributeOverride;
-import jakarta.persistence.AttributeOverrides;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -22,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import org.hibernate.annotations.EmbeddedColumnNaming;
 
 /** A person (and their company) who may become a customer, with where they came from. */
 @Entity
@@ -78,25 +77,11 @@ public class Lead extends PanacheEntity implements Audited {
    * at the first campaign form or API call of a lead that was typed in or imported without one.
    */
   @Embedded
-  @AttributeOverrides({
-    @AttributeOverride(name = "campaignId", column = @Column(name = "first_touch_campaign_id")),
-    @AttributeOverride(name = "variantId", column = @Column(name = "first_touch_variant_id")),
-    @AttributeOverride(name = "utmSource", column = @Column(name = "first_touch_utm_source")),
-    @AttributeOverride(name = "utmMedium", column = @Column(name = "first_touch_utm_medium")),
-    @AttributeOverride(name = "utmCampaign", column = @Column(name = "first_touch_utm_campaign")),
-    @AttributeOverride(name = "at", column = @Column(name = "first_touch_at"))
-  })
+  @EmbeddedColumnNaming("first_touch_%s")
   public Touch firstTouch;
 
   @Embedded
-  @AttributeOverrides({
-    @AttributeOverride(name = "campaignId", column = @Column(name = "last_touch_campaign_id")),
-    @AttributeOverride(name = "variantId", column = @Column(name = "last_touch_variant_id")),
-    @AttributeOverride(name = "utmSource", column = @Column(name = "last_touch_utm_source")),
-    @AttributeOverride(name = "utmMedium", column = @Column(name = "last_touch_utm_medium")),
-    @AttributeOverride(name = "utmCampaign", column = @Column(name = "last_touch_utm_campaign")),
-    @AttributeOverride(name = "at", column = @Column(name = "last_touch_at"))
-  })
+  @EmbeddedColumnNaming("last_touch_%s")
   public Touch lastTouch;
 
   public Long convertedDealId;
