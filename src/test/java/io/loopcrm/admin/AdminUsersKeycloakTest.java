@@ -44,7 +44,7 @@ class AdminUsersKeycloakTest {
       KeycloakLogin.signIn(admin, "/", "ada");
 
       // the admin creates a sales user with a temporary password and a team
-      HtmlPage form = admin.getPage(KeycloakLogin.APP + "/admin/users/new");
+      HtmlPage form = admin.getPage(KeycloakLogin.app() + "/admin/users/new");
       fill(form, "username", username);
       fill(form, "firstName", "Tina");
       fill(form, "lastName", "Test");
@@ -64,7 +64,7 @@ class AdminUsersKeycloakTest {
       assertThat(member.team.id).isEqualTo(team.id);
 
       // the list shows the user with role and team
-      HtmlPage list = admin.getPage(KeycloakLogin.APP + "/admin/users?q=" + username);
+      HtmlPage list = admin.getPage(KeycloakLogin.app() + "/admin/users?q=" + username);
       String row = list.getElementById("user-" + username).asNormalizedText();
       assertThat(row).contains("Tina Test").contains("Sales").contains(teamName).contains("Active");
 
@@ -72,11 +72,11 @@ class AdminUsersKeycloakTest {
       Page landed =
           KeycloakLogin.updatePasswordIfAsked(
               KeycloakLogin.signIn(tina, "/", username, "Temp-pass-123"), "Own-pass-456");
-      assertThat(landed.getUrl().toString()).isEqualTo(KeycloakLogin.APP + "/sales/today");
+      assertThat(landed.getUrl().toString()).isEqualTo(KeycloakLogin.app() + "/sales/today");
 
       // the admin takes the sales role away and gives operations: after signing in again the
       // sales pages are closed
-      HtmlPage edit = admin.getPage(KeycloakLogin.APP + "/admin/users/" + id);
+      HtmlPage edit = admin.getPage(KeycloakLogin.app() + "/admin/users/" + id);
       assertThat(edit.asNormalizedText()).contains("takes effect the next time the user signs in");
       check(edit, "role-sales", false);
       check(edit, "role-operations", true);
@@ -84,35 +84,36 @@ class AdminUsersKeycloakTest {
       assertThat(afterEdit.asNormalizedText()).contains("User saved in Keycloak");
       assertThat(member(id).roleList()).containsExactly("operations");
 
-      ((HtmlPage) tina.getPage(KeycloakLogin.APP + "/logout"))
+      ((HtmlPage) tina.getPage(KeycloakLogin.app() + "/logout"))
           .getHtmlElementById("sign-out-confirm")
           .click();
       Page again = KeycloakLogin.signIn(tina, "/", username, "Own-pass-456");
-      assertThat(again.getUrl().toString()).isEqualTo(KeycloakLogin.APP + "/");
-      assertThat(tina.getPage(KeycloakLogin.APP + "/sales/today").getWebResponse().getStatusCode())
+      assertThat(again.getUrl().toString()).isEqualTo(KeycloakLogin.app() + "/");
+      assertThat(
+              tina.getPage(KeycloakLogin.app() + "/sales/today").getWebResponse().getStatusCode())
           .isEqualTo(403);
-      assertThat(tina.getPage(KeycloakLogin.APP + "/").getWebResponse().getStatusCode())
+      assertThat(tina.getPage(KeycloakLogin.app() + "/").getWebResponse().getStatusCode())
           .isEqualTo(200);
 
       // the admin disables the user: the open session stops at its next request ...
-      HtmlPage edit2 = admin.getPage(KeycloakLogin.APP + "/admin/users/" + id);
+      HtmlPage edit2 = admin.getPage(KeycloakLogin.app() + "/admin/users/" + id);
       check(edit2, "enabled", false);
       HtmlPage disabled = edit2.getHtmlElementById("save-user").click();
       assertThat(disabled.getWebResponse().getStatusCode()).isEqualTo(200);
       assertThat(member(id).enabled).isFalse();
-      assertThat(tina.getPage(KeycloakLogin.APP + "/").getWebResponse().getStatusCode())
+      assertThat(tina.getPage(KeycloakLogin.app() + "/").getWebResponse().getStatusCode())
           .isEqualTo(403);
 
       // ... and a new sign-in is refused by Keycloak
       try (WebClient fresh = KeycloakLogin.browser()) {
         Page refused = KeycloakLogin.signIn(fresh, "/", username, "Own-pass-456");
-        assertThat(refused.getUrl().toString()).doesNotStartWith(KeycloakLogin.APP);
+        assertThat(refused.getUrl().toString()).doesNotStartWith(KeycloakLogin.app());
         assertThat(refused.getWebResponse().getContentAsString()).containsIgnoringCase("disabled");
       }
 
       // the audit trail names the admin for the role change
       HtmlPage audit =
-          admin.getPage(KeycloakLogin.APP + "/admin/audit?type=member&record=" + member(id).id);
+          admin.getPage(KeycloakLogin.app() + "/admin/audit?type=member&record=" + member(id).id);
       assertThat(audit.asNormalizedText())
           .contains("roles")
           .contains("sales")
@@ -124,7 +125,7 @@ class AdminUsersKeycloakTest {
   void existingUsernameIsAClearMessageAndCreatesNothing() throws Exception {
     try (WebClient admin = KeycloakLogin.browser()) {
       KeycloakLogin.signIn(admin, "/", "ada");
-      HtmlPage form = admin.getPage(KeycloakLogin.APP + "/admin/users/new");
+      HtmlPage form = admin.getPage(KeycloakLogin.app() + "/admin/users/new");
       fill(form, "username", "sam");
       fill(form, "firstName", "Other");
       fill(form, "lastName", "Sam");
@@ -141,7 +142,7 @@ class AdminUsersKeycloakTest {
                   .getValue())
           .isEqualTo("Other");
       // sam is still the demo user
-      HtmlPage list = admin.getPage(KeycloakLogin.APP + "/admin/users?q=sam");
+      HtmlPage list = admin.getPage(KeycloakLogin.app() + "/admin/users?q=sam");
       assertThat(list.getElementById("user-sam").asNormalizedText()).contains("Sam Sales");
     }
   }
@@ -150,14 +151,14 @@ class AdminUsersKeycloakTest {
   void anAdminCannotLockThemselvesOut() throws Exception {
     try (WebClient admin = KeycloakLogin.browser()) {
       KeycloakLogin.signIn(admin, "/", "ada");
-      HtmlPage edit = admin.getPage(KeycloakLogin.APP + "/admin/users/" + ADA_ID);
+      HtmlPage edit = admin.getPage(KeycloakLogin.app() + "/admin/users/" + ADA_ID);
       check(edit, "role-admin", false);
       HtmlPage refused = edit.getHtmlElementById("save-user").click();
       assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(422);
       assertThat(refused.getElementById("error-roles").asNormalizedText())
           .contains("cannot remove your own admin role");
 
-      HtmlPage edit2 = admin.getPage(KeycloakLogin.APP + "/admin/users/" + ADA_ID);
+      HtmlPage edit2 = admin.getPage(KeycloakLogin.app() + "/admin/users/" + ADA_ID);
       check(edit2, "enabled", false);
       HtmlPage refused2 = edit2.getHtmlElementById("save-user").click();
       assertThat(refused2.getWebResponse().getStatusCode()).isEqualTo(422);
@@ -165,10 +166,11 @@ class AdminUsersKeycloakTest {
           .contains("cannot disable your own account");
 
       // nothing changed in Keycloak: ada is still an enabled admin
-      HtmlPage after = admin.getPage(KeycloakLogin.APP + "/admin/users/" + ADA_ID);
+      HtmlPage after = admin.getPage(KeycloakLogin.app() + "/admin/users/" + ADA_ID);
       assertThat(((HtmlCheckBoxInput) after.getElementById("role-admin")).isChecked()).isTrue();
       assertThat(((HtmlCheckBoxInput) after.getElementById("enabled")).isChecked()).isTrue();
-      assertThat(admin.getPage(KeycloakLogin.APP + "/admin/users").getWebResponse().getStatusCode())
+      assertThat(
+              admin.getPage(KeycloakLogin.app() + "/admin/users").getWebResponse().getStatusCode())
           .isEqualTo(200);
     }
   }

@@ -47,7 +47,7 @@ class KeycloakLoginTest {
       String username, String name, String role, String home) throws Exception {
     try (WebClient web = KeycloakLogin.browser()) {
       Page landed = KeycloakLogin.signIn(web, "/", username);
-      assertThat(landed.getUrl().toString()).isEqualTo(KeycloakLogin.APP + home);
+      assertThat(landed.getUrl().toString()).isEqualTo(KeycloakLogin.app() + home);
       String html = ((HtmlPage) landed).asXml();
       assertThat(((HtmlPage) landed).getElementById("current-user").asNormalizedText())
           .contains(name)
@@ -87,7 +87,7 @@ class KeycloakLoginTest {
   void wrongRoleGetsTheBranded403() throws Exception {
     try (WebClient web = KeycloakLogin.browser()) {
       KeycloakLogin.signIn(web, "/", "olga");
-      Page metrics = web.getPage(KeycloakLogin.APP + "/q/metrics");
+      Page metrics = web.getPage(KeycloakLogin.app() + "/q/metrics");
       assertThat(metrics.getWebResponse().getStatusCode()).isEqualTo(403);
       assertThat(metrics.getWebResponse().getContentAsString()).contains("Not allowed");
     }
@@ -99,19 +99,19 @@ class KeycloakLoginTest {
       HtmlPage today = (HtmlPage) KeycloakLogin.signIn(web, "/", "sam");
 
       // a GET (a link, an image on another site) does not sign out: it asks
-      HtmlPage ask = web.getPage(KeycloakLogin.APP + "/logout");
+      HtmlPage ask = web.getPage(KeycloakLogin.app() + "/logout");
       assertThat(ask.getElementById("sign-out-confirm")).isNotNull();
-      assertThat(web.getPage(KeycloakLogin.APP + "/sales/today").getUrl().toString())
-          .isEqualTo(KeycloakLogin.APP + "/sales/today");
+      assertThat(web.getPage(KeycloakLogin.app() + "/sales/today").getUrl().toString())
+          .isEqualTo(KeycloakLogin.app() + "/sales/today");
 
       // the navbar's button posts with the CSRF token
       Page out = today.getHtmlElementById("logout").click();
-      assertThat(out.getUrl().toString()).startsWith(KeycloakLogin.APP + "/signed-out");
+      assertThat(out.getUrl().toString()).startsWith(KeycloakLogin.app() + "/signed-out");
       assertThat(out.getWebResponse().getContentAsString()).contains("You are signed out");
       assertThat(web.getCookieManager().getCookie("q_session")).isNull();
 
       // Keycloak asks for the password again: its single sign-on session is gone as well
-      Page again = web.getPage(KeycloakLogin.APP + "/");
+      Page again = web.getPage(KeycloakLogin.app() + "/");
       assertThat(KeycloakLogin.isLoginForm(again)).isTrue();
     }
   }
@@ -119,10 +119,10 @@ class KeycloakLoginTest {
   @Test
   void wrongPasswordStaysOnKeycloaksForm() throws Exception {
     try (WebClient web = KeycloakLogin.browser()) {
-      HtmlPage login = web.getPage(KeycloakLogin.APP + "/");
+      HtmlPage login = web.getPage(KeycloakLogin.app() + "/");
       Page after = KeycloakLogin.submit(login, "sam", "not-the-password");
       assertThat(KeycloakLogin.isLoginForm(after)).isTrue();
-      assertThat(after.getUrl().toString()).doesNotStartWith(KeycloakLogin.APP);
+      assertThat(after.getUrl().toString()).doesNotStartWith(KeycloakLogin.app());
     }
   }
 

@@ -15,7 +15,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * user signs in for the first time, sets their own password and lands on their Today page.
  */
 final class AdminJourney {
-  private static final String APP = "http://localhost:8081";
+  private static final String APP = PackagedEnv.APP;
 
   private AdminJourney() {}
 

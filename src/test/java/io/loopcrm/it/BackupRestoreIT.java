@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * docs/operations.md}, "Backup and restore".
  */
 class BackupRestoreIT {
-  private static final String BASE = "http://localhost:8081";
+  private static final String BASE = PackagedEnv.APP;
 
   @TempDir Path dir;
 
@@ -68,7 +68,8 @@ class BackupRestoreIT {
     long leadsAtBackup;
     try (PostgresServer pg = PostgresServer.start(primary, port, true)) {
       try (DevStack app =
-          DevStack.start(PackagedEnv.onDatabase(8081, pg.jdbcUrl("loop")), dir.resolve("app"))) {
+          DevStack.start(
+              PackagedEnv.onDatabase(PackagedEnv.PORT, pg.jdbcUrl("loop")), dir.resolve("app"))) {
         leadsAtBackup = leads(pg);
         pg.baseBackup(restored);
         // written after the base backup: only the archived WAL holds these
@@ -94,7 +95,8 @@ class BackupRestoreIT {
       awaitPromotion(pg.jdbcUrl("loop"));
       assertThat(rowCounts(pg.jdbcUrl("loop"))).isEqualTo(before);
       try (DevStack app =
-          DevStack.start(PackagedEnv.onDatabase(8081, pg.jdbcUrl("loop")), dir.resolve("app2"))) {
+          DevStack.start(
+              PackagedEnv.onDatabase(PackagedEnv.PORT, pg.jdbcUrl("loop")), dir.resolve("app2"))) {
         assertThat(capture("after-restore@example.com")).isEqualTo(303);
       }
       assertThat(rowCounts(pg.jdbcUrl("loop")).get("lead")).isEqualTo(before.get("lead") + 1);

@@ -61,7 +61,7 @@ class FaultsIT {
     postgres.ensureDatabase("loop");
     URI realm = URI.create(TestStack.get().realmUrl());
     keycloak = new CuttableLink(realm.getPort());
-    env = PackagedEnv.onDatabase(8081, postgres.jdbcUrl("loop"));
+    env = PackagedEnv.onDatabase(PackagedEnv.PORT, postgres.jdbcUrl("loop"));
     env.put(
         "QUARKUS_OIDC_AUTH_SERVER_URL", "http://localhost:" + keycloak.port() + realm.getPath());
     // visitors of the form come through a proxy from many addresses
@@ -226,7 +226,10 @@ class FaultsIT {
     }
     Thread.sleep(4_000);
     try (WebClient web = KeycloakLogin.browser()) {
-      assertThat(KeycloakLogin.signIn(web, "/sales/today", "rita").getWebResponse().getStatusCode())
+      assertThat(
+              KeycloakLogin.signIn(web, PackagedEnv.APP + "/sales/today", "rita")
+                  .getWebResponse()
+                  .getStatusCode())
           .as("signing in works again once Keycloak is back")
           .isEqualTo(200);
     }

@@ -20,7 +20,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * What {@link FaultsIT} does as its people do it: sign in, look at a page, and write down figures.
  */
 final class FaultsSupport {
-  static final String BASE = KeycloakLogin.APP;
+  static final String BASE = PackagedEnv.APP;
   static final Path REPORT = Path.of("target/reliability/faults.txt");
 
   private FaultsSupport() {}
@@ -39,7 +39,7 @@ final class FaultsSupport {
   /** Sign-in cookies of {@code user}, through Keycloak's real login form. */
   static String signIn(String user) throws Exception {
     try (WebClient web = KeycloakLogin.browser()) {
-      org.htmlunit.Page page = KeycloakLogin.signIn(web, "/", user);
+      org.htmlunit.Page page = KeycloakLogin.signIn(web, BASE + "/", user);
       assertThat(page.getWebResponse().getStatusCode())
           .as(
               () ->

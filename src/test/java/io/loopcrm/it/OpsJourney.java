@@ -18,7 +18,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * routed to a rep of the team and attributed to variant B.
  */
 final class OpsJourney {
-  private static final String APP = "http://localhost:8081";
+  private static final String APP = PackagedEnv.APP;
 
   private OpsJourney() {}
 

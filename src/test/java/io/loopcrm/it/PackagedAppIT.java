@@ -40,7 +40,7 @@ class PackagedAppIT {
   @TempDir Path dataDir;
 
   private static Map<String, String> baseEnv() {
-    return PackagedEnv.onPort(8081);
+    return PackagedEnv.onPort(PackagedEnv.PORT);
   }
 
   @Test
@@ -53,14 +53,14 @@ class PackagedAppIT {
       long dealId;
       try (DevStack stack = DevStack.start(env, dataDir)) {
         assertThat(stack.startedDatabase()).isTrue();
-        given().get("http://localhost:8081/q/health/ready").then().statusCode(200);
+        given().get(PackagedEnv.APP + "/q/health/ready").then().statusCode(200);
         // what a user keeps is flushed to disk before a commit is acknowledged
         assertThat(setting(env, "fsync")).isEqualTo("on");
         assertThat(setting(env, "synchronous_commit")).isEqualTo("on");
         assertThat(setting(env, "full_page_writes")).isEqualTo("on");
         // plain HTTP on a laptop (LOOP_SECURE_COOKIES=false): no HSTS, which would pin localhost
         given()
-            .get("http://localhost:8081/signed-out")
+            .get(PackagedEnv.APP + "/signed-out")
             .then()
             .statusCode(200)
             .header("Strict-Transport-Security", org.hamcrest.Matchers.nullValue());
@@ -75,24 +75,24 @@ class PackagedAppIT {
         members().then().statusCode(200).body("$", hasSize(5));
         // the browser's session survives the restart (tokens encrypted with the configured secret)
         // and the deal won before the restart is still won
-        driver.get("http://localhost:8081/sales/deals/" + dealId);
+        driver.get(PackagedEnv.APP + "/sales/deals/" + dealId);
         new WebDriverWait(driver, Duration.ofSeconds(20))
             .until(ExpectedConditions.presenceOfElementLocated(By.id("deal-status")));
         assertThat(driver.findElement(By.id("deal-status")).getText()).isEqualTo("Won");
         assertThat(driver.findElements(By.id("kc-form-login"))).isEmpty();
 
-        driver.get("http://localhost:8081/lang/zh-CN?back=/sales/today");
+        driver.get(PackagedEnv.APP + "/lang/zh-CN?back=/sales/today");
         new WebDriverWait(driver, Duration.ofSeconds(20))
             .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "今日"));
         screenshot(driver, "today-zh.png");
         for (String page :
             java.util.List.of("tasks", "accounts", "deals", "leads/new", "contacts")) {
-          driver.get("http://localhost:8081/sales/" + page);
+          driver.get(PackagedEnv.APP + "/sales/" + page);
           new WebDriverWait(driver, Duration.ofSeconds(20))
               .until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
           screenshot(driver, page.replace("/", "-") + "-zh.png");
         }
-        driver.get("http://localhost:8081/no-such-page");
+        driver.get(PackagedEnv.APP + "/no-such-page");
         screenshot(driver, "error-404-zh.png");
 
         WebDriver admin = chromium();
@@ -130,7 +130,7 @@ class PackagedAppIT {
 
     try (DevStack stack = DevStack.start(env, dataDir)) {
       assertThat(stack.startedDatabase()).isFalse();
-      given().get("http://localhost:8081/q/health/ready").then().statusCode(200);
+      given().get(PackagedEnv.APP + "/q/health/ready").then().statusCode(200);
       try (Connection c =
               DriverManager.getConnection(
                   external.jdbcUrl("external_check"),
@@ -150,7 +150,7 @@ class PackagedAppIT {
     return given()
         .auth()
         .oauth2(KeycloakLogin.accessToken("ada"))
-        .get("http://localhost:8081/api/members");
+        .get(PackagedEnv.APP + "/api/members");
   }
 
   static WebDriver chromium() throws Exception {
@@ -185,7 +185,7 @@ class PackagedAppIT {
 
   static void signIn(WebDriver driver, String username, String name) throws Exception {
     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-    driver.get("http://localhost:8081/");
+    driver.get(PackagedEnv.APP + "/");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kc-form-login")));
     screenshot(driver, "keycloak-login.png");
     driver.findElement(By.id("username")).sendKeys(username);

@@ -1,5 +1,6 @@
 package io.loopcrm.it;
 
+import io.loopcrm.stack.Ports;
 import io.loopcrm.stack.PostgresServer;
 import io.loopcrm.stack.TestStack;
 import java.util.HashMap;
@@ -7,6 +8,17 @@ import java.util.Map;
 
 /** The environment the integration tests start the packaged application with ({@code DevStack}). */
 final class PackagedEnv {
+  /**
+   * The packaged app's port in this run: a free one, not a fixed number another program may hold.
+   */
+  static final int PORT = Ports.free();
+
+  /**
+   * Where the packaged app answers: the loopback IP literal, to which Keycloak redirects at any
+   * port (RFC 8252), so the realm names no port.
+   */
+  static final String APP = "http://127.0.0.1:" + PORT;
+
   private PackagedEnv() {}
 
   /** The app on {@code port}, built by this run, signing in at the tests' Keycloak. */

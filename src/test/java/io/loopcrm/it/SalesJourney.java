@@ -16,7 +16,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * A rep's main journey in a real browser: accept a waiting lead, convert it, drag the deal to won.
  */
 final class SalesJourney {
-  private static final String APP = "http://localhost:8081";
+  private static final String APP = PackagedEnv.APP;
 
   private SalesJourney() {}
 

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * memory (docs/operations.md, "State and several instances").
  */
 class TwoInstancesIT {
-  private static final String A = "http://localhost:8081";
+  private static final String A = PackagedEnv.APP;
   private static String b;
 
   @TempDir static Path dir;
@@ -42,10 +42,10 @@ class TwoInstancesIT {
   static void start() {
     postgres = PostgresServer.start(dir.resolve("pg"), Ports.free(), false);
     postgres.ensureDatabase("loop");
-    first = DevStack.start(env(8081), dir.resolve("a"));
+    first = DevStack.start(env(PackagedEnv.PORT), dir.resolve("a"));
     int port = Ports.free();
     second = DevStack.start(env(port), dir.resolve("b"));
-    b = "http://localhost:" + port;
+    b = "http://127.0.0.1:" + port;
   }
 
   private static Map<String, String> env(int port) {

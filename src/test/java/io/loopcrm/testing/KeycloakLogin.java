@@ -3,6 +3,7 @@ package io.loopcrm.testing;
 import io.loopcrm.stack.TestStack;
 import io.restassured.RestAssured;
 import java.io.IOException;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.htmlunit.FailingHttpStatusCodeException;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
@@ -15,10 +16,23 @@ import org.htmlunit.html.HtmlPage;
  * grant.
  */
 public final class KeycloakLogin {
-  public static final String APP = "http://localhost:8081";
   public static final String PASSWORD = "demo";
 
   private KeycloakLogin() {}
+
+  /**
+   * The {@code @QuarkusTest}'s app, on the free port it was given, addressed by the loopback IP
+   * literal: the one host Keycloak redirects to at any port (RFC 8252), so the realm names no port.
+   */
+  public static String app() {
+    return "http://127.0.0.1:"
+        + ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
+  }
+
+  /** A path of the tests' app, or a whole address (an integration test's packaged app) as it is. */
+  private static String url(String pathOrAddress) {
+    return pathOrAddress.startsWith("http") ? pathOrAddress : app() + pathOrAddress;
+  }
 
   public static WebClient browser() {
     WebClient web = new WebClient();
@@ -29,16 +43,19 @@ public final class KeycloakLogin {
     return web;
   }
 
-  /** Opens {@code path}, which must lead to the Keycloak login form, and signs in there. */
+  /**
+   * Opens {@code path} (or a whole address), which must lead to the Keycloak login form, and signs
+   * in there.
+   */
   public static Page signIn(WebClient web, String path, String username) throws IOException {
-    HtmlPage login = web.getPage(APP + path);
+    HtmlPage login = web.getPage(url(path));
     return submit(login, username, PASSWORD);
   }
 
   /** Signs in with a given password (a new user's temporary one, for example). */
   public static Page signIn(WebClient web, String path, String username, String password)
       throws IOException {
-    HtmlPage login = web.getPage(APP + path);
+    HtmlPage login = web.getPage(url(path));
     return submit(login, username, password);
   }
 

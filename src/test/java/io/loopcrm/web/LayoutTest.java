@@ -13,6 +13,7 @@ import io.loopcrm.testing.AsSales;
 import io.loopcrm.testing.AsSalesManager;
 import io.loopcrm.testing.Csrf;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -100,7 +101,7 @@ class LayoutTest {
         .get("/lang/zh-CN?back=/signed-out")
         .then()
         .statusCode(303)
-        .header("Location", startsWith("http://localhost:8081/signed-out"))
+        .header("Location", startsWith("http://localhost:" + RestAssured.port + "/signed-out"))
         .cookie("loop_lang", "zh-CN");
     given()
         .cookie("loop_lang", "zh-CN")
@@ -123,7 +124,7 @@ class LayoutTest {
           .get("/lang/en")
           .then()
           .statusCode(303)
-          .header("Location", equalTo("http://localhost:8081/"));
+          .header("Location", equalTo("http://localhost:" + RestAssured.port + "/"));
     }
   }
 
