@@ -70,7 +70,7 @@ public final class ImportFile {
           "unreadable");
 
   /** The codes of the report's outcome column. */
-  public static final List<String> OUTCOMES = List.of("created", "updated", "skipped");
+  public static final List<String> OUTCOMES = RowOutcome.CODES;
 
   /** The header cells of a file; none when it cannot be read as CSV (say, an unclosed quote). */
   public static List<String> header(Path file) throws IOException {

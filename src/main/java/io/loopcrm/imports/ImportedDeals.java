@@ -33,7 +33,7 @@ final class ImportedDeals {
       owner = existing == null ? null : existing.owner;
     }
     if (owner == null) {
-      return new RecordBatch.Outcome(r, "skipped", "missing_owner", "", null, c.notes());
+      return new RecordBatch.Outcome(r, RowOutcome.SKIPPED, "missing_owner", "", null, c.notes());
     }
     PipelineStage stage = stages.stage(r.get("stage"));
     if (r.get("stage") != null && stage == null) {
@@ -51,7 +51,7 @@ final class ImportedDeals {
     BigDecimal amount = r.get("amount") == null ? null : RecordRow.amount(r.get("amount"));
     LocalDate close = r.get("closeDate") == null ? null : RecordRow.date(r.get("closeDate"));
     if (stage.isWon() && (amount == null || amount.signum() <= 0 || close == null)) {
-      return new RecordBatch.Outcome(r, "skipped", "won_incomplete", "", null, c.notes());
+      return new RecordBatch.Outcome(r, RowOutcome.SKIPPED, "won_incomplete", "", null, c.notes());
     }
     Account account = existing != null ? existing : RecordBatch.accountOf(r, c, owner);
     Contact contact = c.known().contact(BatchCustomers.emailIn(r.get("contact")));
@@ -64,7 +64,7 @@ final class ImportedDeals {
       known.expectedClose = known.expectedClose == null ? close : known.expectedClose;
       known.contact = known.contact == null ? contact : known.contact;
       known.nextStep = known.nextStep == null ? r.get("nextStep") : known.nextStep;
-      return new RecordBatch.Outcome(r, "updated", null, "deal", known.id, c.notes());
+      return new RecordBatch.Outcome(r, RowOutcome.UPDATED, null, "deal", known.id, c.notes());
     }
     Deal d = DealOpening.open(r.get("name"), account, owner, stage);
     d.contact = contact;
@@ -90,7 +90,7 @@ final class ImportedDeals {
     entered.changedAt = d.stageEnteredAt;
     entered.persist();
     c.known().add(d);
-    return new RecordBatch.Outcome(r, "created", null, "deal", d.id, c.notes());
+    return new RecordBatch.Outcome(r, RowOutcome.CREATED, null, "deal", d.id, c.notes());
   }
 
   private static String currency(String raw, List<String> notes) {

@@ -133,8 +133,8 @@ public class LeadImporter {
       List<String> mapping = List.of(job.mapping.split("\t", -1));
       Path report = Path.of(job.storedPath + ".report.csv");
       // a resumed import goes on after the rows its committed batches hold (their counts too)
-      int[] counts = {job.createdCount, job.updatedCount, job.skippedCount, job.processed};
-      boolean resumed = counts[3] > 0 && Files.exists(report);
+      ImportTally tally = ImportTally.of(job);
+      boolean resumed = tally.processed() > 0 && Files.exists(report);
       Instant started = job.startedAt == null ? Instant.now() : job.startedAt;
       if (job.startedAt == null) {
         QuarkusTransaction.requiringNew()
@@ -163,45 +163,45 @@ public class LeadImporter {
           CSVPrinter printer = new CSVPrinter(out, reportFormat)) {
         if (!resumed) {
           out.write('\uFEFF');
-          counts[0] = counts[1] = counts[2] = counts[3] = 0;
+          tally = ImportTally.empty();
         }
         Iterator<CSVRecord> it = parser.iterator();
         if (it.hasNext()) {
           it.next();
         }
-        for (int done = 0; done < counts[3] && it.hasNext(); done++) {
+        for (int done = 0; done < tally.processed() && it.hasNext(); done++) {
           it.next();
         }
         if (leads) {
           List<ImportFile.Row> rows = new ArrayList<>(BATCH);
           long estimate = QuarkusTransaction.requiringNew().call(batch::estimatedLeads);
-          int createdAtEstimate = counts[0];
+          int createdAtEstimate = tally.created();
           while (it.hasNext()) {
             // bad rows ride along in the batch, so the report keeps the file's order
             rows.add(ImportFile.parse(it.next(), mapping));
             if (rows.size() == BATCH) {
-              batch.write(jobId, rows, printer, counts, started);
+              batch.write(jobId, rows, printer, tally, started);
               rows.clear();
               // the table has at least doubled since the planner last counted it
-              if (counts[0] - createdAtEstimate >= Math.max(GROWTH, estimate)) {
+              if (tally.created() - createdAtEstimate >= Math.max(GROWTH, estimate)) {
                 QuarkusTransaction.requiringNew().run(batch::analyzeLeads);
                 estimate = QuarkusTransaction.requiringNew().call(batch::estimatedLeads);
-                createdAtEstimate = counts[0];
+                createdAtEstimate = tally.created();
               }
             }
           }
-          batch.write(jobId, rows, printer, counts, started);
+          batch.write(jobId, rows, printer, tally, started);
         } else {
           Map<String, String> chosen = job.values();
           List<RecordRow> rows = new ArrayList<>(BATCH);
           while (it.hasNext()) {
             rows.add(RecordRow.parse(it.next(), mapping, job.kind));
             if (rows.size() == BATCH) {
-              records.write(jobId, rows, printer, counts, chosen);
+              records.write(jobId, rows, printer, tally, chosen);
               rows.clear();
             }
           }
-          records.write(jobId, rows, printer, counts, chosen);
+          records.write(jobId, rows, printer, tally, chosen);
         }
         printer.flush();
       }

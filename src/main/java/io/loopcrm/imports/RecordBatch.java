@@ -26,17 +26,22 @@ public class RecordBatch {
 
   /** What became of a row: outcome, reason, the record written and what did not match. */
   record Outcome(
-      RecordRow row, String outcome, String reason, String record, Long id, List<String> notes) {}
+      RecordRow row,
+      RowOutcome outcome,
+      String reason,
+      String record,
+      Long id,
+      List<String> notes) {}
 
   void write(
       long jobId,
       List<RecordRow> batch,
       CSVPrinter printer,
-      int[] counts,
+      ImportTally tally,
       Map<String, String> chosen)
       throws IOException {
     List<Outcome> outcomes = new ArrayList<>();
-    int[] next = counts.clone();
+    ImportTally next = tally.copy();
     QuarkusTransaction.requiringNew()
         .run(
             () -> {
@@ -47,10 +52,9 @@ public class RecordBatch {
               Member importer = ImportJob.<ImportJob>findById(jobId).createdBy;
               BatchCustomers known = BatchCustomers.load(batch);
               for (RecordRow r : batch) {
-                next[3]++;
                 Outcome o;
                 if (r.problem() != null) {
-                  o = new Outcome(r, "skipped", r.problem(), "", null, List.of());
+                  o = new Outcome(r, RowOutcome.SKIPPED, r.problem(), "", null, List.of());
                 } else {
                   List<String> notes = new ArrayList<>();
                   Context c = new Context(history, known, now, notes);
@@ -61,17 +65,17 @@ public class RecordBatch {
                               ? contact(r, c)
                               : ImportedDeals.write(r, c, stages, importer);
                 }
-                next[o.outcome().equals("created") ? 0 : o.outcome().equals("updated") ? 1 : 2]++;
+                next.add(o.outcome());
                 outcomes.add(o);
               }
               em.flush();
               ImportBatch.advance(jobId, next);
             });
-    System.arraycopy(next, 0, counts, 0, counts.length);
+    tally.keep(next);
     for (Outcome o : outcomes) {
       printer.printRecord(
           Long.toString(o.row().line()),
-          o.outcome(),
+          o.outcome().code(),
           o.reason() == null ? "" : o.reason(),
           o.record(),
           o.id() == null ? "" : o.id().toString(),
@@ -113,11 +117,11 @@ public class RecordBatch {
       a.region = a.region == null ? r.region() : a.region;
       a.owner = a.owner == null ? owner : a.owner;
       c.known().add(a);
-      return new Outcome(r, "updated", null, "account", a.id, c.notes());
+      return new Outcome(r, RowOutcome.UPDATED, null, "account", a.id, c.notes());
     }
     a = newAccount(RecordRow.accountName(r.values()), r, owner, c.created(r));
     c.known().add(a);
-    return new Outcome(r, "created", null, "account", a.id, c.notes());
+    return new Outcome(r, RowOutcome.CREATED, null, "account", a.id, c.notes());
   }
 
   private static Account newAccount(String name, RecordRow r, Member owner, Instant created) {
@@ -155,11 +159,11 @@ public class RecordBatch {
       known.phone = known.phone == null ? r.get("phone") : known.phone;
       known.title = known.title == null ? r.get("title") : known.title;
       known.owner = known.owner == null ? owner : known.owner;
-      return new Outcome(r, "updated", null, "contact", known.id, c.notes());
+      return new Outcome(r, RowOutcome.UPDATED, null, "contact", known.id, c.notes());
     }
     Account account = accountOf(r, c, owner);
     if (account == null) {
-      return new Outcome(r, "skipped", "missing_account", "", null, c.notes());
+      return new Outcome(r, RowOutcome.SKIPPED, "missing_account", "", null, c.notes());
     }
     Contact x = new Contact();
     x.account = account;
@@ -173,7 +177,7 @@ public class RecordBatch {
     x.createdAt = c.created(r);
     x.persist();
     c.known().add(x);
-    return new Outcome(r, "created", null, "contact", x.id, c.notes());
+    return new Outcome(r, RowOutcome.CREATED, null, "contact", x.id, c.notes());
   }
 
   private static String nz(String s) {
