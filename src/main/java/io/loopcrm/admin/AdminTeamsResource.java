@@ -11,6 +11,8 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -25,7 +27,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jboss.resteasy.reactive.RestForm;
 
 /**
  * Sales teams: name, manager and members. Routing sends leads to teams; a manager sees and
@@ -35,6 +36,7 @@ import org.jboss.resteasy.reactive.RestForm;
 @RolesAllowed(Roles.ADMIN)
 public class AdminTeamsResource {
   @Inject Pages pages;
+  @Inject Validator validator;
 
   /** A team in the list with its manager's name and its size. */
   public record Row(long id, String name, String manager, long members) {}
@@ -62,14 +64,13 @@ public class AdminTeamsResource {
   @POST
   @Produces(MediaType.TEXT_HTML)
   @Transactional
-  public Response create(@RestForm String name) {
-    String n = name == null ? "" : name.trim();
-    FormErrors errors = checkName(n, null);
+  public Response create(@BeanParam TeamInput in) {
+    FormErrors errors = in.errors(validator, null);
     if (errors.isPresent()) {
-      return pages.withStatus(422, Templates.list(rows(), Map.of("name", n), errors));
+      return pages.withStatus(422, Templates.list(rows(), in.values(), errors));
     }
     Team team = new Team();
-    team.name = n;
+    team.name = in.name();
     team.persist();
     return Flash.redirect(URI.create("/admin/teams/" + team.id), "success", "teams_flash_created");
   }
@@ -91,18 +92,13 @@ public class AdminTeamsResource {
   @Path("{id}")
   @Produces(MediaType.TEXT_HTML)
   @Transactional
-  public Response update(
-      @PathParam("id") long id,
-      @RestForm String name,
-      @RestForm String manager,
-      @RestForm List<Long> members) {
+  public Response update(@PathParam("id") long id, @BeanParam TeamInput in) {
     Team team = find(id);
-    String n = name == null ? "" : name.trim();
-    FormErrors errors = checkName(n, id);
+    FormErrors errors = in.errors(validator, id);
     Member chosenManager = null;
-    if (manager != null && !manager.isBlank()) {
+    if (in.manager != null && !in.manager.isBlank()) {
       try {
-        chosenManager = Member.findById(Long.valueOf(manager.trim()));
+        chosenManager = Member.findById(Long.valueOf(in.manager.trim()));
       } catch (NumberFormatException e) {
         chosenManager = null;
       }
@@ -110,7 +106,7 @@ public class AdminTeamsResource {
         errors.add("manager", "teams_error_manager");
       }
     }
-    Set<Long> wanted = new HashSet<>(members == null ? List.of() : members);
+    Set<Long> wanted = new HashSet<>(in.members == null ? List.of() : in.members);
     if (chosenManager != null) {
       wanted.add(chosenManager.id);
     }
@@ -119,13 +115,10 @@ public class AdminTeamsResource {
       errors.add("members", "teams_error_members");
     }
     if (errors.isPresent()) {
-      Map<String, String> values = new HashMap<>();
-      values.put("name", n);
-      values.put("manager", manager == null ? "" : manager);
       return pages.withStatus(
-          422, Templates.edit(team, values, managers(), people(), wanted, errors));
+          422, Templates.edit(team, in.values(), managers(), people(), wanted, errors));
     }
-    team.name = n;
+    team.name = in.name();
     team.manager = chosenManager;
     for (Member m : Member.<Member>list("team.id", id)) {
       if (!wanted.contains(m.id)) {
@@ -136,20 +129,6 @@ public class AdminTeamsResource {
       m.team = team;
     }
     return Flash.redirect(URI.create("/admin/teams/" + id), "success", "teams_flash_saved");
-  }
-
-  private static FormErrors checkName(String name, Long self) {
-    FormErrors errors = new FormErrors();
-    if (name.isEmpty()) {
-      errors.add("name", "error_required");
-    } else if (name.length() > 100) {
-      errors.add("name", "error_too_long_100");
-    } else if (Team.count(
-            "lower(name) = ?1 and id <> ?2", name.toLowerCase(), self == null ? -1L : self)
-        > 0) {
-      errors.add("name", "teams_error_name_taken");
-    }
-    return errors;
   }
 
   private static Team find(long id) {

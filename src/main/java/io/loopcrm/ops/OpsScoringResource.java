@@ -12,6 +12,8 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -24,7 +26,6 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jboss.resteasy.reactive.RestForm;
 
 /** The lead score: fit and engagement rules; every change scores all leads again. */
 @Path("/ops/scoring")
@@ -33,6 +34,7 @@ public class OpsScoringResource {
   @Inject LeadScorer scorer;
   @Inject Rescoring rescoring;
   @Inject Pages pages;
+  @Inject Validator validator;
 
   @CheckedTemplate
   static class Templates {
@@ -56,46 +58,12 @@ public class OpsScoringResource {
 
   @POST
   @Produces(MediaType.TEXT_HTML)
-  public Response add(@RestForm String attribute, @RestForm String value, @RestForm String points) {
-    Map<String, String> values = new HashMap<>();
-    values.put("attribute", attribute == null ? "" : attribute);
-    values.put("value", value == null ? "" : value);
-    values.put("points", points == null ? "" : points);
-    FormErrors errors = new FormErrors();
-    boolean fit = ScoringRule.FIT.contains(values.get("attribute"));
-    boolean engagement = ScoringRule.ENGAGEMENT.contains(values.get("attribute"));
-    if (!fit && !engagement) {
-      errors.add("attribute", "scoring_error_attribute");
-    }
-    String v = values.get("value").trim();
-    if (fit && v.isEmpty()) {
-      errors.add("value", "error_required");
-    } else if (v.length() > 100) {
-      errors.add("value", "error_too_long_100");
-    }
-    int p = 0;
-    try {
-      p = Integer.parseInt(values.get("points").trim());
-      if (p < -1000 || p > 1000 || p == 0) {
-        errors.add("points", "scoring_error_points");
-      }
-    } catch (NumberFormatException e) {
-      errors.add("points", "scoring_error_points");
-    }
+  public Response add(@BeanParam ScoringInput in) {
+    FormErrors errors = FormErrors.of(validator.validate(in));
     if (errors.isPresent()) {
-      return pages.withStatus(422, page(values, errors));
+      return pages.withStatus(422, page(in.values(), errors));
     }
-    int score = p;
-    QuarkusTransaction.requiringNew()
-        .run(
-            () -> {
-              ScoringRule r = new ScoringRule();
-              r.kind = fit ? "fit" : "engagement";
-              r.attribute = values.get("attribute");
-              r.value = fit ? v : null;
-              r.points = score;
-              r.persist();
-            });
+    QuarkusTransaction.requiringNew().run(() -> in.toRule().persist());
     return changed();
   }
 

@@ -13,6 +13,7 @@ import io.loopcrm.routing.RoutingRule;
 import io.loopcrm.web.FormErrors;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,7 +34,11 @@ public class RuleInput {
   @Size(max = 100, message = "error_too_long_100")
   public String name;
 
-  @RestForm public String position;
+  /** 1–9999: room to keep gaps between rules (10, 20, 30 …). */
+  @RestForm
+  @NotBlank(message = "routing_error_position")
+  @Pattern(regexp = "\\s*0*[1-9][0-9]{0,3}\\s*", message = "routing_error_position")
+  public String position;
 
   @RestForm
   @Size(max = 60, message = "form_error_too_long")
@@ -77,10 +82,6 @@ public class RuleInput {
   /** What is wrong with the rule; nothing means {@link #applyTo} may run. */
   FormErrors errors(Validator validator) {
     FormErrors errors = FormErrors.of(validator.validate(this));
-    Integer pos = integer(position);
-    if (pos == null || pos < 1 || pos > 9999) {
-      errors.add("position", "settings_error_position");
-    }
     if (!blank(campaign)) {
       chosenCampaign = Campaign.findById(id(campaign));
       if (chosenCampaign == null) {

@@ -703,6 +703,9 @@ public interface Msg {
   String routing_error_capacity();
 
   @Message
+  String routing_error_position();
+
+  @Message
   String routing_flash_saved();
 
   @Message

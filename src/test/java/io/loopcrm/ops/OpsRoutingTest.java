@@ -34,6 +34,21 @@ class OpsRoutingTest {
         .then()
         .statusCode(422)
         .body(containsString("Choose a team or at least one rep."));
+    // a position out of 1–9999 is said at the field, in the reader's language; nothing is saved
+    for (String position : new String[] {"10000", "0", "x", ""}) {
+      Csrf.form()
+          .header("Accept-Language", "zh-CN")
+          .formParam("name", name)
+          .formParam("position", position)
+          .formParam("reps", rep.id)
+          .formParam("active", "true")
+          .post("/ops/routing")
+          .then()
+          .statusCode(422)
+          .body(containsString("id=\"error-position\">请输入 1 到 9999 之间的整数。<"));
+    }
+    assertThat(QuarkusTransaction.requiringNew().call(() -> RoutingRule.count("name", name)))
+        .isZero();
     Csrf.form()
         .formParam("name", name)
         .formParam("position", "3")

@@ -61,6 +61,23 @@ class OpsScoringTest {
         .statusCode(422)
         .body(containsString("Please fill this in."))
         .body(containsString("Enter a whole number from -1000 to 1000"));
+    // in Chinese, each mistake at its field, and no rule saved
+    long before = QuarkusTransaction.requiringNew().call(() -> ScoringRule.count());
+    for (String[] bad : new String[][] {{"nonsense", "5"}, {"click", "0"}, {"click", "1001"}}) {
+      String page =
+          Csrf.form()
+              .header("Accept-Language", "zh-CN")
+              .formParam("attribute", bad[0])
+              .formParam("points", bad[1])
+              .post("/ops/scoring")
+              .then()
+              .statusCode(422)
+              .extract()
+              .asString();
+      assertThat(page)
+          .contains(bad[0].equals("nonsense") ? "id=\"error-attribute\"" : "id=\"error-points\"");
+    }
+    assertThat(QuarkusTransaction.requiringNew().call(() -> ScoringRule.count())).isEqualTo(before);
     awaitRescoring();
     List<Long> ruleIds =
         QuarkusTransaction.requiringNew()
