@@ -8,6 +8,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 
 /** One CSV import: the stored file, its column mapping, progress and outcome counts. */
 @Entity
@@ -62,6 +63,11 @@ public class ImportJob extends PanacheEntity implements io.loopcrm.audit.Audited
 
   /** Renewed by every committed batch of a running import (its lease, V25). */
   public Instant heartbeatAt;
+
+  /** The column mapping: the target of each of the file's columns, in order (blank: unused). */
+  public List<String> mappingColumns() {
+    return List.of(mapping.split("\t", -1));
+  }
 
   /** The user's value mapping: the file's value (lower case) to ours. */
   public java.util.Map<String, String> values() {

@@ -44,6 +44,11 @@ public class LeadImporter {
   /** New leads after which a growing lead table's statistics are brought up to date, at least. */
   static final int GROWTH = 10_000;
 
+  /** The report's columns for leads. */
+  static final String[] LEAD_REPORT = {
+    "row", "outcome", "reason", "lead_id", "email", "name", "unmapped"
+  };
+
   /** The report's columns for accounts, contacts and deals ("record" says which a row made). */
   public static final String[] RECORD_REPORT = {
     "row", "outcome", "reason", "record", "record_id", "name", "unmapped"
@@ -130,78 +135,30 @@ public class LeadImporter {
     AuditInterceptor.BACKGROUND_ACTOR.set(actor);
     try {
       ImportJob job = QuarkusTransaction.requiringNew().call(() -> ImportJob.findById(jobId));
-      List<String> mapping = List.of(job.mapping.split("\t", -1));
       Path report = Path.of(job.storedPath + ".report.csv");
       // a resumed import goes on after the rows its committed batches hold (their counts too)
       ImportTally tally = ImportTally.of(job);
       boolean resumed = tally.processed() > 0 && Files.exists(report);
+      if (!resumed) {
+        tally = ImportTally.empty();
+      }
       Instant started = job.startedAt == null ? Instant.now() : job.startedAt;
       if (job.startedAt == null) {
         QuarkusTransaction.requiringNew()
             .run(() -> ImportJob.update("startedAt = ?1 where id = ?2", started, jobId));
       }
-      boolean leads = job.isLeads();
-      CSVFormat reportFormat =
-          resumed
-              ? CSVFormat.DEFAULT
-              : CSVFormat.DEFAULT
-                  .builder()
-                  .setHeader(
-                      leads
-                          ? new String[] {
-                            "row", "outcome", "reason", "lead_id", "email", "name", "unmapped"
-                          }
-                          : RECORD_REPORT)
-                  .get();
       try (Reader reader = ImportFile.open(Path.of(job.storedPath));
           CSVParser parser = ImportFile.FORMAT.parse(reader);
-          Writer out =
-              resumed
-                  ? Files.newBufferedWriter(
-                      report, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND)
-                  : Files.newBufferedWriter(report, StandardCharsets.UTF_8);
-          CSVPrinter printer = new CSVPrinter(out, reportFormat)) {
-        if (!resumed) {
-          out.write('\uFEFF');
-          tally = ImportTally.empty();
+          CSVPrinter printer = report(report, resumed, job.isLeads())) {
+        Iterator<CSVRecord> rows = parser.iterator();
+        // the header, then the rows already in
+        for (long skip = tally.processed() + 1L; skip > 0 && rows.hasNext(); skip--) {
+          rows.next();
         }
-        Iterator<CSVRecord> it = parser.iterator();
-        if (it.hasNext()) {
-          it.next();
-        }
-        for (int done = 0; done < tally.processed() && it.hasNext(); done++) {
-          it.next();
-        }
-        if (leads) {
-          List<ImportFile.Row> rows = new ArrayList<>(BATCH);
-          long estimate = QuarkusTransaction.requiringNew().call(batch::estimatedLeads);
-          int createdAtEstimate = tally.created();
-          while (it.hasNext()) {
-            // bad rows ride along in the batch, so the report keeps the file's order
-            rows.add(ImportFile.parse(it.next(), mapping));
-            if (rows.size() == BATCH) {
-              batch.write(jobId, rows, printer, tally, started);
-              rows.clear();
-              // the table has at least doubled since the planner last counted it
-              if (tally.created() - createdAtEstimate >= Math.max(GROWTH, estimate)) {
-                QuarkusTransaction.requiringNew().run(batch::analyzeLeads);
-                estimate = QuarkusTransaction.requiringNew().call(batch::estimatedLeads);
-                createdAtEstimate = tally.created();
-              }
-            }
-          }
-          batch.write(jobId, rows, printer, tally, started);
+        if (job.isLeads()) {
+          leads(job, rows, printer, tally, started);
         } else {
-          Map<String, String> chosen = job.values();
-          List<RecordRow> rows = new ArrayList<>(BATCH);
-          while (it.hasNext()) {
-            rows.add(RecordRow.parse(it.next(), mapping, job.kind));
-            if (rows.size() == BATCH) {
-              records.write(jobId, rows, printer, tally, chosen);
-              rows.clear();
-            }
-          }
-          records.write(jobId, rows, printer, tally, chosen);
+          records(job, rows, printer, tally);
         }
         printer.flush();
       }
@@ -215,24 +172,87 @@ public class LeadImporter {
                 j.finishedAt = Instant.now();
               });
     } catch (Exception e) {
-      if (e instanceof ImportBatch.LeaseLost || e.getCause() instanceof ImportBatch.LeaseLost) {
-        // another instance took it for stopped and marked it: nothing more to do here
-        LOG.warnf("import %d is no longer running here: %s", jobId, e.getMessage());
-        return;
-      }
-      LOG.errorf(e, "import %d failed", jobId);
-      QuarkusTransaction.requiringNew()
-          .run(
-              () -> {
-                ImportJob j = ImportJob.findById(jobId);
-                j.status = ImportStatus.FAILED;
-                j.error =
-                    String.valueOf(e.getMessage())
-                        .substring(0, Math.min(400, String.valueOf(e.getMessage()).length()));
-                j.finishedAt = Instant.now();
-              });
+      failed(jobId, e);
     } finally {
       AuditInterceptor.BACKGROUND_ACTOR.remove();
     }
+  }
+
+  /**
+   * The report: a new file with its header (and a byte-order mark, for spreadsheets), or the one a
+   * resumed import goes on writing.
+   */
+  private static CSVPrinter report(Path report, boolean resumed, boolean leads)
+      throws java.io.IOException {
+    if (resumed) {
+      return new CSVPrinter(
+          Files.newBufferedWriter(
+              report, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND),
+          CSVFormat.DEFAULT);
+    }
+    Writer out = Files.newBufferedWriter(report, StandardCharsets.UTF_8);
+    out.write('\uFEFF');
+    return new CSVPrinter(
+        out, CSVFormat.DEFAULT.builder().setHeader(leads ? LEAD_REPORT : RECORD_REPORT).get());
+  }
+
+  /** The lead rows in batches; the table's statistics are renewed whenever it has doubled. */
+  private void leads(
+      ImportJob job, Iterator<CSVRecord> it, CSVPrinter printer, ImportTally tally, Instant started)
+      throws java.io.IOException {
+    List<String> mapping = job.mappingColumns();
+    List<ImportFile.Row> rows = new ArrayList<>(BATCH);
+    long estimate = QuarkusTransaction.requiringNew().call(batch::estimatedLeads);
+    int createdAtEstimate = tally.created();
+    while (it.hasNext()) {
+      // bad rows ride along in the batch, so the report keeps the file's order
+      rows.add(ImportFile.parse(it.next(), mapping));
+      if (rows.size() == BATCH) {
+        batch.write(job.id, rows, printer, tally, started);
+        rows.clear();
+        // the table has at least doubled since the planner last counted it
+        if (tally.created() - createdAtEstimate >= Math.max(GROWTH, estimate)) {
+          QuarkusTransaction.requiringNew().run(batch::analyzeLeads);
+          estimate = QuarkusTransaction.requiringNew().call(batch::estimatedLeads);
+          createdAtEstimate = tally.created();
+        }
+      }
+    }
+    batch.write(job.id, rows, printer, tally, started);
+  }
+
+  /** Accounts, contacts or deals, in batches. */
+  private void records(ImportJob job, Iterator<CSVRecord> it, CSVPrinter printer, ImportTally tally)
+      throws java.io.IOException {
+    List<String> mapping = job.mappingColumns();
+    Map<String, String> chosen = job.values();
+    List<RecordRow> rows = new ArrayList<>(BATCH);
+    while (it.hasNext()) {
+      rows.add(RecordRow.parse(it.next(), mapping, job.kind));
+      if (rows.size() == BATCH) {
+        records.write(job.id, rows, printer, tally, chosen);
+        rows.clear();
+      }
+    }
+    records.write(job.id, rows, printer, tally, chosen);
+  }
+
+  /** Marks the job failed with its reason, unless another instance has taken it over. */
+  private static void failed(long jobId, Exception e) {
+    if (e instanceof ImportBatch.LeaseLost || e.getCause() instanceof ImportBatch.LeaseLost) {
+      // another instance took it for stopped and marked it: nothing more to do here
+      LOG.warnf("import %d is no longer running here: %s", jobId, e.getMessage());
+      return;
+    }
+    LOG.errorf(e, "import %d failed", jobId);
+    String reason = String.valueOf(e.getMessage());
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              ImportJob j = ImportJob.findById(jobId);
+              j.status = ImportStatus.FAILED;
+              j.error = reason.substring(0, Math.min(400, reason.length()));
+              j.finishedAt = Instant.now();
+            });
   }
 }

@@ -54,6 +54,11 @@ public class OpsImportReportResource {
     java.nio.file.Path stored = java.nio.file.Path.of(job.reportPath);
     jakarta.ws.rs.core.StreamingOutput body =
         out -> {
+          var writer =
+              new java.io.BufferedWriter(
+                  new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8));
+          // the byte-order mark first: the printer writes the header as it is made
+          writer.write('\uFEFF');
           try (var reader =
                   Files.newBufferedReader(stored, java.nio.charset.StandardCharsets.UTF_8);
               var parser =
@@ -63,10 +68,6 @@ public class OpsImportReportResource {
                       .setSkipHeaderRecord(true)
                       .get()
                       .parse(skipBom(reader));
-              var writer =
-                  new java.io.BufferedWriter(
-                      new java.io.OutputStreamWriter(
-                          out, java.nio.charset.StandardCharsets.UTF_8));
               var printer =
                   new org.apache.commons.csv.CSVPrinter(
                       writer,
@@ -74,19 +75,8 @@ public class OpsImportReportResource {
                           .builder()
                           .setHeader(header(job.isLeads()))
                           .get())) {
-            writer.write('\uFEFF');
             for (org.apache.commons.csv.CSVRecord r : parser) {
-              List<String> line = new java.util.ArrayList<>();
-              line.add(r.get("row"));
-              line.add(r.get("outcome"));
-              line.add(texts.getOrDefault("outcome:" + r.get("outcome"), ""));
-              line.add(r.get("reason"));
-              line.add(texts.getOrDefault("reason:" + r.get("reason"), ""));
-              for (String column : job.isLeads() ? LEAD_COLUMNS : RECORD_COLUMNS) {
-                // reports of imports before the history columns have no "unmapped"
-                line.add(r.isMapped(column) ? r.get(column) : "");
-              }
-              printer.printRecord(line);
+              printer.printRecord(line(r, texts, job.isLeads()));
             }
           }
         };
@@ -94,6 +84,30 @@ public class OpsImportReportResource {
         .header("Content-Type", "text/csv; charset=UTF-8")
         .header("Content-Disposition", "attachment; filename=\"import-" + id + "-report.csv\"")
         .build();
+  }
+
+  /** A stored line with the outcome's and reason's texts in the reader's language. */
+  private static List<String> line(
+      org.apache.commons.csv.CSVRecord r, java.util.Map<String, String> texts, boolean leads) {
+    List<String> line = new java.util.ArrayList<>();
+    line.add(unmarked(r.get("row")));
+    line.add(r.get("outcome"));
+    line.add(texts.getOrDefault("outcome:" + r.get("outcome"), ""));
+    line.add(r.get("reason"));
+    line.add(texts.getOrDefault("reason:" + r.get("reason"), ""));
+    for (String column : leads ? LEAD_COLUMNS : RECORD_COLUMNS) {
+      // reports of imports before the history columns have no "unmapped"
+      line.add(r.isMapped(column) ? r.get(column) : "");
+    }
+    return line;
+  }
+
+  /**
+   * Reports stored before the fix hold the byte-order mark in front of their first row's number (it
+   * was written after the header); the download leaves it out.
+   */
+  private static String unmarked(String row) {
+    return row.startsWith("\uFEFF") ? row.substring(1) : row;
   }
 
   private static final List<String> LEAD_COLUMNS = List.of("lead_id", "email", "name", "unmapped");
