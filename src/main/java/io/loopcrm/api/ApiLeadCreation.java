@@ -41,6 +41,26 @@ class ApiLeadCreation {
       throw new ApiProblem(
           422, "Invalid Idempotency-Key", "Keep it under 100 characters.", Map.of());
     }
+    TrackingCodes.Target target = checked(in);
+    LeadCapture.Submission submission = submission(in);
+    Long variantId = target == null ? null : target.variantId();
+    try {
+      // keys are the client's own: another integration may use the same one
+      String client = identity.getPrincipal().getName();
+      Answer a = gate.runDeferred(submission, () -> capture(submission, variantId, client, key));
+      Response.ResponseBuilder r =
+          Response.status(a.status()).location(URI.create("/api/leads/" + a.lead().id()));
+      return (a.replayed() ? r.header("Idempotent-Replayed", "true") : r).entity(a.lead()).build();
+    } catch (CaptureGate.Busy | CaptureGate.Unavailable notNow) {
+      return notNow(notNow instanceof CaptureGate.Busy);
+    }
+  }
+
+  /**
+   * The input checked field by field; a 422 problem document names each bad field. Returns the
+   * campaign variant its tracking code names, if any.
+   */
+  private TrackingCodes.Target checked(LeadInput in) {
     Map<String, String> errors = new LinkedHashMap<>();
     check(errors, "firstName", in.firstName(), 100, false);
     check(errors, "lastName", in.lastName(), 100, true);
@@ -74,55 +94,55 @@ class ApiLeadCreation {
     if (!errors.isEmpty()) {
       throw new ApiProblem(422, "Invalid lead", "Some fields are not valid.", errors);
     }
-    LeadCapture.Submission submission =
-        new LeadCapture.Submission(
-            trim(in.firstName()),
-            trim(in.lastName()),
-            trim(in.email()),
-            trim(in.phone()),
-            trim(in.company()),
-            trim(in.title()),
-            trim(in.region()),
-            trim(in.segment()),
-            trim(in.industry()),
-            trim(in.companySize()),
-            blank(in.source()) ? "api" : in.source().trim(),
-            trim(in.utmSource()),
-            trim(in.utmMedium()),
-            trim(in.utmCampaign()),
-            null,
-            null);
-    Long variantId = target == null ? null : target.variantId();
-    try {
-      // keys are the client's own: another integration may use the same one
-      String client = identity.getPrincipal().getName();
-      Answer a = gate.runDeferred(submission, () -> capture(submission, variantId, client, key));
-      Response.ResponseBuilder r =
-          Response.status(a.status()).location(URI.create("/api/leads/" + a.lead().id()));
-      return (a.replayed() ? r.header("Idempotent-Replayed", "true") : r).entity(a.lead()).build();
-    } catch (CaptureGate.Busy | CaptureGate.Unavailable notNow) {
-      ApiProblem problem =
-          notNow instanceof CaptureGate.Busy
-              ? new ApiProblem(503, "Busy", "Too many leads at once; try again shortly.", Map.of())
-              : new ApiProblem(
-                  503,
-                  "Unavailable",
-                  "The lead could not be saved just now and nothing was kept; send it again"
-                      + " shortly (the same person is found again, never saved twice).",
-                  Map.of());
-      return Response.fromResponse(problem.toResponse())
-          .header(HttpHeaders.RETRY_AFTER, CaptureGate.RETRY_AFTER_SECONDS)
-          .build();
-    }
+    return target;
   }
+
+  /**
+   * A checked input as the capture takes it: trimmed, blank as none, "api" as its default source.
+   */
+  private static LeadCapture.Submission submission(LeadInput in) {
+    return new LeadCapture.Submission(
+        trim(in.firstName()),
+        trim(in.lastName()),
+        trim(in.email()),
+        trim(in.phone()),
+        trim(in.company()),
+        trim(in.title()),
+        trim(in.region()),
+        trim(in.segment()),
+        trim(in.industry()),
+        trim(in.companySize()),
+        blank(in.source()) ? "api" : in.source().trim(),
+        trim(in.utmSource()),
+        trim(in.utmMedium()),
+        trim(in.utmCampaign()),
+        null,
+        null);
+  }
+
+  /** 503 with Retry-After: the gate had no place in time, or the database was away. */
+  private static Response notNow(boolean busy) {
+    ApiProblem problem =
+        busy
+            ? new ApiProblem(503, "Busy", "Too many leads at once; try again shortly.", Map.of())
+            : new ApiProblem(
+                503,
+                "Unavailable",
+                "The lead could not be saved just now and nothing was kept; send it again"
+                    + " shortly (the same person is found again, never saved twice).",
+                Map.of());
+    return Response.fromResponse(problem.toResponse())
+        .header(HttpHeaders.RETRY_AFTER, CaptureGate.RETRY_AFTER_SECONDS)
+        .build();
+  }
+
+  /** What the capture answers, built into a response on the request's thread. */
+  private record Answer(int status, boolean replayed, ApiLeadsResource.LeadView lead) {}
 
   /**
    * The capture itself, in the capture writer's transaction: a repeated idempotency key gets the
    * first answer, a new one is kept with the lead.
    */
-  /** What the capture answers, built into a response on the request's thread. */
-  private record Answer(int status, boolean replayed, ApiLeadsResource.LeadView lead) {}
-
   private PendingLeads.Deferred<Answer> capture(
       LeadCapture.Submission submission, Long variantId, String client, String key) {
     if (key != null) {

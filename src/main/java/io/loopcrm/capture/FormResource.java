@@ -98,11 +98,7 @@ public class FormResource {
     if (!target.capturing()) {
       return embeddable(pages.withStatus(410, Templates.closed(target, "form_closed")));
     }
-    String address =
-        routing.request().remoteAddress() == null
-            ? "unknown"
-            : routing.request().remoteAddress().hostAddress();
-    if (!limiter.allow(address)) {
+    if (!limiter.allow(clientAddress())) {
       return embeddable(pages.withStatus(429, Templates.closed(target, "form_too_many")));
     }
     // a bot filled the field people cannot see: answer as if all went well, keep nothing
@@ -112,11 +108,7 @@ public class FormResource {
     FormErrors errors = input.errors(target.fields());
     Map<String, String> values = input.values();
     if (errors.isPresent()) {
-      return embeddable(
-          pages.withStatus(
-              422,
-              Templates.form(
-                  target, FormInput.COMPANY_SIZES, segmentChoices(target), values, errors)));
+      return refused(422, target, values, errors);
     }
     UUID visitor = input.visitor();
     boolean newVisitor = visitor == null;
@@ -135,16 +127,7 @@ public class FormResource {
     } catch (CaptureGate.Busy | CaptureGate.Unavailable notNow) {
       // nothing was saved: the visitor's answers stay in the form for a second try
       errors.add("form", notNow instanceof CaptureGate.Busy ? "form_busy" : "form_unavailable");
-      return Response.fromResponse(
-              embeddable(
-                  pages.withStatus(
-                      503,
-                      Templates.form(
-                          target,
-                          FormInput.COMPANY_SIZES,
-                          segmentChoices(target),
-                          values,
-                          errors))))
+      return Response.fromResponse(refused(503, target, values, errors))
           .header(HttpHeaders.RETRY_AFTER, CaptureGate.RETRY_AFTER_SECONDS)
           .build();
     }
@@ -153,6 +136,23 @@ public class FormResource {
       return Response.fromResponse(thanks).cookie(Visitor.cookie(visitor, secureCookies)).build();
     }
     return thanks;
+  }
+
+  /** The form again with what the visitor typed and what is wrong, at {@code status}. */
+  private Response refused(
+      int status, TrackingCodes.Target target, Map<String, String> values, FormErrors errors) {
+    return embeddable(
+        pages.withStatus(
+            status,
+            Templates.form(
+                target, FormInput.COMPANY_SIZES, segmentChoices(target), values, errors)));
+  }
+
+  /** The visitor's address (behind a trusted proxy, the one it forwards), for the rate limit. */
+  private String clientAddress() {
+    return routing.request().remoteAddress() == null
+        ? "unknown"
+        : routing.request().remoteAddress().hostAddress();
   }
 
   /** Post/Redirect/Get: the variant's own thank-you URL, or our thank-you page. */
