@@ -1,6 +1,5 @@
 package io.loopcrm.api;
 
-import io.loopcrm.api.ApiLeadsResource.LeadInput;
 import io.loopcrm.capture.CaptureGate;
 import io.loopcrm.capture.LeadCapture;
 import io.loopcrm.capture.PendingLeads;
@@ -32,7 +31,7 @@ class ApiLeadCreation {
   @Inject Clock clock;
   @Inject io.quarkus.security.identity.SecurityIdentity identity;
 
-  Response create(LeadInput in, String idempotencyKey) {
+  Response create(ApiLeadInput in, String idempotencyKey) {
     if (in == null) {
       throw new ApiProblem(422, "Invalid lead", "A JSON body is needed.", Map.of());
     }
@@ -60,7 +59,7 @@ class ApiLeadCreation {
    * The input checked field by field; a 422 problem document names each bad field. Returns the
    * campaign variant its tracking code names, if any.
    */
-  private TrackingCodes.Target checked(LeadInput in) {
+  private TrackingCodes.Target checked(ApiLeadInput in) {
     Map<String, String> errors = new LinkedHashMap<>();
     check(errors, "firstName", in.firstName(), 100, false);
     check(errors, "lastName", in.lastName(), 100, true);
@@ -100,7 +99,7 @@ class ApiLeadCreation {
   /**
    * A checked input as the capture takes it: trimmed, blank as none, "api" as its default source.
    */
-  private static LeadCapture.Submission submission(LeadInput in) {
+  private static LeadCapture.Submission submission(ApiLeadInput in) {
     return new LeadCapture.Submission(
         trim(in.firstName()),
         trim(in.lastName()),
@@ -137,7 +136,7 @@ class ApiLeadCreation {
   }
 
   /** What the capture answers, built into a response on the request's thread. */
-  private record Answer(int status, boolean replayed, ApiLeadsResource.LeadView lead) {}
+  private record Answer(int status, boolean replayed, ApiLeadView lead) {}
 
   /**
    * The capture itself, in the capture writer's transaction: a repeated idempotency key gets the
@@ -157,7 +156,7 @@ class ApiLeadCreation {
       if (!earlier.isEmpty()) {
         long id = ((Number) earlier.get(0)[0]).longValue();
         return PendingLeads.Deferred.of(
-            new Answer(((Number) earlier.get(0)[1]).intValue(), true, ApiLeadsResource.view(id)));
+            new Answer(((Number) earlier.get(0)[1]).intValue(), true, ApiLeadView.of(id)));
       }
     }
     return capture
@@ -179,7 +178,7 @@ class ApiLeadCreation {
     }
     em.flush();
     // the lead, its owner and campaign are in this transaction's session already: no query
-    return new Answer(status, false, ApiLeadsResource.view(em.find(Lead.class, result.leadId())));
+    return new Answer(status, false, ApiLeadView.of(em.find(Lead.class, result.leadId())));
   }
 
   private static void check(

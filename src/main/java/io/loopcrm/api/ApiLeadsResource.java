@@ -1,6 +1,5 @@
 package io.loopcrm.api;
 
-import io.loopcrm.lead.Lead;
 import io.loopcrm.lead.LeadFilter;
 import io.loopcrm.lead.LeadSearch;
 import io.loopcrm.people.CurrentMember;
@@ -17,9 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -45,48 +41,6 @@ public class ApiLeadsResource {
   @Inject CurrentMember me;
   @Inject Clock clock;
 
-  /** A lead as an integration sends it. */
-  @Schema(name = "LeadInput")
-  public record LeadInput(
-      String firstName,
-      @Schema(required = true) String lastName,
-      String email,
-      String phone,
-      String company,
-      String title,
-      String region,
-      String segment,
-      String industry,
-      String companySize,
-      String source,
-      @Schema(description = "Tracking code of the campaign variant the lead responded to")
-          String variantCode,
-      String utmSource,
-      String utmMedium,
-      String utmCampaign) {}
-
-  /** A lead as the API shows it. */
-  @Schema(name = "Lead")
-  public record LeadView(
-      long id,
-      String firstName,
-      String lastName,
-      String email,
-      String phone,
-      String company,
-      String status,
-      int score,
-      String source,
-      String region,
-      String campaign,
-      String owner,
-      String routing,
-      Instant createdAt) {}
-
-  /** A page of leads; pass {@code next} as {@code after} for the next one. */
-  @Schema(name = "LeadPage")
-  public record LeadPageView(List<LeadView> items, String next, long count, boolean countCapped) {}
-
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
@@ -99,7 +53,7 @@ public class ApiLeadsResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = LeadInput.class),
+              schema = @Schema(implementation = ApiLeadInput.class),
               examples =
                   @ExampleObject(
                       name = "webinar",
@@ -128,7 +82,7 @@ public class ApiLeadsResource {
                               + "\"status\":422,\"detail\":\"Some fields are not valid.\","
                               + "\"errors\":{\"email\":\"not an e-mail address\"}}")))
   public Response create(
-      LeadInput in,
+      ApiLeadInput in,
       @Parameter(description = "Any unique string up to 100 characters, e.g. a UUID")
           @HeaderParam("Idempotency-Key")
           String idempotencyKey) {
@@ -139,67 +93,21 @@ public class ApiLeadsResource {
   @Path("{id}")
   @Operation(summary = "Read a lead")
   @APIResponse(responseCode = "404", description = "No such lead")
-  public LeadView get(@PathParam("id") long id) {
-    return view(id);
+  public ApiLeadView get(@PathParam("id") long id) {
+    return ApiLeadView.of(id);
   }
 
   @GET
   @Operation(
       summary = "List leads",
       description = "The filters of the lead pages; keyset paging: pass `next` as `after`.")
-  public LeadPageView list(@jakarta.ws.rs.BeanParam io.loopcrm.web.LeadQuery query) {
+  public ApiLeadView.Page list(@jakarta.ws.rs.BeanParam io.loopcrm.web.LeadQuery query) {
     LeadFilter filter = query.toFilter();
     LeadSearch.Page page = search.search(filter, me.viewer(), clock.getZone());
-    return new LeadPageView(
-        page.rows().stream().map(ApiLeadsResource::view).toList(),
+    return new ApiLeadView.Page(
+        page.rows().stream().map(ApiLeadView::of).toList(),
         page.nextCursor(),
         page.count(),
         page.countCapped());
-  }
-
-  private static LeadView view(LeadSearch.Row r) {
-    return new LeadView(
-        r.id(),
-        r.firstName(),
-        r.lastName(),
-        r.email(),
-        r.phone(),
-        r.company(),
-        r.status().param(),
-        r.score(),
-        r.source(),
-        r.region(),
-        r.campaignName(),
-        r.ownerName(),
-        null,
-        r.createdAt());
-  }
-
-  static LeadView view(long id) {
-    List<Lead> found =
-        Lead.list(
-            "from Lead l left join fetch l.owner left join fetch l.campaign where l.id = ?1", id);
-    if (found.isEmpty()) {
-      throw new ApiProblem(404, "Not found", "No lead has this id.", Map.of());
-    }
-    return view(found.get(0));
-  }
-
-  static LeadView view(Lead l) {
-    return new LeadView(
-        l.id,
-        l.firstName,
-        l.lastName,
-        l.email,
-        l.phone,
-        l.company,
-        l.status.param(),
-        l.score,
-        l.source,
-        l.region,
-        l.campaign == null ? null : l.campaign.name,
-        l.owner == null ? null : l.owner.displayName,
-        l.routingNote == null ? null : l.routingNote.text(),
-        l.createdAt);
   }
 }

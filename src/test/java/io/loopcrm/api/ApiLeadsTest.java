@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -211,6 +212,10 @@ public class ApiLeadsTest {
         .statusCode(200)
         .body(containsString("/api/leads"))
         .body(containsString("Idempotency-Key"))
-        .body(containsString("kei@example.jp"));
+        .body(containsString("kei@example.jp"))
+        // the schemas integrations read keep their names
+        .body("components.schemas.keySet()", hasItems("Lead", "LeadInput", "LeadPage"))
+        .body("components.schemas.Lead.properties.keySet()", hasItems("routing", "owner"))
+        .body("components.schemas.LeadPage.properties.keySet()", hasItems("items", "next"));
   }
 }
