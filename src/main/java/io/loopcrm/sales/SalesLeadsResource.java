@@ -10,7 +10,6 @@ import io.loopcrm.lead.LeadStatus;
 import io.loopcrm.people.CurrentMember;
 import io.loopcrm.people.Roles;
 import io.loopcrm.people.Viewer;
-import io.loopcrm.settings.ChoiceList;
 import io.loopcrm.settings.Choices;
 import io.loopcrm.web.Flash;
 import io.loopcrm.web.FormErrors;
@@ -34,11 +33,13 @@ import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 
-/** A rep's leads: the list, the lead page and the first response (accept or reject). */
+/**
+ * A rep's leads: the list, the lead page, a status move and a manager's handover. The first
+ * response (accept or reject) is {@link SalesLeadAnswerResource}'s.
+ */
 @Path("/sales/leads")
 @RolesAllowed({Roles.SALES, Roles.SALES_MANAGER})
 public class SalesLeadsResource {
-  @Inject Choices choices;
   @Inject CurrentMember me;
   @Inject LeadSearch search;
   @Inject LeadPage leadPage;
@@ -114,55 +115,6 @@ public class SalesLeadsResource {
   }
 
   @POST
-  @Path("{id}/accept")
-  @Transactional
-  public Response accept(@PathParam("id") long id, @RestForm String quality) {
-    Viewer viewer = me.viewer();
-    Lead lead = Lead.findEditable(id, viewer);
-    Integer rating = rating(quality);
-    if (rating == null || !lead.status.awaitsResponse()) {
-      FormErrors errors =
-          new FormErrors()
-              .add("quality", rating == null ? "error_rating" : "lead_error_already_answered");
-      return leadPage.invalid(lead, viewer, errors, Map.of("quality", String.valueOf(quality)));
-    }
-    lead.accept(rating, Instant.now(clock));
-    return Flash.redirect(URI.create("/sales/leads/" + id), "success", "lead_flash_accepted");
-  }
-
-  @POST
-  @Path("{id}/reject")
-  @Transactional
-  public Response reject(
-      @PathParam("id") long id,
-      @RestForm String reason,
-      @RestForm("rejectQuality") String quality) {
-    Viewer viewer = me.viewer();
-    Lead lead = Lead.findEditable(id, viewer);
-    String why = choices.isActive(ChoiceList.REJECT_REASON, reason) ? reason : null;
-    Integer rating = rating(quality);
-    FormErrors errors = new FormErrors();
-    if (why == null) {
-      errors.add("reason", "lead_error_reason_required");
-    }
-    if (rating == null) {
-      errors.add("rejectQuality", "error_rating");
-    }
-    if (!lead.status.awaitsResponse()) {
-      errors.add("reason", "lead_error_already_answered");
-    }
-    if (errors.isPresent()) {
-      return leadPage.invalid(
-          lead,
-          viewer,
-          errors,
-          Map.of("reason", String.valueOf(reason), "rejectQuality", String.valueOf(quality)));
-    }
-    lead.reject(why, rating, Instant.now(clock));
-    return Flash.redirect(URI.create("/sales/leads/" + id), "success", "lead_flash_rejected");
-  }
-
-  @POST
   @Path("{id}/status")
   @Transactional
   public Response move(@PathParam("id") long id, @RestForm String to) {
@@ -207,15 +159,6 @@ public class SalesLeadsResource {
       }
     }
     return Flash.redirect(URI.create("/sales/leads/" + id), "success", "reassign_flash_done");
-  }
-
-  static Integer rating(String value) {
-    try {
-      int n = Integer.parseInt(value == null ? "" : value.trim());
-      return n >= 1 && n <= 5 ? n : null;
-    } catch (NumberFormatException e) {
-      return null;
-    }
   }
 
   private static LeadStatus parseStatus(String to) {
