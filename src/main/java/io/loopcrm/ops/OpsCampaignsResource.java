@@ -35,7 +35,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jboss.resteasy.reactive.RestForm;
 
 /**
  * Operations' campaigns: the list with headline numbers, create and edit, and the lifecycle. A
@@ -173,33 +172,6 @@ public class OpsCampaignsResource {
     directory.invalidate();
     codes.invalidate();
     return Flash.redirect(URI.create("/ops/campaigns/" + id), "success", "campaign_flash_saved");
-  }
-
-  /** Moves the campaign along its lifecycle; capture follows at once. */
-  @POST
-  @Path("{id}/status")
-  @Produces(MediaType.TEXT_HTML)
-  @Transactional
-  public Response status(@PathParam("id") long id, @RestForm String status) {
-    Campaign c = CampaignPage.campaign(id);
-    Campaign.Status next = Campaign.Status.fromCode(status);
-    if (next == null || !c.status.next().contains(next)) {
-      return refused(c, "campaign_error_transition");
-    }
-    if (next == Campaign.Status.ACTIVE && CampaignVariant.count("campaign.id", id) == 0) {
-      return refused(c, "campaign_error_no_variant");
-    }
-    c.status = next;
-    c.updatedAt = Instant.now(clock);
-    codes.invalidate();
-    return Flash.redirect(
-        URI.create("/ops/campaigns/" + id), "success", "campaign_flash_" + next.code());
-  }
-
-  private Response refused(Campaign c, String key) {
-    FormErrors errors = new FormErrors().add("status", key);
-    return pages.withStatus(
-        422, page.render(c, uri, CampaignPage.Problem.STATUS, errors, Map.of()));
   }
 
   private TemplateInstance form(Campaign c, Map<String, String> values, FormErrors errors) {
