@@ -52,7 +52,7 @@ public class ApiCampaignsResource {
                     c.name,
                     c.status.code(),
                     c.objectiveCode(),
-                    c.channel,
+                    c.channel.code(),
                     c.startsOn,
                     c.endsOn,
                     "/t/c/" + c.code,

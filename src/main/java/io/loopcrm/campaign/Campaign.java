@@ -93,8 +93,9 @@ public class Campaign extends PanacheEntity implements Audited {
   @Column(nullable = false)
   public Objective objective = Objective.ACQUISITION;
 
+  @Convert(converter = Channel.Column.class)
   @Column(nullable = false, length = 40)
-  public String channel;
+  public Channel channel;
 
   @Convert(converter = StatusColumn.class)
   @Column(nullable = false)

@@ -4,6 +4,7 @@ import io.loopcrm.audit.Audited;
 import io.loopcrm.people.Member;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.ManyToOne;
@@ -23,7 +24,8 @@ public class CostEntry extends PanacheEntity implements Audited {
   @ManyToOne(fetch = FetchType.LAZY)
   public CampaignVariant variant;
 
-  public String channel;
+  @Convert(converter = Channel.Column.class)
+  public Channel channel;
 
   @Column(nullable = false)
   public LocalDate incurredOn;

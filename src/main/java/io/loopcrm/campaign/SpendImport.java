@@ -54,7 +54,7 @@ public class SpendImport {
         e.incurredOn = r.day();
         e.amount = r.amount();
         e.currency = r.currency();
-        e.channel = r.channel();
+        e.channel = Channel.of(r.channel());
         e.note = r.note();
         e.createdBy = by;
         e.persist();

@@ -133,7 +133,7 @@ public class TrackingCodes {
         v.campaign.id,
         v.trackingCode,
         v.campaign.name,
-        v.campaign.channel,
+        v.campaign.channel.code(),
         v.campaign.status,
         v.landingUrl,
         v.thankYouUrl,

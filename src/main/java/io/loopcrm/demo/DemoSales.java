@@ -3,6 +3,7 @@ package io.loopcrm.demo;
 import io.loopcrm.activity.Activity;
 import io.loopcrm.campaign.Campaign;
 import io.loopcrm.campaign.CampaignVariant;
+import io.loopcrm.campaign.Channel;
 import io.loopcrm.deal.Deal;
 import io.loopcrm.deal.LeadConversion;
 import io.loopcrm.deal.LostReason;
@@ -200,7 +201,7 @@ class DemoSales {
     Campaign c = new Campaign();
     c.name = name;
     c.objective = objective;
-    c.channel = channel;
+    c.channel = Channel.of(channel);
     c.status = Campaign.Status.ACTIVE;
     c.startsOn = LocalDate.now().minusDays(30);
     c.endsOn = LocalDate.now().plusDays(60);
@@ -242,11 +243,11 @@ class DemoSales {
     l.region = i % 3 == 0 ? "APAC" : i % 3 == 1 ? "EMEA" : "Americas";
     l.segment = i % 2 == 0 ? "mid-market" : "enterprise";
     l.industry = i % 2 == 0 ? "Software" : "Manufacturing";
-    l.source = variant.campaign.channel;
+    l.source = variant.campaign.channel.code();
     l.campaign = variant.campaign;
     l.variant = variant;
-    l.utmSource = variant.campaign.channel.equals("search") ? "google" : "newsletter";
-    l.utmMedium = variant.campaign.channel.equals("search") ? "cpc" : "email";
+    l.utmSource = variant.campaign.channel == Channel.SEARCH ? "google" : "newsletter";
+    l.utmMedium = variant.campaign.channel == Channel.SEARCH ? "cpc" : "email";
     l.utmCampaign = variant.trackingCode;
     Instant firstTouch = assignedAt.minus(Duration.ofDays(3));
     l.firstTouch =

@@ -1,6 +1,7 @@
 package io.loopcrm.ops;
 
 import io.loopcrm.campaign.Campaign;
+import io.loopcrm.campaign.Channel;
 import io.loopcrm.people.Member;
 import io.loopcrm.web.Amount;
 import io.loopcrm.web.EnumName;
@@ -42,7 +43,7 @@ public final class CampaignForm {
     Map<String, String> v = new HashMap<>();
     v.put("name", c.name);
     v.put("objective", c.objective.name().toLowerCase(Locale.ROOT));
-    v.put("channel", c.channel);
+    v.put("channel", c.channel.code());
     v.put("startsOn", str(c.startsOn));
     v.put("endsOn", str(c.endsOn));
     v.put("budget", c.budget == null ? "" : c.budget.toPlainString());
@@ -76,7 +77,7 @@ public final class CampaignForm {
     }
     c.name = CampaignFields.trimmed(fields.name);
     c.objective = EnumName.Check.parse(Campaign.Objective.class, fields.objective);
-    c.channel = CampaignFields.trimmed(fields.channel);
+    c.channel = Channel.of(CampaignFields.trimmed(fields.channel));
     c.startsOn = IsoDate.Check.parse(fields.startsOn);
     c.endsOn = IsoDate.Check.parse(fields.endsOn);
     c.budget = Amount.Check.parse(fields.budget);

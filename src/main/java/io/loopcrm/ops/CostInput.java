@@ -4,8 +4,10 @@ import static io.loopcrm.web.FormText.blank;
 import static io.loopcrm.web.FormText.orEmpty;
 
 import io.loopcrm.campaign.Campaign;
+import io.loopcrm.campaign.Channel;
 import io.loopcrm.campaign.CostEntry;
 import io.loopcrm.web.Amount;
+import io.loopcrm.web.EnumName;
 import io.loopcrm.web.FormErrors;
 import io.loopcrm.web.IsoDate;
 import jakarta.validation.Validator;
@@ -36,7 +38,10 @@ public class CostInput {
 
   @RestForm public String currency;
   @RestForm public String variant;
-  @RestForm public String channel;
+
+  @RestForm
+  @EnumName(value = Channel.class, optional = true, message = "campaign_error_channel")
+  public String channel;
 
   @RestForm
   @Size(max = 300, message = "error_too_long_300")
@@ -54,9 +59,6 @@ public class CostInput {
       } catch (NumberFormatException | NotFoundException e) {
         errors.add("variant", "cost_error_variant");
       }
-    }
-    if (!blank(channel) && !Campaign.CHANNELS.contains(channel)) {
-      errors.add("channel", "campaign_error_channel");
     }
     return errors;
   }
@@ -76,7 +78,7 @@ public class CostInput {
     e.amount = amountValue();
     e.currency = currency;
     e.variant = blank(variant) ? null : CampaignPage.variant(c.id, Long.parseLong(variant.trim()));
-    e.channel = blank(channel) ? null : channel;
+    e.channel = EnumName.Check.parse(Channel.class, channel);
     e.note = blank(note) ? null : note.trim();
   }
 
@@ -87,7 +89,7 @@ public class CostInput {
     m.put("amount", e.amount.toPlainString());
     m.put("currency", e.currency);
     m.put("variant", e.variant == null ? "" : e.variant.id.toString());
-    m.put("channel", e.channel == null ? "" : e.channel);
+    m.put("channel", e.channel == null ? "" : e.channel.code());
     m.put("note", e.note == null ? "" : e.note);
     return m;
   }

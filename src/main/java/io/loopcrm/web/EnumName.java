@@ -28,8 +28,12 @@ public @interface EnumName {
 
   Class<? extends Payload>[] payload() default {};
 
+  /** Whether a blank value passes (an optional choice); by default one is required. */
+  boolean optional() default false;
+
   class Check implements ConstraintValidator<EnumName, String> {
     private Enum<?>[] constants;
+    private boolean optional;
 
     /** The constant a text names, or null. */
     public static <E extends Enum<E>> E parse(Class<E> type, String text) {
@@ -46,11 +50,15 @@ public @interface EnumName {
     @Override
     public void initialize(EnumName annotation) {
       constants = annotation.value().getEnumConstants();
+      optional = annotation.optional();
     }
 
     @Override
     public boolean isValid(String value, ConstraintValidatorContext context) {
       String name = value == null ? "" : value.trim().toUpperCase(Locale.ROOT);
+      if (name.isEmpty() && optional) {
+        return true;
+      }
       return Arrays.stream(constants).anyMatch(c -> c.name().equals(name));
     }
   }

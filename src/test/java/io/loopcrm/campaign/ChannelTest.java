@@ -32,11 +32,26 @@ class ChannelTest {
         labels.load(r);
       }
       for (Channel c : Channel.values()) {
-        assertThat(labels.getProperty("channel_" + c.code())).as(bundle + " " + c).isNotBlank();
+        assertThat(labels.getProperty(c.labelKey())).as(bundle + " " + c).isNotBlank();
       }
     }
     assertThat(Channel.isCode("search")).isTrue();
     assertThat(Channel.isCode("Search")).as("codes are stored in lower case").isFalse();
     assertThat(Channel.isCode(null)).isFalse();
+  }
+
+  @Test
+  void campaignsAndCostsStoreTheCodeAndReadACodeNoChannelHasAsOther() {
+    Channel.Column column = new Channel.Column();
+    assertThat(column.convertToDatabaseColumn(Channel.EVENTS)).isEqualTo("events");
+    assertThat(column.convertToEntityAttribute("events")).isEqualTo(Channel.EVENTS);
+    assertThat(column.convertToEntityAttribute("webinar"))
+        .as("written outside the app: the pages have always shown it as other")
+        .isEqualTo(Channel.OTHER);
+    assertThat(column.convertToEntityAttribute(null)).isNull();
+    assertThat(column.convertToDatabaseColumn(null)).isNull();
+    assertThat(Channel.of(" search ")).isEqualTo(Channel.SEARCH);
+    assertThat(Channel.of("")).isNull();
+    assertThat(Channel.EMAIL.auditValue()).as("the audit trail keeps the code").isEqualTo("email");
   }
 }

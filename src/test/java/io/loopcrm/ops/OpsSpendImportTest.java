@@ -81,7 +81,7 @@ class OpsSpendImportTest {
                             "from CostEntry e join fetch e.createdBy where e.variant.id = ?1", v.id)
                         .firstResult());
     assertThat(byVariant.amount).isEqualByComparingTo("1250.00");
-    assertThat(byVariant.channel).isEqualTo("search");
+    assertThat(byVariant.channel).isEqualTo(io.loopcrm.campaign.Channel.SEARCH);
     assertThat(byVariant.createdBy.username).isEqualTo("olga");
     String report = page(preview, "en");
     assertThat(report)

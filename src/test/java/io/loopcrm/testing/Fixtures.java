@@ -67,7 +67,7 @@ public final class Fixtures {
             () -> {
               Campaign c = new Campaign();
               c.name = name;
-              c.channel = "search";
+              c.channel = io.loopcrm.campaign.Channel.SEARCH;
               c.status = Campaign.Status.ACTIVE;
               c.persist();
               CampaignVariant v = new CampaignVariant();

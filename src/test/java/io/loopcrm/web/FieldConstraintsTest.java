@@ -43,4 +43,34 @@ class FieldConstraintsTest {
     }
     assertThat(percent.isValid(null, null)).isTrue();
   }
+
+  /** Two fields as a form would declare them, to read their constraints from. */
+  static class Posted {
+    @EnumName(value = java.time.DayOfWeek.class, message = "day")
+    String required;
+
+    @EnumName(value = java.time.DayOfWeek.class, optional = true, message = "day")
+    String optional;
+  }
+
+  @Test
+  void anEnumNameIsAConstantInAnyCaseAndBlankOnlyWhenOptional() throws Exception {
+    EnumName.Check required = enumCheck("required");
+    EnumName.Check optional = enumCheck("optional");
+    assertThat(required.isValid(" monday ", null)).isTrue();
+    assertThat(required.isValid("Funday", null)).isFalse();
+    assertThat(required.isValid("", null)).isFalse();
+    assertThat(required.isValid(null, null)).isFalse();
+    assertThat(optional.isValid("", null)).isTrue();
+    assertThat(optional.isValid(null, null)).isTrue();
+    assertThat(optional.isValid("Funday", null)).isFalse();
+    assertThat(EnumName.Check.parse(java.time.DayOfWeek.class, " Friday"))
+        .isEqualTo(java.time.DayOfWeek.FRIDAY);
+  }
+
+  private static EnumName.Check enumCheck(String field) throws NoSuchFieldException {
+    EnumName.Check check = new EnumName.Check();
+    check.initialize(Posted.class.getDeclaredField(field).getAnnotation(EnumName.class));
+    return check;
+  }
 }
