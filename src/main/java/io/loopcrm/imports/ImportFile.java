@@ -106,60 +106,21 @@ public final class ImportFile {
 
   static Row parse(CSVRecord record, List<String> mapping) {
     Map<String, String> v = values(record, mapping);
-    String first = v.get("firstName");
-    String last = v.get("lastName");
-    if (last == null && v.get("fullName") != null) {
-      String full = v.get("fullName");
-      int cut = full.lastIndexOf(' ');
-      if (cut > 0) {
-        first = first == null ? full.substring(0, cut).trim() : first;
-        last = full.substring(cut + 1).trim();
-      } else {
-        last = full;
-      }
-    }
-    String email = v.get("email");
-    String phone = v.get("phone");
-    String problem = null;
-    if (last == null || last.isBlank()) {
-      problem = "missing_name";
-    } else if (email != null && !Lead.isEmail(email)) {
-      problem = "invalid_email";
-    } else if (email == null && (phone == null || Lead.normalizePhone(phone) == null)) {
-      problem = "missing_contact";
-    } else if (tooLong(first, 100)
-        || tooLong(last, 100)
-        || tooLong(phone, 50)
-        || tooLong(v.get("company"), 200)
-        || tooLong(v.get("title"), 200)
-        || tooLong(v.get("region"), 60)
-        || tooLong(v.get("industry"), 80)
-        || tooLong(v.get("segment"), 60)
-        || tooLong(v.get("source"), 40)) {
-      problem = "too_long";
-    }
-    String region = v.get("region");
-    if (region == null && (v.get("city") != null || v.get("country") != null)) {
-      region =
-          v.get("city") == null
-              ? v.get("country")
-              : v.get("country") == null ? v.get("city") : v.get("city") + ", " + v.get("country");
-      region = region.length() > 60 ? region.substring(0, 60) : region;
-    }
+    Name name = Name.of(v);
     return new Row(
         record.getRecordNumber(),
-        first,
-        last,
-        email,
-        phone,
+        name.first(),
+        name.last(),
+        v.get("email"),
+        v.get("phone"),
         v.get("company"),
         v.get("title"),
-        region,
+        region(v),
         v.get("industry"),
         size(v.get("companySize")),
         v.get("segment"),
         source(v.get("source")),
-        problem,
+        problem(v, name),
         new History(
             v.get("createdDate"),
             clip(v.get("owner"), 200),
@@ -168,6 +129,62 @@ public final class ImportFile {
             clip(v.get("source"), 200),
             clip(v.get("medium"), 200),
             clip(v.get("description"), 10_000)));
+  }
+
+  /** A person's first and last name; a full name alone is cut at its last space. */
+  private record Name(String first, String last) {
+    static Name of(Map<String, String> v) {
+      String first = v.get("firstName");
+      String last = v.get("lastName");
+      String full = v.get("fullName");
+      if (last != null || full == null) {
+        return new Name(first, last);
+      }
+      int cut = full.lastIndexOf(' ');
+      if (cut <= 0) {
+        return new Name(first, full);
+      }
+      return new Name(
+          first == null ? full.substring(0, cut).trim() : first, full.substring(cut + 1).trim());
+    }
+  }
+
+  /** Why the row cannot be a lead (a report reason), or null. */
+  private static String problem(Map<String, String> v, Name name) {
+    String email = v.get("email");
+    String phone = v.get("phone");
+    if (name.last() == null || name.last().isBlank()) {
+      return "missing_name";
+    }
+    if (email != null && !Lead.isEmail(email)) {
+      return "invalid_email";
+    }
+    if (email == null && (phone == null || Lead.normalizePhone(phone) == null)) {
+      return "missing_contact";
+    }
+    boolean tooLong =
+        tooLong(name.first(), 100)
+            || tooLong(name.last(), 100)
+            || tooLong(phone, 50)
+            || tooLong(v.get("company"), 200)
+            || tooLong(v.get("title"), 200)
+            || tooLong(v.get("region"), 60)
+            || tooLong(v.get("industry"), 80)
+            || tooLong(v.get("segment"), 60)
+            || tooLong(v.get("source"), 40);
+    return tooLong ? "too_long" : null;
+  }
+
+  /** The region column, else "city, country" (either alone), at most 60 characters. */
+  private static String region(Map<String, String> v) {
+    String region = v.get("region");
+    String city = v.get("city");
+    String country = v.get("country");
+    if (region != null || (city == null && country == null)) {
+      return region;
+    }
+    region = city == null ? country : country == null ? city : city + ", " + country;
+    return region.length() > 60 ? region.substring(0, 60) : region;
   }
 
   private static String clip(String s, int max) {
