@@ -148,50 +148,10 @@ public class ClickLog {
 
   private void write(List<Pending> pending) {
     int n = pending.size();
-    Long[] variant = new Long[n];
-    Long[] campaign = new Long[n];
-    UUID[] visitor = new UUID[n];
-    String[] source = new String[n];
-    String[] medium = new String[n];
-    String[] name = new String[n];
-    String[] referrer = new String[n];
-    Long[] at = new Long[n];
-    String[] ignored = new String[n];
-    Boolean[] known = new Boolean[n];
-    // a visitor's second click on a variant in the same batch repeats the first (the insert's own
-    // check does not see rows of its statement)
-    java.util.Map<String, Instant> counted = new java.util.HashMap<>();
-    for (int i = 0; i < n; i++) {
-      Click c = pending.get(i).click();
-      variant[i] = c.variantId();
-      campaign[i] = c.campaignId();
-      visitor[i] = c.visitor();
-      source[i] = c.utmSource();
-      medium[i] = c.utmMedium();
-      name[i] = c.utmCampaign();
-      referrer[i] = c.referrer();
-      at[i] = c.at().toEpochMilli();
-      known[i] = c.knownVisitor();
-      ignored[i] = c.ignored();
-      if (ignored[i] == null) {
-        Instant first = counted.putIfAbsent(c.visitor() + "/" + c.variantId(), c.at());
-        if (first != null && c.at().isBefore(first.plus(REPEAT))) {
-          ignored[i] = "repeat";
-        }
-      }
-    }
+    Columns columns = new Columns(pending);
     try (Connection con = db.getConnection();
         PreparedStatement s = con.prepareStatement(INSERT)) {
-      s.setArray(1, con.createArrayOf("bigint", variant));
-      s.setArray(2, con.createArrayOf("bigint", campaign));
-      s.setArray(3, con.createArrayOf("uuid", visitor));
-      s.setArray(4, con.createArrayOf("text", source));
-      s.setArray(5, con.createArrayOf("text", medium));
-      s.setArray(6, con.createArrayOf("text", name));
-      s.setArray(7, con.createArrayOf("text", referrer));
-      s.setArray(8, con.createArrayOf("bigint", at));
-      s.setArray(9, con.createArrayOf("text", ignored));
-      s.setArray(10, con.createArrayOf("boolean", known));
+      columns.bind(con, s);
       s.executeUpdate();
       batches.incrementAndGet();
       pending.forEach(p -> p.kept().complete(null));
@@ -203,6 +163,71 @@ public class ClickLog {
       }
       LOG.warnf("%d clicks not written: %s", n, ex.getMessage());
       pending.forEach(p -> p.kept().completeExceptionally(ex));
+    }
+  }
+
+  /**
+   * A batch's clicks column by column, the insert's arrays. A visitor's second click on a variant
+   * within the batch is marked a repeat here: the insert's own check does not see rows of its
+   * statement.
+   */
+  private static final class Columns {
+    final Long[] variant;
+    final Long[] campaign;
+    final UUID[] visitor;
+    final String[] source;
+    final String[] medium;
+    final String[] name;
+    final String[] referrer;
+    final Long[] at;
+    final String[] ignored;
+    final Boolean[] known;
+
+    Columns(List<Pending> pending) {
+      int n = pending.size();
+      variant = new Long[n];
+      campaign = new Long[n];
+      visitor = new UUID[n];
+      source = new String[n];
+      medium = new String[n];
+      name = new String[n];
+      referrer = new String[n];
+      at = new Long[n];
+      ignored = new String[n];
+      known = new Boolean[n];
+      java.util.Map<String, Instant> counted = new java.util.HashMap<>();
+      for (int i = 0; i < n; i++) {
+        Click c = pending.get(i).click();
+        variant[i] = c.variantId();
+        campaign[i] = c.campaignId();
+        visitor[i] = c.visitor();
+        source[i] = c.utmSource();
+        medium[i] = c.utmMedium();
+        name[i] = c.utmCampaign();
+        referrer[i] = c.referrer();
+        at[i] = c.at().toEpochMilli();
+        known[i] = c.knownVisitor();
+        ignored[i] = c.ignored();
+        if (ignored[i] == null) {
+          Instant first = counted.putIfAbsent(c.visitor() + "/" + c.variantId(), c.at());
+          if (first != null && c.at().isBefore(first.plus(REPEAT))) {
+            ignored[i] = "repeat";
+          }
+        }
+      }
+    }
+
+    void bind(Connection con, PreparedStatement s) throws SQLException {
+      s.setArray(1, con.createArrayOf("bigint", variant));
+      s.setArray(2, con.createArrayOf("bigint", campaign));
+      s.setArray(3, con.createArrayOf("uuid", visitor));
+      s.setArray(4, con.createArrayOf("text", source));
+      s.setArray(5, con.createArrayOf("text", medium));
+      s.setArray(6, con.createArrayOf("text", name));
+      s.setArray(7, con.createArrayOf("text", referrer));
+      s.setArray(8, con.createArrayOf("bigint", at));
+      s.setArray(9, con.createArrayOf("text", ignored));
+      s.setArray(10, con.createArrayOf("boolean", known));
     }
   }
 }
