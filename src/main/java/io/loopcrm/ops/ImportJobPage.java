@@ -92,7 +92,24 @@ final class ImportJobPage {
       }
       used.add(t);
     }
-    switch (job.kind) {
+    requireColumns(job.kind, used, errors);
+    String values = valueMap(job, value, becomes);
+    if (values == null) {
+      errors.add("target", "import_error_mapping");
+    }
+    if (errors.isEmpty()) {
+      job.mapping = String.join("\t", chosen);
+      job.valueMap = values;
+    }
+    return errors;
+  }
+
+  /**
+   * The columns each kind of record cannot do without: a name, and a way to reach the person
+   * (leads) or to find the account (contacts, deals).
+   */
+  private static void requireColumns(String kind, List<String> used, FormErrors errors) {
+    switch (kind) {
       case "lead" -> {
         if (!used.contains("lastName") && !used.contains("fullName")) {
           errors.add("target", "import_error_needs_name");
@@ -123,15 +140,6 @@ final class ImportJobPage {
         }
       }
     }
-    String values = valueMap(job, value, becomes);
-    if (values == null) {
-      errors.add("target", "import_error_mapping");
-    }
-    if (errors.isEmpty()) {
-      job.mapping = String.join("\t", chosen);
-      job.valueMap = values;
-    }
-    return errors;
   }
 
   /**
