@@ -69,9 +69,6 @@ public final class ImportFile {
           "already_known",
           "unreadable");
 
-  /** The codes of the report's outcome column. */
-  public static final List<String> OUTCOMES = RowOutcome.CODES;
-
   /** The header cells of a file; none when it cannot be read as CSV (say, an unclosed quote). */
   public static List<String> header(Path file) throws IOException {
     try (Reader reader = open(file);

@@ -80,14 +80,15 @@ public record RoutingNote(
 
   /** The note in English words, as the API returns it. */
   public String text() {
+    String byHand = "created by hand by " + by;
     String routed =
         switch (kind) {
           case RULE -> "rule \"" + rule + "\" → " + rep + " (" + open + " open)";
           case NO_MATCH -> "no rule matched or every matching rep is at capacity";
           case ASSIGNED -> "assigned by " + by;
           case TAKEN_OVER -> "taken over from " + rep + " by " + by;
-          case BY_HAND -> "created by hand by " + by;
+          case BY_HAND -> byHand;
         };
-    return typedByHand() ? "created by hand by " + by + ", then " + routed : routed;
+    return typedByHand() ? byHand + ", then " + routed : routed;
   }
 }

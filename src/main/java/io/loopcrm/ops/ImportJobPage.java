@@ -49,7 +49,7 @@ final class ImportJobPage {
   static TemplateInstance render(ImportJob job, FormErrors errors) throws IOException {
     Path file = Path.of(job.storedPath);
     List<String> header = Files.exists(file) ? ImportFile.header(file) : List.of();
-    List<String> mapping = List.of(job.mapping.split("\t", -1));
+    List<String> mapping = job.mappingColumns();
     List<Column> columns = new ArrayList<>();
     for (int i = 0; i < header.size(); i++) {
       columns.add(

@@ -46,7 +46,7 @@ public class OpsImportReportResource {
           "reason:" + code,
           label.data("key", "import_reason_" + code).setLocale(locale.get()).render());
     }
-    for (String code : ImportFile.OUTCOMES) {
+    for (String code : io.loopcrm.imports.RowOutcome.CODES) {
       texts.put(
           "outcome:" + code,
           label.data("key", "import_outcome_" + code).setLocale(locale.get()).render());

@@ -26,7 +26,6 @@ import org.jboss.resteasy.reactive.RestForm;
 public class ScoringInput {
   @RestForm
   @NotBlank(message = "scoring_error_attribute")
-  @Pattern(regexp = "[a-z_]+", message = "scoring_error_attribute")
   public String attribute;
 
   @RestForm
