@@ -46,12 +46,14 @@ public class Account extends PanacheEntity implements Audited {
   }
 
   /**
-   * An existing account for this company: by e-mail domain first, then by name (case-insensitive).
+   * An existing account for this company that {@code viewer} may see ({@link CustomerAccess}): by
+   * e-mail domain first, then by name (case-insensitive), the oldest of each. An account the viewer
+   * may not see is never a match, so nobody learns of it or is linked to it.
    */
-  public static Optional<Account> findMatching(String domain, String name) {
+  public static Optional<Account> findMatching(
+      String domain, String name, io.loopcrm.people.Viewer viewer) {
     if (domain != null) {
-      Optional<Account> byDomain =
-          find("lower(domain) = ?1", domain.toLowerCase(Locale.ROOT)).firstResultOptional();
+      Optional<Account> byDomain = firstVisible("lower(a.domain) = :key", domain, viewer);
       if (byDomain.isPresent()) {
         return byDomain;
       }
@@ -59,7 +61,23 @@ public class Account extends PanacheEntity implements Audited {
     if (name == null || name.isBlank()) {
       return Optional.empty();
     }
-    return find("lower(name) = ?1", name.trim().toLowerCase(Locale.ROOT)).firstResultOptional();
+    return firstVisible("lower(a.name) = :key", name.trim(), viewer);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Optional<Account> firstVisible(
+      String condition, String key, io.loopcrm.people.Viewer viewer) {
+    String sql =
+        "select a.* from account a where "
+            + condition
+            + " and "
+            + CustomerAccess.account(viewer, "a")
+            + " order by a.id limit 1";
+    var query =
+        getEntityManager()
+            .createNativeQuery(sql, Account.class)
+            .setParameter("key", key.toLowerCase(Locale.ROOT));
+    return CustomerAccess.bind(query, sql, viewer).getResultList().stream().findFirst();
   }
 
   /** The account if {@code viewer} may see it ({@link CustomerAccess}); otherwise 404. */

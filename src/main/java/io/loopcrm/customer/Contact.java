@@ -41,10 +41,44 @@ public class Contact extends PanacheEntity implements Audited {
 
   @Version public long version;
 
-  public static Optional<Contact> findByEmail(String normalizedEmail) {
-    return normalizedEmail == null
-        ? Optional.empty()
-        : find("emailNormalized", normalizedEmail).firstResultOptional();
+  /**
+   * The oldest contact with this normalised e-mail that {@code viewer} may see ({@link
+   * CustomerAccess}); a contact the viewer may not see is never a match.
+   */
+  @SuppressWarnings("unchecked")
+  public static Optional<Contact> findByEmail(
+      String normalizedEmail, io.loopcrm.people.Viewer viewer) {
+    if (normalizedEmail == null) {
+      return Optional.empty();
+    }
+    String sql =
+        "select c.* from contact c where c.email_normalized = :email and "
+            + CustomerAccess.contact(viewer, "c")
+            + " order by c.id limit 1";
+    var query =
+        getEntityManager()
+            .createNativeQuery(sql, Contact.class)
+            .setParameter("email", normalizedEmail);
+    return CustomerAccess.bind(query, sql, viewer).getResultList().stream().findFirst();
+  }
+
+  /**
+   * The contact with this id if it is one of {@code account}'s and {@code viewer} may see it: what
+   * a form may link a record to. A contact id posted in a form goes through here, never through
+   * {@code findById} alone.
+   */
+  @SuppressWarnings("unchecked")
+  public static Optional<Contact> findChoosable(
+      Account account, long id, io.loopcrm.people.Viewer viewer) {
+    String sql =
+        "select c.* from contact c where c.id = :id and c.account_id = :account and "
+            + CustomerAccess.contact(viewer, "c");
+    var query =
+        getEntityManager()
+            .createNativeQuery(sql, Contact.class)
+            .setParameter("id", id)
+            .setParameter("account", account.id);
+    return CustomerAccess.bind(query, sql, viewer).getResultList().stream().findFirst();
   }
 
   /** The id as a form value. */

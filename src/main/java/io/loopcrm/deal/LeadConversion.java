@@ -6,18 +6,21 @@ import io.loopcrm.funnel.Touch;
 import io.loopcrm.lead.Lead;
 import io.loopcrm.lead.LeadStatus;
 import io.loopcrm.people.Member;
+import io.loopcrm.people.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Converts a lead into an account, a contact and a deal in one transaction: an existing account (by
- * e-mail domain, then name) and contact (by e-mail) are reused, and the lead's attribution is
- * copied onto the deal, where it is never edited again.
+ * e-mail domain, then name) and contact (by e-mail) are reused when the lead's owner may already
+ * see them ({@link #matches}), otherwise new ones are made; the lead's attribution is copied onto
+ * the deal, where it is never edited again.
  */
 @ApplicationScoped
 public class LeadConversion {
@@ -34,6 +37,20 @@ public class LeadConversion {
           "126.com",
           "foxmail.com",
           "sina.com");
+
+  /**
+   * The existing account and contact a conversion of {@code lead} reuses: only records its owner
+   * may already see as a rep, so that a conversion never opens another rep's or team's customer to
+   * them (a company name or e-mail typed into a lead is not a key to someone else's records).
+   */
+  public record Matches(Optional<Account> account, Optional<Contact> contact) {
+    public static Matches of(Lead lead) {
+      Viewer owner = Viewer.ownRecordsOf(lead.owner);
+      return new Matches(
+          Account.findMatching(companyDomainOf(lead.emailNormalized), companyName(lead), owner),
+          Contact.findByEmail(lead.emailNormalized, owner));
+    }
+  }
 
   /** What the rep enters when converting. */
   public record Request(
@@ -53,14 +70,9 @@ public class LeadConversion {
     }
     lead.moveTo(LeadStatus.CONVERTED);
 
-    String domain = companyDomainOf(lead.emailNormalized);
-    String companyName =
-        lead.company == null || lead.company.isBlank() ? lead.getName() : lead.company;
-    Account account =
-        Account.findMatching(domain, companyName)
-            .orElseGet(() -> newAccount(lead, companyName, domain));
-    Contact contact =
-        Contact.findByEmail(lead.emailNormalized).orElseGet(() -> newContact(lead, account));
+    Matches matches = Matches.of(lead);
+    Account account = matches.account().orElseGet(() -> newAccount(lead));
+    Contact contact = matches.contact().orElseGet(() -> newContact(lead, account));
 
     PipelineStage first =
         PipelineStage.<PipelineStage>find(
@@ -106,10 +118,15 @@ public class LeadConversion {
     return PUBLIC_MAIL.contains(domain) ? null : domain;
   }
 
-  private static Account newAccount(Lead lead, String name, String domain) {
+  /** The name of the lead's company, or the person's name when they gave none. */
+  private static String companyName(Lead lead) {
+    return lead.company == null || lead.company.isBlank() ? lead.getName() : lead.company;
+  }
+
+  private static Account newAccount(Lead lead) {
     Account a = new Account();
-    a.name = name;
-    a.domain = domain;
+    a.name = companyName(lead);
+    a.domain = companyDomainOf(lead.emailNormalized);
     a.industry = lead.industry;
     a.region = lead.region;
     a.owner = lead.owner;

@@ -8,6 +8,14 @@ import java.util.Set;
  */
 public record Viewer(long memberId, Long teamId, Set<String> roles) {
 
+  /**
+   * What {@code member} sees of their own records as a rep, whatever else their roles allow: the
+   * view a record handed to them may open, and no more.
+   */
+  public static Viewer ownRecordsOf(Member member) {
+    return new Viewer(member.id, member.team == null ? null : member.team.id, Set.of(Roles.SALES));
+  }
+
   public boolean seesAll() {
     return roles.contains(Roles.OPERATIONS) || roles.contains(Roles.ADMIN);
   }

@@ -29,7 +29,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Converting a lead into account + contact + deal, reusing an account or contact that exists. */
 @Path("/sales/leads/{id}/convert")
@@ -90,12 +89,14 @@ public class SalesConvertResource {
   }
 
   private TemplateInstance page(Lead lead, FormErrors errors, Map<String, String> values) {
-    Optional<Account> account =
-        Account.findMatching(LeadConversion.companyDomainOf(lead.emailNormalized), lead.company);
-    // the page names an existing contact only when the rep may see it (CustomerAccess)
-    Optional<Contact> contact =
-        Contact.findByEmail(lead.emailNormalized).filter(c -> Contact.isVisible(c.id, me.viewer()));
+    // what the conversion will reuse: only records the lead's owner may see already
+    LeadConversion.Matches matches = LeadConversion.Matches.of(lead);
     return Templates.form(
-        lead, account.orElse(null), contact.orElse(null), DealForm.currencies(), errors, values);
+        lead,
+        matches.account().orElse(null),
+        matches.contact().orElse(null),
+        DealForm.currencies(),
+        errors,
+        values);
   }
 }

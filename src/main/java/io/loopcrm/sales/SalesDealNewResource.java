@@ -91,11 +91,8 @@ public class SalesDealNewResource {
     }
     Contact who = null;
     if (contact != null && !contact.isBlank()) {
-      who =
-          Contact.listVisibleOf(a, viewer).stream()
-              .filter(c -> c.id.toString().equals(contact))
-              .findFirst()
-              .orElse(null);
+      Long id = io.loopcrm.common.Params.parseLong(contact);
+      who = id == null ? null : Contact.findChoosable(a, id, viewer).orElse(null);
       if (who == null) {
         errors.add("contact", "deal_error_contact");
       }

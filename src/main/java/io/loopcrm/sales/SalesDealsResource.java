@@ -64,9 +64,12 @@ public class SalesDealsResource {
     Viewer viewer = me.viewer();
     Deal deal = Deal.findEditable(id, viewer);
     DealForm form = input.form(validator);
+    // a contact of the deal's account that the user may see: an id typed into the form is no key
     io.loopcrm.customer.Contact newContact =
-        contact == null ? null : io.loopcrm.customer.Contact.findById(contact);
-    if (newContact != null && !newContact.account.id.equals(deal.account.id)) {
+        contact == null
+            ? null
+            : io.loopcrm.customer.Contact.findChoosable(deal.account, contact, viewer).orElse(null);
+    if (contact != null && newContact == null) {
       form.errors().add("contact", "deal_error_contact");
     }
     if (form.errors().isPresent()) {
