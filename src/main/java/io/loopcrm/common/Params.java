@@ -1,6 +1,9 @@
 package io.loopcrm.common;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -17,12 +20,74 @@ public final class Params {
     }
   }
 
+  /**
+   * A decimal number of at most {@code whole} digits before the point and {@code decimals} after it
+   * ("1250.50", "48,000", "-3"), or null. A longer text or one like "1E999999" is no number here
+   * and is never expanded into its digits.
+   */
+  public static BigDecimal parseDecimal(String s, int whole, int decimals) {
+    if (s == null || s.isBlank() || s.length() > 40) {
+      return null;
+    }
+    try {
+      BigDecimal d = new BigDecimal(s.trim().replace(",", ""));
+      return d.scale() > decimals || d.precision() - d.scale() > whole ? null : d;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** The first and last day a date may name: years 1 to 9999, what every column and page holds. */
+  public static final LocalDate FIRST_DAY = LocalDate.of(1, 1, 1);
+
+  public static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
+
+  /** The longest text read as a date, month or moment ("2026-12-31T23:59:59.999999999"). */
+  private static final int DATE_TEXT = 40;
+
+  /** An ISO day ("2026-12-31") in years 1 to 9999, or null. */
   public static LocalDate parseDate(String s) {
     try {
-      return s == null || s.isBlank() ? null : LocalDate.parse(s.trim());
+      return s == null || s.isBlank() || s.length() > DATE_TEXT
+          ? null
+          : sane(LocalDate.parse(s.trim()));
     } catch (DateTimeParseException e) {
       return null;
     }
+  }
+
+  /** An ISO month ("2026-12") in years 1 to 9999, or null. */
+  public static YearMonth parseMonth(String s) {
+    try {
+      if (s == null || s.isBlank() || s.length() > DATE_TEXT) {
+        return null;
+      }
+      YearMonth m = YearMonth.parse(s.trim());
+      return sane(m.atDay(1)) == null ? null : m;
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  /** An ISO moment on the wall clock ("2026-12-31T09:30") in years 1 to 9999, or null. */
+  public static LocalDateTime parseDateTime(String s) {
+    try {
+      if (s == null || s.isBlank() || s.length() > DATE_TEXT) {
+        return null;
+      }
+      LocalDateTime t = LocalDateTime.parse(s.trim());
+      return sane(t.toLocalDate()) == null ? null : t;
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The day when it lies in years 1 to 9999, else null: a year like +999999999 parses in Java but
+   * no column, interval or page holds it.
+   */
+  public static LocalDate sane(LocalDate day) {
+    return day == null || day.isBefore(FIRST_DAY) || day.isAfter(LAST_DAY) ? null : day;
   }
 
   /** Trimmed, at most {@code max} characters, or null when blank. */

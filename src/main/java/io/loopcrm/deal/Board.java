@@ -93,6 +93,11 @@ public class Board {
     if (key.length != 3) {
       return new Column(stage, 0, List.of(), List.of(), null);
     }
+    LocalDate close = io.loopcrm.common.Params.parseDate(key[0]);
+    BigDecimal minusAmount = io.loopcrm.common.Params.parseDecimal(key[1], 12, 2);
+    if (close == null || minusAmount == null) {
+      return new Column(stage, 0, List.of(), List.of(), null);
+    }
     List<Card> cards;
     try {
       cards =
@@ -101,10 +106,14 @@ public class Board {
               scope,
               " and d.stage_id = :stage and (" + ORDER_KEY + ") > (:close, :minusAmount, :id)",
               Map.of(
-                  "stage", stage.id(),
-                  "close", LocalDate.parse(key[0]),
-                  "minusAmount", new BigDecimal(key[1]),
-                  "id", Long.parseLong(key[2])));
+                  "stage",
+                  stage.id(),
+                  "close",
+                  close,
+                  "minusAmount",
+                  minusAmount,
+                  "id",
+                  Long.parseLong(key[2])));
     } catch (RuntimeException e) {
       return new Column(stage, 0, List.of(), List.of(), null);
     }

@@ -43,7 +43,14 @@ public class DealList {
     }
 
     Object read(String value) {
-      return this == CLOSE ? LocalDate.parse(value) : new BigDecimal(value);
+      Object v =
+          this == CLOSE
+              ? io.loopcrm.common.Params.parseDate(value)
+              : io.loopcrm.common.Params.parseDecimal(value, 12, 2);
+      if (v == null) {
+        throw new IllegalArgumentException("not a cursor of this list");
+      }
+      return v;
     }
   }
 

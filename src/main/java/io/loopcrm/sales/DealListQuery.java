@@ -3,8 +3,6 @@ package io.loopcrm.sales;
 import io.loopcrm.deal.Deal;
 import io.loopcrm.deal.DealList;
 import jakarta.ws.rs.QueryParam;
-import java.math.BigDecimal;
-import java.time.YearMonth;
 import java.util.Locale;
 
 /** The deal list's filter form as sent; anything unreadable counts as no filter. */
@@ -37,10 +35,10 @@ public class DealListQuery {
     return new DealList.Query(
         number(stage),
         parse(() -> Deal.Status.valueOf(status.toUpperCase(Locale.ROOT))),
-        parse(() -> YearMonth.parse(month)),
+        io.loopcrm.common.Params.parseMonth(month),
         number(owner),
-        parse(() -> new BigDecimal(min)),
-        parse(() -> new BigDecimal(max)),
+        io.loopcrm.web.Amount.Check.parse(min),
+        io.loopcrm.web.Amount.Check.parse(max),
         java.util.Objects.requireNonNullElse(
             parse(() -> DealList.Sort.valueOf(sort.toUpperCase(Locale.ROOT))), DealList.Sort.CLOSE),
         after == null || after.isBlank() ? null : after);

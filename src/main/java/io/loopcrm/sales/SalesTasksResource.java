@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -78,10 +77,6 @@ public class SalesTasksResource {
   }
 
   private static LocalDate date(String text) {
-    try {
-      return text == null || text.isBlank() ? null : LocalDate.parse(text.trim());
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    return io.loopcrm.common.Params.parseDate(text);
   }
 }

@@ -29,15 +29,8 @@ public @interface Amount {
   class Check implements ConstraintValidator<Amount, String> {
     /** The amount a valid text means, or null when it is blank or not an amount. */
     public static BigDecimal parse(String text) {
-      if (text == null || text.isBlank()) {
-        return null;
-      }
-      try {
-        BigDecimal a = new BigDecimal(text.trim().replace(",", ""));
-        return a.signum() < 0 || a.scale() > 2 || a.precision() - a.scale() > 12 ? null : a;
-      } catch (NumberFormatException e) {
-        return null;
-      }
+      BigDecimal a = io.loopcrm.common.Params.parseDecimal(text, 12, 2);
+      return a == null || a.signum() < 0 ? null : a;
     }
 
     @Override

@@ -10,7 +10,6 @@ import jakarta.validation.Payload;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 
 /** A date and time as a datetime-local input posts it ("2026-12-31T09:30"), or blank. */
 @Target(FIELD)
@@ -27,14 +26,7 @@ public @interface DateTimeText {
   class Check implements ConstraintValidator<DateTimeText, String> {
     /** The moment a valid text means on the wall clock, or null when it is blank or not one. */
     public static LocalDateTime parse(String text) {
-      if (text == null || text.isBlank()) {
-        return null;
-      }
-      try {
-        return LocalDateTime.parse(text.trim());
-      } catch (DateTimeParseException e) {
-        return null;
-      }
+      return io.loopcrm.common.Params.parseDateTime(text);
     }
 
     @Override

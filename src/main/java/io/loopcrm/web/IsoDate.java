@@ -10,9 +10,8 @@ import jakarta.validation.Payload;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
-/** A day as a date input posts it ("2026-12-31"), or blank. */
+/** A day as a date input posts it ("2026-12-31"), years 1 to 9999, or blank. */
 @Target(FIELD)
 @Retention(RUNTIME)
 @Constraint(validatedBy = IsoDate.Check.class)
@@ -27,14 +26,7 @@ public @interface IsoDate {
   class Check implements ConstraintValidator<IsoDate, String> {
     /** The day a valid text means, or null when it is blank or not a day. */
     public static LocalDate parse(String text) {
-      if (text == null || text.isBlank()) {
-        return null;
-      }
-      try {
-        return LocalDate.parse(text.trim());
-      } catch (DateTimeParseException e) {
-        return null;
-      }
+      return io.loopcrm.common.Params.parseDate(text);
     }
 
     @Override
