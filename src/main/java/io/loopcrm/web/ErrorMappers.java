@@ -81,6 +81,10 @@ public class ErrorMappers {
 
   @ServerExceptionMapper
   public Response unexpected(RuntimeException e) {
+    if (tooManyFields(e)) {
+      // more fields than any form has (quarkus.http.limits.max-parameters): refused, nothing read
+      return pages.response(routing, 413, null);
+    }
     if (changedMeanwhile(e)) {
       // found when the transaction commits (another save, a rescoring): the conflict page
       return pages.response(routing, 409, null);
@@ -95,6 +99,16 @@ public class ErrorMappers {
     String reference = ErrorPages.newReference();
     LOG.errorf(e, "unexpected error, reference %s, on %s", reference, routing.normalizedPath());
     return pages.response(routing, 500, reference);
+  }
+
+  /**
+   * Whether the form parser refused a body with more fields than the limit: it throws a plain
+   * RuntimeException that only its message tells apart ({@code HostileBodyTest} pins it).
+   */
+  static boolean tooManyFields(RuntimeException e) {
+    return e.getClass() == RuntimeException.class
+        && e.getMessage() != null
+        && e.getMessage().startsWith("Param limit of ");
   }
 
   /** Whether a stale version caused {@code e}, however deep the commit wrapped it. */

@@ -18,7 +18,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ErrorPages {
-  private static final List<Integer> KNOWN = List.of(401, 403, 404, 409, 500, 503);
+  private static final List<Integer> KNOWN = List.of(400, 401, 403, 404, 409, 413, 500, 503);
 
   @Inject
   @Location("error/page.html")

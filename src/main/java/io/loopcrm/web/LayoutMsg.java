@@ -77,4 +77,58 @@ public interface LayoutMsg {
 
   @Message
   String sign_out_stay();
+
+  @Message
+  String error_home();
+
+  @Message
+  String error_reference(String ref);
+
+  @Message
+  String error_400_title();
+
+  @Message
+  String error_400_text();
+
+  @Message
+  String error_401_title();
+
+  @Message
+  String error_401_text();
+
+  @Message
+  String error_403_title();
+
+  @Message
+  String error_403_text();
+
+  @Message
+  String error_404_title();
+
+  @Message
+  String error_404_text();
+
+  @Message
+  String error_409_title();
+
+  @Message
+  String error_409_text();
+
+  @Message
+  String error_413_title();
+
+  @Message
+  String error_413_text();
+
+  @Message
+  String error_500_title();
+
+  @Message
+  String error_500_text();
+
+  @Message
+  String error_503_title();
+
+  @Message
+  String error_503_text();
 }

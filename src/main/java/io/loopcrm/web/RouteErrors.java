@@ -41,7 +41,10 @@ public class RouteErrors {
       return;
     }
     int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
-    if (failure instanceof ForbiddenException) {
+    if (unreadableBody(failure)) {
+      // a multipart body cut short or without its boundary: the sender's mistake, not ours
+      status = 400;
+    } else if (failure instanceof ForbiddenException) {
       status = 403;
     } else if (failure instanceof AuthenticationCompletionException) {
       status = 401;
@@ -52,6 +55,20 @@ public class RouteErrors {
       LOG.errorf(failure, "request failed, reference %s, on %s", reference, ctx.normalizedPath());
     }
     write(ctx, status, reference);
+  }
+
+  /**
+   * Whether the request's body could not be parsed: the multipart parser fails with an IOException
+   * (a body ended early, a missing or wrong boundary) or its MalformedMessageException.
+   */
+  static boolean unreadableBody(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof java.io.IOException
+          || t.getClass().getSimpleName().equals("MalformedMessageException")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void write(RoutingContext ctx, int status, String reference) {
