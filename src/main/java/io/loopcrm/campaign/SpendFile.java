@@ -72,6 +72,13 @@ public final class SpendFile {
 
   /** Reads and checks the file against the campaigns and the ledger as they are now. */
   public static Result read(Path file, Collection<String> currencies) {
+    try {
+      if (io.loopcrm.common.CsvText.charsetOf(file).isEmpty()) {
+        return new Result(List.of(), "import_error_encoding");
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     try (Reader reader = io.loopcrm.common.CsvText.reader(file);
         CSVParser parser = FORMAT.parse(reader)) {
       List<CSVRecord> records = new ArrayList<>();

@@ -70,6 +70,27 @@ public final class ImportFile {
           "unreadable");
 
   /** The header cells of a file; none when it cannot be read as CSV (say, an unclosed quote). */
+  /** The longest column name a header may have: the three CRMs' longest are under 60. */
+  static final int HEADER_CELL = 200;
+
+  /**
+   * Why an uploaded file cannot be imported, as a message key, or null when it can: an encoding we
+   * do not read, no header line of 2 to 200 columns, a column name over {@value #HEADER_CELL}
+   * characters.
+   */
+  public static String problemOf(Path file) throws IOException {
+    if (io.loopcrm.common.CsvText.charsetOf(file).isEmpty()) {
+      return "import_error_encoding";
+    }
+    List<String> header = header(file);
+    if (header.size() < 2 || header.size() > 200) {
+      return "import_error_not_csv";
+    }
+    return header.stream().anyMatch(c -> c.length() > HEADER_CELL)
+        ? "import_error_header_long"
+        : null;
+  }
+
   public static List<String> header(Path file) throws IOException {
     try (Reader reader = open(file);
         CSVParser parser = FORMAT.parse(reader)) {

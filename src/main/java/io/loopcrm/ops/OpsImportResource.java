@@ -73,12 +73,13 @@ public class OpsImportResource {
     Files.createDirectories(dir);
     java.nio.file.Path stored = dir.resolve(UUID.randomUUID() + ".csv");
     Files.move(file.uploadedFile(), stored, StandardCopyOption.REPLACE_EXISTING);
-    List<String> header = ImportFile.header(stored);
-    if (header.size() < 2 || header.size() > 200) {
+    String problem = ImportFile.problemOf(stored);
+    if (problem != null) {
       Files.deleteIfExists(stored);
       return pages.withStatus(
-          422, Templates.start(recent(), new FormErrors().add("file", "import_error_not_csv")));
+          422, Templates.start(recent(), new FormErrors().add("file", problem)));
     }
+    List<String> header = ImportFile.header(stored);
     RecordLayouts.Detected found = RecordLayouts.detect(header);
     long id =
         save(

@@ -676,6 +676,12 @@ public interface Msg {
   String import_error_not_csv();
 
   @Message
+  String import_error_encoding();
+
+  @Message
+  String import_error_header_long();
+
+  @Message
   String import_error_mapping();
 
   @Message
