@@ -76,10 +76,17 @@ public final class ImportHistory {
     return s != null ? s : status(raw);
   }
 
-  /** Members and campaigns as they are now (in the caller's transaction). */
+  /**
+   * Members and campaigns as they are now (in the caller's transaction). An owner is one of the
+   * enabled sellers: a record owned by an administrator, operations or the integration's account is
+   * one no rep or manager can work or hand over.
+   */
   public static ImportHistory load() {
     ImportHistory h = new ImportHistory();
     for (Member m : Member.<Member>list("enabled = true")) {
+      if (!m.isAssignable()) {
+        continue;
+      }
       for (String key : new String[] {m.email, m.username, m.displayName}) {
         if (key != null && !key.isBlank()) {
           h.members.putIfAbsent(key.trim().toLowerCase(Locale.ROOT), m);

@@ -20,8 +20,10 @@ import java.util.Locale;
  * A deal row of an import ({@link RecordBatch} writes the batch): its owner (the file's, else its
  * account's), its stage through {@link DealStages} (a lost reason on an open stage makes it lost,
  * as Odoo keeps the stage of a lost opportunity), its account and contact; a won deal needs an
- * amount and a close date, as in the pipeline; a deal of the same name on the account is completed,
- * not doubled.
+ * amount and a close date, as in the pipeline; a deal of the same name on the account is a rep's,
+ * left as it is and not doubled. An existing account or contact is linked only when the deal's
+ * owner may see it ({@link RecordBatch#mayLink}); the report names no deal, since operations sees
+ * deals only as totals.
  */
 final class ImportedDeals {
   private ImportedDeals() {}
@@ -53,18 +55,22 @@ final class ImportedDeals {
     if (stage.isWon() && (amount == null || amount.signum() <= 0 || close == null)) {
       return new RecordBatch.Outcome(r, RowOutcome.SKIPPED, "won_incomplete", "", null, c.notes());
     }
+    if (existing != null && !RecordBatch.mayLink(owner, existing)) {
+      return new RecordBatch.Outcome(
+          r, RowOutcome.SKIPPED, "account_of_another_rep", "", null, c.notes());
+    }
     Account account = existing != null ? existing : RecordBatch.accountOf(r, c, owner);
+    if (account.id != null && c.known().deal(account, r.get("name")) != null) {
+      // a rep's deal: never written by an import, and not named to operations, who see deals
+      // only as totals
+      return new RecordBatch.Outcome(r, RowOutcome.SKIPPED, "exists_kept", "deal", null, c.notes());
+    }
     Contact contact = c.known().contact(BatchCustomers.emailIn(r.get("contact")));
+    if (contact != null && !mayLinkContact(owner, contact, account)) {
+      contact = null;
+    }
     if (r.get("contact") != null && contact == null) {
       c.notes().add("contact: " + r.get("contact"));
-    }
-    Deal known = c.known().deal(account, r.get("name"));
-    if (known != null) {
-      known.amount = known.amount == null ? amount : known.amount;
-      known.expectedClose = known.expectedClose == null ? close : known.expectedClose;
-      known.contact = known.contact == null ? contact : known.contact;
-      known.nextStep = known.nextStep == null ? r.get("nextStep") : known.nextStep;
-      return new RecordBatch.Outcome(r, RowOutcome.UPDATED, null, "deal", known.id, c.notes());
     }
     Deal d = DealOpening.open(r.get("name"), account, owner, stage);
     d.contact = contact;
@@ -90,7 +96,19 @@ final class ImportedDeals {
     entered.changedAt = d.stageEnteredAt;
     entered.persist();
     c.known().add(d);
-    return new RecordBatch.Outcome(r, RowOutcome.CREATED, null, "deal", d.id, c.notes());
+    return new RecordBatch.Outcome(r, RowOutcome.CREATED, null, "deal", null, c.notes());
+  }
+
+  /**
+   * Whether the deal of {@code owner} may name {@code contact}: one of the deal's account that no
+   * one owns, or one the owner may already see.
+   */
+  private static boolean mayLinkContact(Member owner, Contact contact, Account account) {
+    if (contact.owner == null) {
+      return contact.account.id.equals(account.id);
+    }
+    return contact.owner.id.equals(owner.id)
+        || Contact.isVisible(contact.id, io.loopcrm.people.Viewer.ownRecordsOf(owner));
   }
 
   private static String currency(String raw, List<String> notes) {

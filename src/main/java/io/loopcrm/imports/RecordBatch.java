@@ -16,9 +16,11 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * One batch of an account, contact or deal file in one transaction. A known record (account by
- * domain or name, contact by e-mail, deal by account and name) gets its blanks completed; a new one
- * keeps its created date and owner; contacts and deals are linked to their account, which is
- * created when no account has its name or domain. Deals are written by {@link ImportedDeals}.
+ * domain or name, contact by e-mail, deal by account and name) that a rep owns is left as it is
+ * (the fields are sales'); an unowned one gets its blanks completed; a new one keeps its created
+ * date and owner (an enabled seller); contacts and deals are linked to their account, which is
+ * created when no account has its name or domain, and only when their owner may see that account
+ * ({@link #mayLink}). Deals are written by {@link ImportedDeals}.
  */
 @ApplicationScoped
 public class RecordBatch {
@@ -111,6 +113,10 @@ public class RecordBatch {
   private Outcome account(RecordRow r, Context c) {
     Account a = c.known().account(r);
     Member owner = c.owner(r);
+    if (a != null && a.owner != null) {
+      // a rep's account: theirs to keep, an import does not write into it
+      return new Outcome(r, RowOutcome.SKIPPED, "exists_kept", "account", a.id, c.notes());
+    }
     if (a != null) {
       a.domain = a.domain == null ? Account.normalizeDomain(r.get("website")) : a.domain;
       a.industry = a.industry == null ? r.get("industry") : a.industry;
@@ -154,6 +160,12 @@ public class RecordBatch {
     String email = BatchCustomers.email(r.get("email"));
     Member owner = c.owner(r);
     Contact known = c.known().contact(email);
+    if (known != null && known.owner != null) {
+      return new Outcome(r, RowOutcome.SKIPPED, "exists_kept", "contact", known.id, c.notes());
+    }
+    if (known != null && !mayLink(owner, known.account)) {
+      return new Outcome(r, RowOutcome.SKIPPED, "account_of_another_rep", "", null, c.notes());
+    }
     if (known != null) {
       known.firstName = known.firstName == null ? r.get("firstName") : known.firstName;
       known.phone = known.phone == null ? r.get("phone") : known.phone;
@@ -164,6 +176,9 @@ public class RecordBatch {
     Account account = accountOf(r, c, owner);
     if (account == null) {
       return new Outcome(r, RowOutcome.SKIPPED, "missing_account", "", null, c.notes());
+    }
+    if (!mayLink(owner, account)) {
+      return new Outcome(r, RowOutcome.SKIPPED, "account_of_another_rep", "", null, c.notes());
     }
     Contact x = new Contact();
     x.account = account;
@@ -178,6 +193,20 @@ public class RecordBatch {
     x.persist();
     c.known().add(x);
     return new Outcome(r, RowOutcome.CREATED, null, "contact", x.id, c.notes());
+  }
+
+  /**
+   * Whether an imported record of {@code owner} may be linked to {@code account}: an account with
+   * no owner, or one the owner may already see ({@link io.loopcrm.customer.CustomerAccess}), so
+   * that an import never opens another rep's or team's account to someone through a contact or deal
+   * of theirs.
+   */
+  static boolean mayLink(Member owner, Account account) {
+    if (owner == null || account.owner == null || account.owner.id.equals(owner.id)) {
+      return true;
+    }
+    return account.id != null
+        && Account.isVisible(account.id, io.loopcrm.people.Viewer.ownRecordsOf(owner));
   }
 
   private static String nz(String s) {

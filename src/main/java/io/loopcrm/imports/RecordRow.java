@@ -26,6 +26,8 @@ public record RecordRow(long line, String kind, Map<String, String> values, Stri
           "invalid_date",
           "missing_owner",
           "won_incomplete",
+          "exists_kept",
+          "account_of_another_rep",
           "unreadable");
 
   private static final Set<String> YES = Set.of("true", "yes", "1", "x", "y", "是", "真");

@@ -458,4 +458,10 @@ public interface LabelMsg {
 
   @Message
   String import_reason_won_incomplete();
+
+  @Message
+  String import_reason_exists_kept();
+
+  @Message
+  String import_reason_account_of_another_rep();
 }

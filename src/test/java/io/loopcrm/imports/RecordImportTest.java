@@ -101,9 +101,15 @@ class RecordImportTest {
         .body(containsString("These rows are"))
         .body(containsString("no such user: imported without an owner"));
     Map<String, Long> outcome = importNow(accounts, job.mapping);
-    assertThat(outcome).containsEntry("created", 4L).containsEntry("updated", 1L);
-    assertThat(outcome).containsEntry("skipped", 1L);
+    // the company typed again is Jane's account by then: hers to keep, not written into
+    assertThat(outcome).containsEntry("created", 4L).doesNotContainKey("updated");
+    assertThat(outcome).containsEntry("skipped", 2L);
     List<CSVRecord> report = ImportTest.report(accounts);
+    assertThat(report)
+        .anyMatch(
+            r ->
+                r.get("reason").equals("exists_kept")
+                    && r.get("name").equals(run.name("NORTHWIND TRADERS")));
     assertThat(report)
         .anyMatch(r -> r.get("reason").equals("missing_name") && r.get("record").isEmpty());
     assertThat(report)
@@ -127,8 +133,8 @@ class RecordImportTest {
     outcome = importNow(contacts, ImportTest.job(contacts).mapping);
     assertThat(outcome)
         .containsEntry("created", 5L)
-        .containsEntry("updated", 1L)
-        .containsEntry("skipped", 2L);
+        .doesNotContainKey("updated")
+        .containsEntry("skipped", 3L);
     Contact maria = contact("maria.anders@northwind-" + run.tag() + ".com");
     assertThat(maria.account.id).isEqualTo(northwind.id);
     assertThat(maria.owner.id).isEqualTo(run.jane().id);
@@ -204,10 +210,17 @@ class RecordImportTest {
         .isEqualTo("discovery");
     assertThat(deal(run.name("Globex, Inc."), "Globex - platform").amount).isNull();
 
-    // the same file again: every deal is known, none doubled
+    // operations sees deals only as totals: the report names none
+    assertThat(report)
+        .filteredOn(r -> r.get("record").equals("deal"))
+        .allMatch(r -> r.get("record_id").isEmpty());
+    // the same file again: every deal is known and a rep's, none doubled, none written
     long again = ImportTest.upload(run.sample("opportunities-salesforce.csv"));
     outcome = importNow(again, ImportTest.job(again).mapping);
-    assertThat(outcome).containsEntry("updated", 7L).containsEntry("skipped", 2L);
+    assertThat(outcome).doesNotContainKey("updated").containsEntry("skipped", 9L);
+    assertThat(ImportTest.report(again))
+        .filteredOn(r -> r.get("reason").equals("exists_kept"))
+        .hasSize(7);
     assertThat(
             count(
                 "select count(*) from deal d join account a on a.id = d.account_id"
@@ -327,6 +340,93 @@ class RecordImportTest {
         .post("/ops/import/" + id + "/mapping")
         .then()
         .statusCode(422);
+  }
+
+  @Test
+  @AsOperations
+  void anImportNeverWritesIntoARepsDealNorLinksSomeoneToAnotherRepsAccount() throws Exception {
+    Run run = Run.start();
+    String tag = run.tag();
+    // Li's customer, with Li's contact and Li's deal whose amount is still blank
+    Account theirs =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  Account a = new Account();
+                  a.name = "Li Customer " + tag;
+                  a.owner = Member.findById(run.li().id);
+                  a.persist();
+                  Contact x = new Contact();
+                  x.account = a;
+                  x.lastName = "Buyer";
+                  x.email = "buyer@li-" + tag + ".example";
+                  x.emailNormalized = x.email;
+                  x.owner = a.owner;
+                  x.persist();
+                  io.loopcrm.deal.DealOpening.direct(
+                      "Li deal " + tag,
+                      a,
+                      x,
+                      a.owner,
+                      PipelineStage.listActive().get(0),
+                      Instant.now());
+                  return a;
+                });
+    Member admin = Fixtures.member("admin" + tag, List.of("admin"), null);
+    Path file = Files.createTempFile("cross", ".csv");
+    Files.writeString(
+        file,
+        "Opportunity Name,Account Name,Amount,Opportunity Currency,Close Date,Stage,Opportunity Owner,Contact Email,Next Step\n"
+            + "Li deal "
+            + tag
+            + ",Li Customer "
+            + tag
+            + ",999,USD,2027-01-31,Prospecting,"
+            + run.li().displayName
+            + ",,Overwrite me\n"
+            + "Jane's try "
+            + tag
+            + ",Li Customer "
+            + tag
+            + ",100,USD,2027-01-31,Prospecting,"
+            + run.jane().displayName
+            + ",,\n"
+            + "Jane own "
+            + tag
+            + ",Jane Co "
+            + tag
+            + ",100,USD,2027-01-31,Prospecting,"
+            + run.jane().displayName
+            + ",buyer@li-"
+            + tag
+            + ".example,\n"
+            + "Admin's "
+            + tag
+            + ",Admin Co "
+            + tag
+            + ",100,USD,2027-01-31,Prospecting,"
+            + admin.username
+            + ",,\n");
+    long id = ImportTest.upload(file);
+    Map<String, Long> outcome = importNow(id, ImportTest.job(id).mapping);
+    assertThat(outcome).containsEntry("created", 1L).containsEntry("skipped", 3L);
+    List<CSVRecord> report = ImportTest.report(id);
+    assertThat(report)
+        .anyMatch(r -> r.get("reason").equals("exists_kept"))
+        .anyMatch(r -> r.get("reason").equals("account_of_another_rep"))
+        .anyMatch(r -> r.get("reason").equals("missing_owner"));
+    Deal kept = deal(theirs.name, "Li deal " + tag);
+    assertThat(kept.amount).as("a rep's deal is not written into").isNull();
+    assertThat(kept.nextStep).isNull();
+    Deal own = deal("Jane Co " + tag, "Jane own " + tag);
+    assertThat(own.contact).as("Li's contact is not Jane's to link").isNull();
+    assertThat(
+            count(
+                "select count(*) from deal where owner_id = ?1 and account_id = ?2",
+                run.jane().id,
+                theirs.id))
+        .isZero();
+    given().header("Accept-Language", "zh-CN").get("/ops/import/" + id).then().statusCode(200);
   }
 
   @Test
