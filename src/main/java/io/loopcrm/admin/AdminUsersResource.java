@@ -27,7 +27,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Users and their roles, managed in Keycloak through its Admin REST API; the team and the local
- * member mirror are Loop CRM's. Role changes apply at the user's next sign-in.
+ * member mirror are Loop CRM's. Role changes apply on the user's next request (SessionEnds).
  */
 @Path("/admin/users")
 @RolesAllowed(Roles.ADMIN)

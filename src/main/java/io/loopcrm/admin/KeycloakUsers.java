@@ -30,6 +30,7 @@ public class KeycloakUsers {
   static final int ROLE_HOLDERS_MAX = 5000;
 
   @Inject KeycloakRealm keycloak;
+  @Inject io.loopcrm.people.SessionEnds sessions;
 
   /** A user as the admin pages show it. */
   public record User(
@@ -142,7 +143,10 @@ public class KeycloakUsers {
         });
   }
 
-  /** Changes names, e-mail, enabled flag and roles; a disabled user's sessions end at once. */
+  /**
+   * Changes names, e-mail, enabled flag and roles; the sessions of a user disabled or given other
+   * roles end at once ({@link io.loopcrm.people.SessionEnds}).
+   */
   public void update(
       String id,
       String firstName,
@@ -169,18 +173,26 @@ public class KeycloakUsers {
             }
             throw e;
           }
-          setRoles(realm, id, roles);
+          boolean rolesChanged = setRoles(realm, id, roles);
           if (newTemporaryPassword != null) {
             user.resetPassword(password(newTemporaryPassword));
           }
-          if (!enabled) {
+          if (!enabled || rolesChanged) {
+            // the roles travel in the session's tokens: the sessions end here and in Keycloak, and
+            // the person's next page signs in again (with the new roles)
+            List<String> sids =
+                user.getUserSessions().stream()
+                    .map(org.keycloak.representations.idm.UserSessionRepresentation::getId)
+                    .toList();
             user.logout();
+            sessions.end(sids);
           }
           return null;
         });
   }
 
-  private void setRoles(RealmResource realm, String id, Set<String> wanted) {
+  /** Gives the user exactly the Loop roles {@code wanted}; whether anything changed. */
+  private boolean setRoles(RealmResource realm, String id, Set<String> wanted) {
     UserResource user = realm.users().get(id);
     Set<String> current = loopRoles(user);
     List<RoleRepresentation> add = new ArrayList<>();
@@ -198,6 +210,7 @@ public class KeycloakUsers {
     if (!remove.isEmpty()) {
       user.roles().realmLevel().remove(remove);
     }
+    return !add.isEmpty() || !remove.isEmpty();
   }
 
   private static Set<String> loopRoles(UserResource user) {

@@ -21,8 +21,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Signing out: a POST with the CSRF token (the navbar's button), so that no link, image or other
- * site can sign a user out. It ends the app's session (its cookie) and then Keycloak's, which
- * returns the browser to {@code /signed-out}. A GET asks first.
+ * site can sign a user out. It ends the app's session (its cookie, and on the server: {@link
+ * io.loopcrm.people.SessionEnds}) and then Keycloak's, which returns the browser to {@code
+ * /signed-out}. A GET asks first.
  */
 @Path("/logout")
 @PermitAll
@@ -30,6 +31,7 @@ public class LogoutResource {
   @Inject SecurityIdentity identity;
   @Inject OidcSession session;
   @Inject OidcConfigurationMetadata provider;
+  @Inject io.loopcrm.people.SessionEnds sessions;
   @Context UriInfo uri;
 
   @ConfigProperty(name = "quarkus.oidc.client-id")
@@ -56,6 +58,10 @@ public class LogoutResource {
     }
     String idToken = session.getIdToken() == null ? null : session.getIdToken().getRawToken();
     String endSession = provider == null ? null : provider.getEndSessionUri();
+    if (session.getIdToken() != null) {
+      // ended on the server too: a copy of the cookie answers "sign in" from now on
+      sessions.end(session.getIdToken().getClaim("sid"));
+    }
     session.logout().await().indefinitely();
     if (idToken == null || endSession == null) {
       // no single sign-on session to end (or no provider that ends one): the app's is gone

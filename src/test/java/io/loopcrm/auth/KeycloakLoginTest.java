@@ -104,11 +104,48 @@ class KeycloakLoginTest {
       assertThat(web.getPage(KeycloakLogin.app() + "/sales/today").getUrl().toString())
           .isEqualTo(KeycloakLogin.app() + "/sales/today");
 
+      // a copy of the session cookie, as someone might have taken it
+      java.util.Map<String, String> copied = new java.util.HashMap<>();
+      web.getCookieManager().getCookies().stream()
+          .filter(c -> c.getName().startsWith("q_session"))
+          .forEach(c -> copied.put(c.getName(), c.getValue()));
+      assertThat(copied).isNotEmpty();
+      given()
+          .redirects()
+          .follow(false)
+          .cookies(copied)
+          .get(KeycloakLogin.app() + "/sales/today")
+          .then()
+          .statusCode(200);
+
       // the navbar's button posts with the CSRF token
       Page out = today.getHtmlElementById("logout").click();
       assertThat(out.getUrl().toString()).startsWith(KeycloakLogin.app() + "/signed-out");
       assertThat(out.getWebResponse().getContentAsString()).contains("You are signed out");
       assertThat(web.getCookieManager().getCookie("q_session")).isNull();
+
+      // the copied cookie is over too, at once: it is sent to sign in, for pages and forms
+      given()
+          .redirects()
+          .follow(false)
+          .cookies(copied)
+          .get(KeycloakLogin.app() + "/sales/today")
+          .then()
+          .statusCode(302)
+          .header(
+              "Location", startsWith(TestStack.get().realmUrl() + "/protocol/openid-connect/auth"));
+      String csrf = io.loopcrm.testing.Csrf.token();
+      given()
+          .redirects()
+          .follow(false)
+          .cookies(copied)
+          .cookie("csrf-token", csrf)
+          .formParam("csrf-token", csrf)
+          .formParam("lastName", "Stolen")
+          .formParam("email", "stolen@cookie.example")
+          .post(KeycloakLogin.app() + "/sales/leads/new")
+          .then()
+          .statusCode(302);
 
       // Keycloak asks for the password again: its single sign-on session is gone as well
       Page again = web.getPage(KeycloakLogin.app() + "/");
