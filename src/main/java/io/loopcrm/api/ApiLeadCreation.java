@@ -46,7 +46,16 @@ class ApiLeadCreation {
     try {
       // keys are the client's own: another integration may use the same one
       String client = identity.getPrincipal().getName();
-      Answer a = gate.runDeferred(submission, () -> capture(submission, variantId, client, key));
+      String body = bodyHash(submission, variantId);
+      Answer a =
+          gate.runDeferred(submission, () -> capture(submission, variantId, client, key, body));
+      if (a.lead() == null) {
+        throw new ApiProblem(
+            422,
+            "Idempotency-Key reused",
+            "This key was first sent with another lead; use a new key for a new lead.",
+            Map.of());
+      }
       Response.ResponseBuilder r =
           Response.status(a.status()).location(URI.create("/api/leads/" + a.lead().id()));
       return (a.replayed() ? r.header("Idempotent-Replayed", "true") : r).entity(a.lead()).build();
@@ -143,16 +152,21 @@ class ApiLeadCreation {
    * first answer, a new one is kept with the lead.
    */
   private PendingLeads.Deferred<Answer> capture(
-      LeadCapture.Submission submission, Long variantId, String client, String key) {
+      LeadCapture.Submission submission, Long variantId, String client, String key, String body) {
     if (key != null) {
       io.loopcrm.common.XactLocks.take(em, "idem:" + client + "\n" + key);
       @SuppressWarnings("unchecked")
       List<Object[]> earlier =
           em.createNativeQuery(
-                  "select lead_id, status from api_idempotency where client = ?1 and key = ?2")
+                  "select lead_id, status, body_hash from api_idempotency"
+                      + " where client = ?1 and key = ?2")
               .setParameter(1, client)
               .setParameter(2, key)
               .getResultList();
+      if (!earlier.isEmpty() && earlier.get(0)[2] != null && !body.equals(earlier.get(0)[2])) {
+        // the same key with another lead: no lead, which create() answers with 422
+        return PendingLeads.Deferred.of(new Answer(422, false, null));
+      }
       if (!earlier.isEmpty()) {
         long id = ((Number) earlier.get(0)[0]).longValue();
         return PendingLeads.Deferred.of(
@@ -161,24 +175,40 @@ class ApiLeadCreation {
     }
     return capture
         .capture(submission, variantId, null, false, null, Instant.now(clock))
-        .then(result -> answer(result, client, key));
+        .then(result -> answer(result, client, key, body));
   }
 
   /** Once the lead is written: the key kept with it, and the lead as the API shows it. */
-  private Answer answer(LeadCapture.Result result, String client, String key) {
+  private Answer answer(LeadCapture.Result result, String client, String key, String body) {
     int status = result.created() ? 201 : 200;
     if (key != null) {
       em.createNativeQuery(
-              "insert into api_idempotency (client, key, lead_id, status) values (?1, ?2, ?3, ?4)")
+              "insert into api_idempotency (client, key, lead_id, status, body_hash)"
+                  + " values (?1, ?2, ?3, ?4, ?5)")
           .setParameter(1, client)
           .setParameter(2, key)
           .setParameter(3, result.leadId())
           .setParameter(4, status)
+          .setParameter(5, body)
           .executeUpdate();
     }
     em.flush();
     // the lead, its owner and campaign are in this transaction's session already: no query
     return new Answer(status, false, ApiLeadView.of(em.find(Lead.class, result.leadId())));
+  }
+
+  /** A digest of what the lead was sent with, to tell a retry from another lead under one key. */
+  private static String bodyHash(LeadCapture.Submission submission, Long variantId) {
+    try {
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(
+                  (submission + "\n" + variantId)
+                      .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
   }
 
   private static void check(

@@ -12,14 +12,7 @@ final class Visitor {
 
   /** The visitor of the request, or null when the cookie is missing or not ours. */
   static UUID of(String cookie) {
-    if (cookie == null) {
-      return null;
-    }
-    try {
-      return UUID.fromString(cookie);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+    return io.loopcrm.common.Params.parseUuid(cookie);
   }
 
   static NewCookie cookie(UUID id, boolean secure) {

@@ -13,8 +13,12 @@ import java.nio.file.Path;
  * What every CSV file of the system needs: reading UTF-8 and UTF-16 files, writing cells safely.
  */
 public final class CsvText {
-  /** What starts a formula, in ASCII and in the full-width forms (＝＋－＠) spreadsheets accept. */
-  private static final String FORMULA_STARTS = "=+-@\uFF1D\uFF0B\uFF0D\uFF20";
+  /**
+   * What starts a formula, in ASCII, in the full-width forms (＝＋－＠) and the small forms (﹦﹢﹣﹫)
+   * spreadsheets accept.
+   */
+  private static final String FORMULA_STARTS =
+      "=+-@\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B";
 
   private CsvText() {}
 
@@ -71,12 +75,22 @@ public final class CsvText {
     if (value == null || value.isEmpty()) {
       return value == null ? "" : value;
     }
-    // the first character a spreadsheet reads, past leading spaces
-    String start = value.stripLeading();
-    char first = start.isEmpty() ? value.charAt(0) : start.charAt(0);
+    // the first character a spreadsheet reads, past leading spaces of any kind (no-break ones
+    // too) and invisible format characters (a zero-width space, a byte order mark)
+    int i = 0;
+    while (i < value.length() && invisible(value.charAt(i))) {
+      i++;
+    }
+    char first = i < value.length() ? value.charAt(i) : value.charAt(0);
     if (FORMULA_STARTS.indexOf(first) >= 0 || value.charAt(0) == '\t' || value.charAt(0) == '\r') {
       return "'" + value;
     }
     return value;
+  }
+
+  private static boolean invisible(char c) {
+    return Character.isWhitespace(c)
+        || Character.isSpaceChar(c)
+        || Character.getType(c) == Character.FORMAT;
   }
 }

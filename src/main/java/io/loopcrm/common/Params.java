@@ -90,6 +90,18 @@ public final class Params {
     return day == null || day.isBefore(FIRST_DAY) || day.isAfter(LAST_DAY) ? null : day;
   }
 
+  private static final java.util.regex.Pattern UUID_TEXT =
+      java.util.regex.Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+  /**
+   * A UUID in its canonical form only ("1-1-1-1-1", which {@link java.util.UUID#fromString} takes,
+   * is none), or null.
+   */
+  public static java.util.UUID parseUuid(String s) {
+    return s == null || !UUID_TEXT.matcher(s).matches() ? null : java.util.UUID.fromString(s);
+  }
+
   /** Trimmed, at most {@code max} characters, or null when blank. */
   public static String trimToNull(String s, int max) {
     if (s == null || s.isBlank()) {

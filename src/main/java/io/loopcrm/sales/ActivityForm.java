@@ -33,12 +33,8 @@ record ActivityForm(
     values.put("notes", in.notes == null ? "" : in.notes);
     values.put("due", in.due == null ? "" : in.due);
     LocalDateTime due = DateTimeText.Check.parse(in.due);
-    UUID key = null;
-    try {
-      key = in.formKey == null ? null : UUID.fromString(in.formKey);
-    } catch (IllegalArgumentException e) {
-      // a missing key only loses the double-submit guard
-    }
+    // a missing or malformed key only loses the double-submit guard
+    UUID key = io.loopcrm.common.Params.parseUuid(in.formKey);
     return new ActivityForm(
         EnumName.Check.parse(Activity.Kind.class, in.kind),
         in.subject == null ? "" : in.subject.trim(),

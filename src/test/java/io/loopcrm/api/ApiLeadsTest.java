@@ -47,13 +47,28 @@ public class ApiLeadsTest {
     String key = UUID.randomUUID().toString();
     String integration = token();
     String person = io.loopcrm.testing.KeycloakLogin.accessToken("olga");
-    long first = create(integration, key, Fixtures.unique("first") + "@example.com");
+    String firstEmail = Fixtures.unique("first") + "@example.com";
+    long first = create(integration, key, firstEmail);
     long other = create(person, key, Fixtures.unique("other") + "@example.com");
     // another client's same key is a new lead, not the first client's answer
     assertThat(other).isNotEqualTo(first);
     // the first client's retry still gets its own lead back
-    assertThat(create(integration, key, Fixtures.unique("retry") + "@example.com"))
-        .isEqualTo(first);
+    assertThat(create(integration, key, firstEmail)).isEqualTo(first);
+    // the same key with another lead is the client's mistake: 422, nothing replayed or made
+    String otherEmail = Fixtures.unique("reused") + "@example.com";
+    given()
+        .auth()
+        .oauth2(integration)
+        .header("Idempotency-Key", key)
+        .contentType(ContentType.JSON)
+        .body("{\"lastName\":\"Keyed\",\"email\":\"" + otherEmail + "\"}")
+        .post("/api/leads")
+        .then()
+        .statusCode(422)
+        .body(containsString("Idempotency-Key reused"));
+    assertThat(
+            QuarkusTransaction.requiringNew().call(() -> Lead.count("emailNormalized", otherEmail)))
+        .isZero();
   }
 
   private static long create(String token, String key, String email) {

@@ -20,7 +20,15 @@ class LeadCsvSafeTest {
         "＠SUM(A1)",
         "  =cmd|' /C calc'!A0",
         "\t=1",
-        "\r=1"
+        "\r=1",
+        "\u00A0=1+1",
+        "\u200B=1+1",
+        "\uFEFF@SUM(A1)",
+        "\u3000=1",
+        "﹦1+1",
+        "﹢1",
+        "﹣1",
+        "﹫SUM(A1)"
       })
   void formulasStartWithAQuote(String cell) {
     assertThat(LeadCsv.safe(cell)).isEqualTo("'" + cell);
