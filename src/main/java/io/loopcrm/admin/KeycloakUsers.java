@@ -185,7 +185,7 @@ public class KeycloakUsers {
                     .map(org.keycloak.representations.idm.UserSessionRepresentation::getId)
                     .toList();
             user.logout();
-            sessions.end(sids);
+            sessions.endAll(sids);
           }
           return null;
         });

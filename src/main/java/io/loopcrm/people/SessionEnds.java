@@ -74,7 +74,7 @@ public class SessionEnds {
   }
 
   /** Ends these Keycloak sessions here and on every instance (a change of roles, a disabling). */
-  public void end(java.util.Collection<String> sids) {
+  public void endAll(java.util.Collection<String> sids) {
     sids.forEach(this::end);
   }
 
