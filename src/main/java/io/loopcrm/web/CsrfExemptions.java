@@ -21,6 +21,19 @@ public class CsrfExemptions {
 
   @Inject RoutingContext routing;
 
+  /**
+   * A CSRF cookie that cannot be one of ours (16 random bytes, 22 characters of base64url: a cookie
+   * from an older version, or one a script or proxy mangled) is dropped from the request, so the
+   * CSRF filter issues a fresh one instead of answering every page with an empty 400.
+   */
+  @ServerRequestFilter(preMatching = true)
+  public void malformedCsrfCookieIsReplaced() {
+    Cookie cookie = routing.request().getCookie("csrf-token");
+    if (cookie != null && !cookie.getValue().matches("[A-Za-z0-9_-]{22}")) {
+      routing.removeCookie("csrf-token", false);
+    }
+  }
+
   @ServerRequestFilter(preMatching = true)
   public void bearerRequestsNeedNoCsrfToken(ContainerRequestContext request) {
     String method = request.getMethod();
