@@ -101,7 +101,7 @@ class LayoutTest {
         .get("/lang/zh-CN?back=/signed-out")
         .then()
         .statusCode(303)
-        .header("Location", startsWith("http://localhost:" + RestAssured.port + "/signed-out"))
+        .header("Location", startsWith("/signed-out"))
         .cookie("loop_lang", "zh-CN");
     given()
         .cookie("loop_lang", "zh-CN")
@@ -124,7 +124,7 @@ class LayoutTest {
           .get("/lang/en")
           .then()
           .statusCode(303)
-          .header("Location", equalTo("http://localhost:" + RestAssured.port + "/"));
+          .header("Location", equalTo("/"));
     }
   }
 
