@@ -11,7 +11,8 @@ BUNDLES={'msg':('Msg','The shared messages: layout, errors, statuses and every k
          'lbl':('LabelMsg','Labels of operations\' codes (statuses, objectives, channels), looked up with {@code lbl:message(key)}.'),
          'fun':('FunnelMsg','The funnel page\'s own texts (funnel, attribution, economics, A/B test, feedback).'),
          'lay':('LayoutMsg','The layout\'s, home page\'s and sign-out page\'s texts (navbar, language menu, footer).'),
-         'ops':('OpsMsg','The operations pages\' own texts (campaigns, capture, routing, import).')}
+         'ops':('OpsMsg','The operations pages\' own texts (campaigns, capture, routing, import).'),
+         'eml':('MailMsg','E-mail: writing from a record, the states of a message, notifications, replies, the mail Loop sends.')}
 for name,(cls,doc) in BUNDLES.items():
     path=f'{ROOT}/src/main/resources/messages/{name}.properties'
     if not os.path.exists(path): continue

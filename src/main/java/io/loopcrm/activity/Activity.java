@@ -68,6 +68,23 @@ public class Activity extends PanacheEntity implements io.loopcrm.audit.Audited 
   @ManyToOne(fetch = FetchType.LAZY)
   public Contact contact;
 
+  /**
+   * For an e-mail written here: queued, sent or failed (the outbox's worker keeps it); received for
+   * a reply that came back. Null for an e-mail only noted by hand.
+   */
+  public String mailState;
+
+  /** The addresses an e-mail went to, or the sender of one received. */
+  public String mailAddress;
+
+  /** Why an e-mail could not be sent, when it failed. */
+  public String mailError;
+
+  /** The message key of the e-mail's state ({@code eml} bundle), or null for other activities. */
+  public String getMailStateKey() {
+    return mailState == null ? null : "state_" + mailState;
+  }
+
   /** The key of the form that created it: a double-clicked submit creates one activity. */
   @Column(updatable = false)
   public java.util.UUID formKey;

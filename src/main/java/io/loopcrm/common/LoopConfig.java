@@ -50,6 +50,58 @@ public interface LoopConfig {
 
   DisabledMembers disabledMembers();
 
+  Mail mail();
+
+  /** E-mail: where replies go and are read, how the outbox sends. */
+  interface Mail {
+    /**
+     * The address replies come back to: each message's Reply-To is this address with a tag ({@code
+     * replies+m42@loop.example}), which the reply reader uses to find the record.
+     */
+    @WithDefault("replies@loop.example")
+    String replyAddress();
+
+    /** Where the application answers, for the links in the mail it sends. */
+    @WithDefault("http://localhost:8080")
+    String appUrl();
+
+    /** The sender's address when a message has no person behind it (notifications). */
+    @WithDefault("loop@loop.example")
+    String from();
+
+    /** How often the outbox looks for messages to send. */
+    @WithDefault("2s")
+    String every();
+
+    /** Messages sent at once by the outbox's worker. */
+    @WithDefault("100")
+    int batch();
+
+    /** Attempts before a message is given up as failed (with exponential backoff in between). */
+    @WithDefault("12")
+    int attempts();
+
+    Imap imap();
+
+    /** The mailbox replies are read from; no host: replies are not read. */
+    interface Imap {
+      java.util.Optional<String> host();
+
+      @WithDefault("143")
+      int port();
+
+      @WithDefault("replies")
+      String user();
+
+      @WithDefault("demo")
+      String password();
+
+      /** How often the mailbox is read. */
+      @WithDefault("10s")
+      String every();
+    }
+  }
+
   /** The service-account client the Users page works through. */
   interface AdminClient {
     String clientId();

@@ -266,6 +266,8 @@ public class ImportBatch {
     if (!held.isRunning()) {
       throw new LeaseLost(held.status.code());
     }
+    // the batch's leads tell their reps once per import, not once each (R__notifications.sql)
+    io.loopcrm.notify.Notifications.duringImport(jobId);
     return held;
   }
 

@@ -170,6 +170,7 @@ public class LeadImporter {
                 j.status = ImportStatus.DONE;
                 j.error = null;
                 j.finishedAt = Instant.now();
+                io.loopcrm.notify.Notifications.importDone(jobId);
               });
     } catch (Exception e) {
       failed(jobId, e);

@@ -43,6 +43,9 @@ public class Member extends PanacheEntity implements Audited {
   @Column(name = "last_login_at")
   public Instant lastLoginAt;
 
+  /** How they want to hear of notifications: inbox (the app only), instant or digest (e-mail). */
+  public String notifyBy = "instant";
+
   /** False once an admin disabled the user in Keycloak through Loop CRM. */
   @Column(nullable = false)
   public boolean enabled = true;

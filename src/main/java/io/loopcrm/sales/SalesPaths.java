@@ -25,6 +25,11 @@ public final class SalesPaths {
     return path(lead) + "/activities";
   }
 
+  /** Where an e-mail to the lead is written. */
+  static String mailPath(Lead lead) {
+    return path(lead) + "/email";
+  }
+
   /** Where a manager posts the lead's new owner. */
   static String ownerPath(Lead lead) {
     return path(lead) + "/owner";
@@ -40,6 +45,11 @@ public final class SalesPaths {
     return path(deal) + "/activities";
   }
 
+  /** Where an e-mail about the deal is written (to its contact). */
+  static String mailPath(Deal deal) {
+    return path(deal) + "/email";
+  }
+
   /** Where a manager posts the deal's new owner. */
   static String ownerPath(Deal deal) {
     return path(deal) + "/owner";
@@ -53,6 +63,11 @@ public final class SalesPaths {
   /** The contact's page. */
   public static String path(Contact contact) {
     return "/sales/contacts/" + contact.id;
+  }
+
+  /** Where an e-mail to the contact is written. */
+  static String mailPath(Contact contact) {
+    return path(contact) + "/email";
   }
 
   /** Where the record a task is about opens, if it has a page: its deal, else its lead. */

@@ -53,6 +53,11 @@ public class CurrentUser {
     return identity.hasRole(role);
   }
 
+  /** Whether the user works leads and deals (a rep or a manager): who has the bell. */
+  public boolean isSells() {
+    return identity.hasRole(Roles.SALES) || identity.hasRole(Roles.SALES_MANAGER);
+  }
+
   /** The main navigation for the user's roles; only pages that exist are listed. */
   public List<NavItem> getNav() {
     List<NavItem> items = new ArrayList<>();

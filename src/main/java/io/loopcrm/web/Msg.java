@@ -833,4 +833,19 @@ public interface Msg {
 
   @Message
   String import_error_kind();
+
+  @Message
+  String mail_error_addresses();
+
+  @Message
+  String mail_error_one_line();
+
+  @Message
+  String mail_flash_queued();
+
+  @Message
+  String notify_flash_read();
+
+  @Message
+  String notify_flash_saved();
 }

@@ -31,6 +31,11 @@ final class PackagedEnv {
     Map<String, String> env = new HashMap<>();
     env.put("LOOP_HTTP_PORT", Integer.toString(port));
     env.put("QUARKUS_OIDC_AUTH_SERVER_URL", TestStack.get().realmUrl());
+    // the tests' mail server (so the launcher starts none of its own)
+    env.put("LOOP_SMTP_HOST", "127.0.0.1");
+    env.put("LOOP_SMTP_PORT", Integer.toString(TestStack.get().smtpPort()));
+    env.put("LOOP_IMAP_HOST", "127.0.0.1");
+    env.put("LOOP_IMAP_PORT", Integer.toString(TestStack.get().imapPort()));
     env.put("LOOP_DIST_DIR", System.getenv().getOrDefault("LOOP_DIST_DIR", "target/dist"));
     env.put(
         "LOOP_APP_JAR",

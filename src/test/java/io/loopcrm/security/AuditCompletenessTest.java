@@ -55,7 +55,11 @@ class AuditCompletenessTest {
           "POST /admin/users/{id}",
           "writes to Keycloak (AdminUsersTest)",
           "POST /ops/costs/import",
-          "stores the file for its preview; nothing is recorded before it is confirmed");
+          "stores the file for its preview; nothing is recorded before it is confirmed",
+          "POST /sales/notifications/{id}/open",
+          "marks the person's own notification read (not a record of the trail)",
+          "POST /sales/notifications/read",
+          "marks the person's own notifications read (not a record of the trail)");
 
   static final Set<String> COVERED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -100,7 +104,14 @@ class AuditCompletenessTest {
         "POST /sales/tasks/{id}|id={task}|subject=Renamed task|due={date+3}T10:00|notes=Later",
         "POST /sales/tasks/{id}/done|id={task}",
         "POST /sales/tasks/{id}/undo|id={task}",
-        "POST /sales/tasks/{id}/delete|id={task}");
+        "POST /sales/tasks/{id}/delete|id={task}",
+        "POST /sales/leads/{id}/email|id={lead2}|to={unique}@mail.example|subject=Hello"
+            + "|body=Hi there",
+        "POST /sales/contacts/{id}/email|id={contact}|to={unique}@mail.example|subject=Hello"
+            + "|body=Hi there",
+        "POST /sales/deals/{id}/email|id={deal}|to={unique}@mail.example|subject=Hello"
+            + "|body=Hi there",
+        "POST /sales/notifications/preference|notifyBy=digest");
   }
 
   @Test

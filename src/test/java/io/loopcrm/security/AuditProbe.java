@@ -41,7 +41,8 @@ final class AuditProbe {
   private static final String IGNORED =
       "array['updated_at', 'created_at', 'version', 'stage_entered_at', 'last_login_at', 'score',"
           + " 'score_reasons', 'processed', 'heartbeat_at', 'created_count', 'updated_count', 'skipped_count',"
-          + " 'status_changed_at', 'finished_at', 'started_at', 'error', 'report_path']";
+          + " 'status_changed_at', 'finished_at', 'started_at', 'error', 'report_path', 'mail_state',"
+          + " 'mail_error']";
 
   private final DataSource db;
 

@@ -146,6 +146,20 @@ final class MatrixRecords {
                     io.loopcrm.campaign.Campaign.<io.loopcrm.campaign.Campaign>findById(
                             variant.campaign.id)
                         .code));
+    ids.put(
+        "notification",
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  // the rep's own, as the lead trigger writes them (R__notifications.sql)
+                  io.loopcrm.notify.Notification n = new io.loopcrm.notify.Notification();
+                  n.member = Member.findById(rep.id);
+                  n.kind = "lead_assigned";
+                  n.lead = Lead.findById(Long.valueOf(ids.get("lead")));
+                  n.createdAt = Instant.now();
+                  n.persist();
+                  return n.id.toString();
+                }));
     ids.put("nouser", UUID.randomUUID().toString());
     ids.put("none", "987654321");
     ids.put("nothing", "no-such-code");

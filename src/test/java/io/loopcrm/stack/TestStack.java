@@ -15,14 +15,20 @@ public final class TestStack {
   public static final String CLIENT_SECRET = "loop-app-demo-secret";
   private static final String PG_PORT = "loopcrm.test-stack.pg-port";
   private static final String REALM_URL = "loopcrm.test-stack.realm-url";
+  private static final String SMTP_PORT = "loopcrm.test-stack.smtp-port";
+  private static final String IMAP_PORT = "loopcrm.test-stack.imap-port";
   private static final String LOCK = "loopcrm.test-stack.lock";
 
   private final int pgPort;
   private final String realmUrl;
+  private final int smtpPort;
+  private final int imapPort;
 
-  private TestStack(int pgPort, String realmUrl) {
+  private TestStack(int pgPort, String realmUrl, int smtpPort, int imapPort) {
     this.pgPort = pgPort;
     this.realmUrl = realmUrl;
+    this.smtpPort = smtpPort;
+    this.imapPort = imapPort;
   }
 
   public static TestStack get() {
@@ -31,7 +37,10 @@ public final class TestStack {
         start();
       }
       return new TestStack(
-          Integer.parseInt(System.getProperty(PG_PORT)), System.getProperty(REALM_URL));
+          Integer.parseInt(System.getProperty(PG_PORT)),
+          System.getProperty(REALM_URL),
+          Integer.parseInt(System.getProperty(SMTP_PORT)),
+          Integer.parseInt(System.getProperty(IMAP_PORT)));
     }
   }
 
@@ -56,14 +65,18 @@ public final class TestStack {
       postgres.close();
       throw e;
     }
+    MailServer mail = MailServer.start(Ports.free(), Ports.free());
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
+                  mail.close();
                   keycloak.close();
                   postgres.close();
                 },
                 "test-stack-stop"));
+    System.setProperty(SMTP_PORT, Integer.toString(mail.smtpPort()));
+    System.setProperty(IMAP_PORT, Integer.toString(mail.imapPort()));
     System.setProperty(PG_PORT, Integer.toString(postgres.port()));
     System.setProperty(REALM_URL, keycloak.realmUrl());
   }
@@ -87,18 +100,26 @@ public final class TestStack {
     return realmUrl;
   }
 
+  /** The test SMTP server's port (IMAP: {@link #imapPort}), both on 127.0.0.1. */
+  public int smtpPort() {
+    return smtpPort;
+  }
+
+  public int imapPort() {
+    return imapPort;
+  }
+
   /** The application settings that point a Loop CRM instance at these services. */
   public Map<String, String> appConfig() {
-    return Map.of(
-        "quarkus.datasource.jdbc.url",
-        jdbcUrl(DATABASE),
-        "quarkus.datasource.username",
-        PostgresServer.USER,
-        "quarkus.datasource.password",
-        PostgresServer.PASSWORD,
-        "quarkus.oidc.auth-server-url",
-        realmUrl,
-        "quarkus.oidc.api.auth-server-url",
-        realmUrl);
+    return Map.ofEntries(
+        Map.entry("quarkus.mailer.host", "127.0.0.1"),
+        Map.entry("quarkus.mailer.port", Integer.toString(smtpPort)),
+        Map.entry("loop.mail.imap.host", "127.0.0.1"),
+        Map.entry("loop.mail.imap.port", Integer.toString(imapPort)),
+        Map.entry("quarkus.datasource.jdbc.url", jdbcUrl(DATABASE)),
+        Map.entry("quarkus.datasource.username", PostgresServer.USER),
+        Map.entry("quarkus.datasource.password", PostgresServer.PASSWORD),
+        Map.entry("quarkus.oidc.auth-server-url", realmUrl),
+        Map.entry("quarkus.oidc.api.auth-server-url", realmUrl));
   }
 }

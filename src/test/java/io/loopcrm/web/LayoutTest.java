@@ -13,7 +13,6 @@ import io.loopcrm.testing.AsSales;
 import io.loopcrm.testing.AsSalesManager;
 import io.loopcrm.testing.Csrf;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest

@@ -12,12 +12,14 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * Runs the whole system for a person: PostgreSQL and Keycloak started here (unless the environment
- * points at external ones), then the packaged application with demo data. Started by {@code
- * deploy/run.sh}; Ctrl-C stops all three.
+ * Runs the whole system for a person: PostgreSQL, Keycloak and a mail server started here (unless
+ * the environment points at external ones), then the packaged application with demo data. Started
+ * by {@code deploy/run.sh}; Ctrl-C stops them all.
  *
  * <p>Environment: {@code QUARKUS_DATASOURCE_JDBC_URL} (with {@code _USERNAME}, {@code _PASSWORD})
  * skips the embedded database; {@code QUARKUS_OIDC_AUTH_SERVER_URL} skips the embedded Keycloak;
+ * {@code LOOP_SMTP_HOST} skips the mail server ({@code LOOP_SMTP_PORT} 3025 and {@code
+ * LOOP_IMAP_PORT} 3143 by default);
  * {@code LOOP_DATA_DIR} (default {@code .loop}) holds the data that survives restarts; {@code
  * LOOP_HTTP_PORT} (default 8080), {@code LOOP_PG_PORT} (default 5433), {@code LOOP_KEYCLOAK_PORT}
  * (default 8180).
@@ -25,12 +27,15 @@ import java.util.Map;
 public final class DevStack implements AutoCloseable {
   private final PostgresServer postgres;
   private final KeycloakServer keycloak;
+  private final MailServer mail;
   private final Process app;
   private final int httpPort;
 
-  private DevStack(PostgresServer postgres, KeycloakServer keycloak, Process app, int httpPort) {
+  private DevStack(
+      PostgresServer postgres, KeycloakServer keycloak, MailServer mail, Process app, int httpPort) {
     this.postgres = postgres;
     this.keycloak = keycloak;
+    this.mail = mail;
     this.app = app;
     this.httpPort = httpPort;
   }
@@ -50,10 +55,10 @@ public final class DevStack implements AutoCloseable {
             max    sales manager (and rep)
             olga   operations
             ada    admin
-
+        %s
           Press Ctrl-C to stop everything.
         """
-            .formatted(stack.httpPort));
+            .formatted(stack.httpPort, stack.mailboxes()));
     try {
       stack.app.waitFor();
     } catch (InterruptedException e) {
@@ -69,6 +74,7 @@ public final class DevStack implements AutoCloseable {
 
     PostgresServer postgres = null;
     KeycloakServer keycloak = null;
+    MailServer mail = null;
     ProcessBuilder app = appProcess(env, appJar).inheritIO();
     if (env.containsKey("LOOP_APP_LOG")) {
       // the application's output appended to a file of its own (the tests keep it to read later)
@@ -102,6 +108,16 @@ public final class DevStack implements AutoCloseable {
                 dataDir.resolve("keycloak.log"));
         appEnv.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl());
       }
+      if (!env.containsKey("LOOP_SMTP_HOST")) {
+        int smtp = Integer.parseInt(env.getOrDefault("LOOP_SMTP_PORT", "3025"));
+        int imap = Integer.parseInt(env.getOrDefault("LOOP_IMAP_PORT", "3143"));
+        log("starting the mail server: SMTP on port " + smtp + ", IMAP on port " + imap);
+        mail = MailServer.start(smtp, imap);
+        appEnv.put("LOOP_SMTP_HOST", "127.0.0.1");
+        appEnv.put("LOOP_SMTP_PORT", Integer.toString(smtp));
+        appEnv.put("LOOP_IMAP_HOST", "127.0.0.1");
+        appEnv.put("LOOP_IMAP_PORT", Integer.toString(imap));
+      }
       appEnv.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
       appEnv.putIfAbsent("LOOP_DEMO_DATA", "true");
       // a demo: the app accepts the secrets the repository ships (never in production)
@@ -110,8 +126,11 @@ public final class DevStack implements AutoCloseable {
       log("starting Loop CRM on port " + httpPort);
       Process process = app.start();
       awaitReady(process, httpPort);
-      return new DevStack(postgres, keycloak, process, httpPort);
+      return new DevStack(postgres, keycloak, mail, process, httpPort);
     } catch (IOException | RuntimeException e) {
+      if (mail != null) {
+        mail.close();
+      }
       if (keycloak != null) {
         keycloak.close();
       }
@@ -150,6 +169,22 @@ public final class DevStack implements AutoCloseable {
 
   public int httpPort() {
     return httpPort;
+  }
+
+  /** How to read the demo mailboxes, when this stack started the mail server. */
+  String mailboxes() {
+    if (mail == null) {
+      return "";
+    }
+    return """
+
+          Mail (any IMAP client; nothing leaves this machine)
+            SMTP 127.0.0.1:%d, IMAP 127.0.0.1:%d, no TLS
+            mailboxes: sam, rita, max, olga, ada, replies (password: demo)
+            addresses: <login>@%s; mail to any other address is kept in a
+            mailbox of its own (login and password: the address)
+        """
+        .formatted(mail.smtpPort(), mail.imapPort(), MailServer.DOMAIN);
   }
 
   /** Whether this stack started its own PostgreSQL (no external database was configured). */
@@ -210,6 +245,9 @@ public final class DevStack implements AutoCloseable {
     }
     if (app.isAlive()) {
       app.destroyForcibly();
+    }
+    if (mail != null) {
+      mail.close();
     }
     if (keycloak != null) {
       keycloak.close();
