@@ -287,6 +287,20 @@ for sel in re.findall(r"<select[^>]*name=\"target\"[^>]*>(.*?)</select>", page, 
   psql -Atc "select json_build_object('kind', 'import', 'label', '$label', 'rows', processed, 'created', created_count,
                'status', status, 'seconds', extract(epoch from finished_at - started_at)) from import_job where id = $job" >> "$RESULTS"
 }
+# --- the outbox: messages written at once, delivered to the run command's SMTP server --------------
+echo "outbox delivery of 5,000 messages"
+psql -qc "insert into outbox_message (message_id, from_address, to_addresses, subject, body_text)
+          select '<bench-' || g || '-' || extract(epoch from now())::bigint || '@loop.example>',
+                 'loop@loop.example', 'bench-' || (g % 50) || '@customer.example', 'Bench ' || g,
+                 'A message of the benchmark.' from generate_series(1, 5000) g"
+start=$(date +%s%N)
+for _ in $(seq 1 600); do
+  [ "$(psql -Atc "select count(*) from outbox_message where message_id like '<bench-%' and state <> 'sent'")" = 0 ] && break
+  sleep 0.2
+done
+end=$(date +%s%N)
+echo "{\"kind\":\"outbox\",\"messages\":5000,\"seconds\":$(( (end - start) / 1000000 ))e-3}" >> "$RESULTS"
+
 import_file plain "$OUT/import-plain.csv"
 import_file history "$OUT/import-history.csv"
 import_file history-shuffled "$OUT/import-history-shuffled.csv"

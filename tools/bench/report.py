@@ -127,6 +127,7 @@ imports = [r for r in rows if r.get("kind") == "import"]
 starts = [r for r in rows if r.get("kind") == "start"]
 paints = [r for r in rows if r.get("kind") == "paint"]
 rss = [r for r in rows if r.get("kind") == "rss"]
+outbox = [r for r in rows if r.get("kind") == "outbox"]
 out.append("## Import, start, memory\n")
 IMPORT_LABELS = {"plain": "new people, name, e-mail, company, country",
                  "history": "a Salesforce lead export with owners, statuses, created dates over a year, "
@@ -141,6 +142,9 @@ for r in paints:
     out.append(f"- {r['target']} in headless Chromium ({r['rounds']} loads after two warm-ups): server's first byte "
                f"{r['server_p50_ms']:.0f} ms, first paint {r['paint_p50_ms']:.0f} ms, cards laid out and painted "
                f"{r['cards_p50_ms']:.0f} ms (worst {r['cards_max_ms']:.0f} ms), from the navigation's start.")
+for r in outbox:
+    out.append(f"- The outbox: {r['messages']:,} messages written at once delivered to the local SMTP server in "
+               f"{r['seconds']:.1f} s, {r['messages'] / r['seconds']:,.0f} messages/s (target: at least 200).")
 for r in starts:
     out.append(f"- Start of a second app on the same database and Keycloak to its first page: {r['seconds']:.1f} s.")
 for r in rss:

@@ -147,6 +147,32 @@ public class ReceivedMail {
     return doc.wholeText().replace("\\n", "\n").replaceAll("\n{3,}", "\n\n");
   }
 
+  /** A message that answered nothing of ours, as operations' list shows it. */
+  public record Unmatched(
+      String from, String subject, String text, int attachments, java.time.Instant at) {}
+
+  /** The newest 50 messages that answered nothing of ours: one indexed statement. */
+  @SuppressWarnings("unchecked")
+  public List<Unmatched> unmatched() {
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select from_address, subject, body_text, attachments, received_at"
+                    + " from received_mail where activity_id is null"
+                    + " order by received_at desc limit 50")
+            .getResultList();
+    List<Unmatched> out = new ArrayList<>();
+    for (Object[] r : rows) {
+      out.add(
+          new Unmatched(
+              (String) r[0],
+              (String) r[1],
+              (String) r[2],
+              ((Number) r[3]).intValue(),
+              io.loopcrm.common.SqlTimes.instant(r[4])));
+    }
+    return out;
+  }
+
   /** Files {@code p}: on its record's timeline, or in the unmatched list; once per Message-ID. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void take(Parsed p) {

@@ -98,4 +98,16 @@ public interface MailMsg {
 
   @Message
   String notify_reply_received(String name);
+
+  @Message
+  String unmatched_title();
+
+  @Message
+  String unmatched_help();
+
+  @Message
+  String unmatched_none();
+
+  @Message
+  String unmatched_attachments(int count);
 }

@@ -68,6 +68,8 @@ class PackagedAppIT {
         signIn(driver, "sam");
         dealId = SalesJourney.acceptConvertAndWin(driver, SCREENSHOTS);
         SalesJourney.repeatPurchase(driver, dealId);
+        MailJourney.newLeadToAnswer(
+            driver, "jdbc:postgresql://localhost:" + env.get("LOOP_PG_PORT") + "/loop");
       }
 
       try (DevStack again = DevStack.start(env, dataDir)) {

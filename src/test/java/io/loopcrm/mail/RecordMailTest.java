@@ -164,6 +164,29 @@ class RecordMailTest {
   }
 
   @Test
+  @TestSecurity(user = "olga", roles = "operations")
+  void operationsReadsTheUnmatchedMailAsTextWhateverItHolds() throws Exception {
+    String stranger = Fixtures.unique("payload").toLowerCase() + "@elsewhere.example";
+    Mailboxes.send(
+        stranger,
+        "replies@loop.example",
+        "<img src=x onerror=alert(1)> Price list?",
+        "<p>Send <b>prices</b></p><script>alert(2)</script>",
+        null,
+        true);
+    awaitRead(1);
+    given()
+        .get("/ops/mail/unmatched")
+        .then()
+        .statusCode(200)
+        .body(containsString("&lt;img src=x onerror=alert(1)&gt; Price list?"))
+        .body(containsString("Send prices"))
+        .body(not(containsString("<img src=x")))
+        .body(not(containsString("alert(2)")));
+    given().get("/").then().statusCode(200).body(containsString("id=\"unmatched-mail-link\""));
+  }
+
+  @Test
   @TestSecurity(user = "sam", roles = "sales")
   void aWrongFieldIsNamedInTheReadersLanguageAndNothingIsQueued() {
     Lead lead = lead(Fixtures.unique("x").toLowerCase() + "@customer.example");

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 class NotificationTest {
   @Inject NotificationMailer mailer;
   @Inject OutboxWorker outbox;
+  @Inject Reminders reminders;
 
   Member sam;
   String samsMail;
@@ -128,6 +129,44 @@ class NotificationTest {
     mailer.mail("queued");
     outbox.sendDue();
     assertThat(Mailboxes.read(samsMail, samsMail, 1, Duration.ofSeconds(2))).isEmpty();
+  }
+
+  @Test
+  @TestSecurity(user = "sam", roles = "sales")
+  void aLeadWaitingPastTheTargetRemindsItsRepAndManagerOnceAndADueTaskItsOwner() {
+    Member max = Fixtures.member("max", List.of("sales", "sales-manager"), "Team East");
+    Lead waiting = Fixtures.lead(sam, "Waiting", Fixtures.unique("Slow Co"), null);
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              Lead l = Lead.findById(waiting.id);
+              l.assignedAt = java.time.Instant.now().minus(Duration.ofDays(3));
+              io.loopcrm.activity.Activity task = new io.loopcrm.activity.Activity();
+              task.kind = io.loopcrm.activity.Activity.Kind.TASK;
+              task.subject = "Call back";
+              task.owner = Member.findById(sam.id);
+              task.lead = l;
+              task.dueAt = java.time.Instant.now().minus(Duration.ofMinutes(5));
+              task.persist();
+            });
+    reminders.remindNow();
+    reminders.remindNow();
+    assertThat(count("response_overdue", waiting.id, sam)).isEqualTo(1);
+    Member manager =
+        QuarkusTransaction.requiringNew().call(() -> Member.<Member>findById(sam.id).team.manager);
+    if (manager != null && !manager.id.equals(sam.id)) {
+      assertThat(count("response_overdue", waiting.id, manager)).isEqualTo(1);
+    }
+    assertThat(count("task_due", waiting.id, sam)).isEqualTo(1);
+    assertThat(max).isNotNull();
+  }
+
+  private static long count(String kind, long lead, Member who) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                Notification.count(
+                    "kind = ?1 and lead.id = ?2 and member.id = ?3", kind, lead, who.id));
   }
 
   @Test

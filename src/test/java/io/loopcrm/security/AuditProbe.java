@@ -42,7 +42,7 @@ final class AuditProbe {
       "array['updated_at', 'created_at', 'version', 'stage_entered_at', 'last_login_at', 'score',"
           + " 'score_reasons', 'processed', 'heartbeat_at', 'created_count', 'updated_count', 'skipped_count',"
           + " 'status_changed_at', 'finished_at', 'started_at', 'error', 'report_path', 'mail_state',"
-          + " 'mail_error']";
+          + " 'mail_error', 'response_reminded_at', 'due_reminded_at']";
 
   private final DataSource db;
 

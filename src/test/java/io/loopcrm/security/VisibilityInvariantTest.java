@@ -246,6 +246,75 @@ class VisibilityInvariantTest {
     given().get("/sales/contacts/" + t.other().id).then().statusCode(404);
   }
 
+  @Test
+  @TestSecurity(user = "sam", roles = "sales")
+  void aNewContactOnAnotherTeamsAccountIsRefusedAndOpensNothing() {
+    Theirs t = theirs(wes);
+    Set<Long> accounts = Set.of(t.account().id);
+    Set<Long> contacts = Set.of(t.contact().id, t.other().id);
+    Csrf.form()
+        .formParam("lastName", "Intruder")
+        .formParam("email", Fixtures.unique("in").toLowerCase() + "@x.example")
+        .post("/sales/contacts/new?account=" + t.account().id)
+        .then()
+        .statusCode(404);
+    assertThat(visibleTo(sam, accounts, contacts)).isEmpty();
+  }
+
+  @Test
+  void aLeadTheApiCreatesWithAHiddenContactsEmailOpensNothingToItsRep() {
+    Theirs t = theirs(wes);
+    Set<Long> accounts = Set.of(t.account().id);
+    Set<Long> contacts = Set.of(t.contact().id, t.other().id);
+    io.restassured.RestAssured.given()
+        .auth()
+        .oauth2(io.loopcrm.api.ApiLeadsTest.token())
+        .contentType(io.restassured.http.ContentType.JSON)
+        .body(
+            "{\"lastName\":\"Api\",\"email\":\""
+                + t.contact().email
+                + "\",\"company\":\""
+                + t.account().name
+                + "\",\"region\":\"East\"}")
+        .post("/api/leads")
+        .then()
+        .statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+    // whoever the lead was routed to, the other team's customer stays theirs
+    for (Member rep : List.of(sam)) {
+      assertThat(visibleTo(rep, accounts, contacts)).isEmpty();
+    }
+  }
+
+  @Test
+  @TestSecurity(
+      user = "max",
+      roles = {"sales", "sales-manager"})
+  void aManagersHandOverGivesTheLeadAndNothingOfAnotherTeam() {
+    Fixtures.member("max", List.of("sales", "sales-manager"), "Team East");
+    Theirs t = theirs(wes);
+    Lead lead =
+        Fixtures.lead(
+            Fixtures.member("max", List.of("sales", "sales-manager"), "Team East"),
+            "Handed",
+            t.account().name,
+            null);
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              Lead l = Lead.findById(lead.id);
+              l.email = t.contact().email;
+              l.emailNormalized = t.contact().email;
+            });
+    Csrf.form()
+        .formParam("ids", lead.id)
+        .formParam("owner", sam.id)
+        .post("/sales/bulk/leads/owner")
+        .then()
+        .statusCode(303);
+    assertThat(visibleTo(sam, Set.of(t.account().id), Set.of(t.contact().id, t.other().id)))
+        .isEmpty();
+  }
+
   private static Deal fetched(long id) {
     return Deal.<Deal>find(
             "from Deal d join fetch d.account a left join fetch a.owner left join fetch d.contact c"
