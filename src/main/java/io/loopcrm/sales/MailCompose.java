@@ -2,7 +2,9 @@ package io.loopcrm.sales;
 
 import io.loopcrm.activity.Activity;
 import io.loopcrm.activity.RecordMail;
+import io.loopcrm.mail.MailTemplate;
 import io.loopcrm.people.CurrentMember;
+import io.loopcrm.people.Member;
 import io.loopcrm.web.Flash;
 import io.loopcrm.web.FormErrors;
 import io.loopcrm.web.Pages;
@@ -16,14 +18,16 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * Writing an e-mail from a record (lead, contact, deal): the form, prefilled with the person's
- * address, a greeting and the writer's name; and the send, which queues it and puts it on the
- * record's timeline ({@link RecordMail}), or shows the form again with every field as typed and the
- * problems next to their fields.
+ * address and a greeting and the writer's name, or with a template an admin keeps (its merge fields
+ * filled from the record and the writer); and the send, which queues it and puts it on the record's
+ * timeline ({@link RecordMail}), or shows the form again with every field as typed and the problems
+ * next to their fields.
  */
 @ApplicationScoped
 public class MailCompose {
@@ -32,24 +36,64 @@ public class MailCompose {
   @Inject Pages pages;
   @Inject Validator validator;
   @Inject Clock clock;
+  @Inject io.loopcrm.web.RequestLocale lang;
 
-  /** The record written from: its name, its page and where the form posts. */
-  public record About(String name, String path, String action) {}
+  /**
+   * The record written from: its name, its page and where the form posts; the person's address and
+   * the merge fields' values from the record ({@code firstName}, {@code lastName}, {@code
+   * company}).
+   */
+  public record About(
+      String name, String path, String action, String address, Map<String, String> fields) {}
+
+  /** The merge fields a record gives (blank ones empty). */
+  static Map<String, String> fields(String firstName, String lastName, String company) {
+    Map<String, String> f = new HashMap<>();
+    f.put("firstName", firstName == null ? "" : firstName);
+    f.put("lastName", lastName == null ? "" : lastName);
+    f.put("company", company == null ? "" : company);
+    return f;
+  }
 
   @CheckedTemplate
   static class Templates {
-    static native TemplateInstance form(About about, Map<String, String> values, FormErrors errors);
+    static native TemplateInstance form(
+        About about,
+        Map<String, String> values,
+        FormErrors errors,
+        List<MailTemplate> templates,
+        Long chosen);
   }
 
-  /** The empty form to {@code address}, greeting {@code firstName}. */
-  TemplateInstance form(About about, String address, String firstName) {
+  /**
+   * The form to the record's person: from template {@code templateId} when one is chosen (its merge
+   * fields filled), else a greeting and the writer's name.
+   */
+  TemplateInstance form(About about, String templateParam) {
+    Long templateId = io.loopcrm.common.Params.parseLong(templateParam);
+    Member by = me.get();
+    Map<String, String> fields = new HashMap<>(about.fields());
+    fields.put("repName", by.displayName);
+    fields.put("repEmail", by.email == null ? "" : by.email);
     Map<String, String> v = new HashMap<>();
-    v.put("to", address == null ? "" : address);
+    v.put("to", about.address() == null ? "" : about.address());
     v.put("cc", "");
-    v.put("subject", "");
-    String greeting = firstName == null || firstName.isBlank() ? "" : firstName + ",";
-    v.put("body", greeting + "\n\n\n--\n" + me.get().displayName);
-    return Templates.form(about, v, FormErrors.none());
+    MailTemplate template =
+        templateId == null ? null : MailTemplate.<MailTemplate>findById(templateId);
+    if (template != null && !template.archived) {
+      v.put("subject", MailTemplate.fill(template.subject, fields));
+      v.put("body", MailTemplate.fill(template.body, fields));
+    } else {
+      String first = fields.getOrDefault("firstName", "");
+      v.put("subject", "");
+      v.put("body", (first.isBlank() ? "" : first + ",") + "\n\n\n--\n" + by.displayName);
+    }
+    return Templates.form(
+        about,
+        v,
+        FormErrors.none(),
+        MailTemplate.inUse(lang.getTag()),
+        template == null ? null : template.id);
   }
 
   /**
@@ -59,7 +103,9 @@ public class MailCompose {
   Response send(About about, MailInput input, Consumer<Activity> on) {
     FormErrors errors = input.errors(validator);
     if (errors.isPresent()) {
-      return pages.withStatus(422, Templates.form(about, input.values(), errors));
+      return pages.withStatus(
+          422,
+          Templates.form(about, input.values(), errors, MailTemplate.inUse(lang.getTag()), null));
     }
     mail.send(me.get(), input.message(), on, Instant.now(clock));
     return Flash.redirect(URI.create(about.path() + "#timeline"), "success", "mail_flash_queued");

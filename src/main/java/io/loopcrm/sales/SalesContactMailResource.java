@@ -25,9 +25,10 @@ public class SalesContactMailResource {
 
   @GET
   @Produces(MediaType.TEXT_HTML)
-  public TemplateInstance form(@PathParam("id") long id) {
+  public TemplateInstance form(
+      @PathParam("id") long id, @jakarta.ws.rs.QueryParam("template") String template) {
     Contact contact = Contact.findVisible(id, me.viewer());
-    return compose.form(about(contact), contact.email, contact.firstName);
+    return compose.form(about(contact), template);
   }
 
   @POST
@@ -39,6 +40,10 @@ public class SalesContactMailResource {
 
   private static MailCompose.About about(Contact contact) {
     return new MailCompose.About(
-        contact.getName(), SalesPaths.path(contact), SalesPaths.mailPath(contact));
+        contact.getName(),
+        SalesPaths.path(contact),
+        SalesPaths.mailPath(contact),
+        contact.email,
+        MailCompose.fields(contact.firstName, contact.lastName, contact.account.name));
   }
 }

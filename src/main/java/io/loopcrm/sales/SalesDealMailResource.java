@@ -25,12 +25,10 @@ public class SalesDealMailResource {
 
   @GET
   @Produces(MediaType.TEXT_HTML)
-  public TemplateInstance form(@PathParam("id") long id) {
+  public TemplateInstance form(
+      @PathParam("id") long id, @jakarta.ws.rs.QueryParam("template") String template) {
     Deal deal = Deal.findEditable(id, me.viewer());
-    return compose.form(
-        about(deal),
-        deal.contact == null ? null : deal.contact.email,
-        deal.contact == null ? null : deal.contact.firstName);
+    return compose.form(about(deal), template);
   }
 
   @POST
@@ -41,6 +39,14 @@ public class SalesDealMailResource {
   }
 
   private static MailCompose.About about(Deal deal) {
-    return new MailCompose.About(deal.name, SalesPaths.path(deal), SalesPaths.mailPath(deal));
+    return new MailCompose.About(
+        deal.name,
+        SalesPaths.path(deal),
+        SalesPaths.mailPath(deal),
+        deal.contact == null ? null : deal.contact.email,
+        MailCompose.fields(
+            deal.contact == null ? null : deal.contact.firstName,
+            deal.contact == null ? null : deal.contact.lastName,
+            deal.account.name));
   }
 }

@@ -28,9 +28,10 @@ public class SalesLeadMailResource {
 
   @GET
   @Produces(MediaType.TEXT_HTML)
-  public TemplateInstance form(@PathParam("id") long id) {
+  public TemplateInstance form(
+      @PathParam("id") long id, @jakarta.ws.rs.QueryParam("template") String template) {
     Lead lead = Lead.findEditable(id, me.viewer());
-    return compose.form(about(lead), lead.email, lead.firstName);
+    return compose.form(about(lead), template);
   }
 
   @POST
@@ -47,6 +48,11 @@ public class SalesLeadMailResource {
   }
 
   private static MailCompose.About about(Lead lead) {
-    return new MailCompose.About(lead.getName(), SalesPaths.path(lead), SalesPaths.mailPath(lead));
+    return new MailCompose.About(
+        lead.getName(),
+        SalesPaths.path(lead),
+        SalesPaths.mailPath(lead),
+        lead.email,
+        MailCompose.fields(lead.firstName, lead.lastName, lead.company));
   }
 }

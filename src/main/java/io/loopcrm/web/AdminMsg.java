@@ -266,4 +266,37 @@ public interface AdminMsg {
 
   @Message
   String settings_segment_size(String size);
+
+  @Message
+  String mail_templates_title();
+
+  @Message
+  String mail_templates_help();
+
+  @Message
+  String mail_templates_none();
+
+  @Message
+  String mail_templates_name();
+
+  @Message
+  String mail_templates_language();
+
+  @Message
+  String mail_templates_new();
+
+  @Message
+  String mail_templates_create();
+
+  @Message
+  String mail_templates_archived();
+
+  @Message
+  String mail_templates_archive();
+
+  @Message
+  String mail_templates_back();
+
+  @Message
+  String mail_templates_fields();
 }

@@ -91,6 +91,7 @@ public class CurrentUser {
       items.add(new NavItem("nav_users", "/admin/users"));
       items.add(new NavItem("nav_teams", "/admin/teams"));
       items.add(new NavItem("nav_settings", "/admin/settings"));
+      items.add(new NavItem("nav_mail_templates", "/admin/mail-templates"));
       items.add(new NavItem("nav_audit", "/admin/audit"));
     }
     return items;

@@ -110,4 +110,10 @@ public interface MailMsg {
 
   @Message
   String unmatched_attachments(int count);
+
+  @Message
+  String compose_template();
+
+  @Message
+  String compose_use_template();
 }

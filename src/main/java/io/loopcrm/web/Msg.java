@@ -848,4 +848,10 @@ public interface Msg {
 
   @Message
   String notify_flash_saved();
+
+  @Message
+  String mail_templates_flash_saved();
+
+  @Message
+  String nav_mail_templates();
 }

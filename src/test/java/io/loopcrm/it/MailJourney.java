@@ -54,7 +54,9 @@ final class MailJourney {
     assertThat(driver.findElement(By.id("to")).getAttribute("value")).isEqualTo(customer);
     driver.findElement(By.id("subject")).sendKeys("Your question about Loop");
     WebElement body = driver.findElement(By.id("body"));
-    body.sendKeys("Here is our offer.");
+    assertThat(body.getAttribute("value")).startsWith("Ana,").contains("Sam Sales");
+    body.clear();
+    body.sendKeys("Ana,\n\nHere is our offer.\n\n-- \nSam Sales");
     PackagedAppIT.screenshot(driver, "mail-compose-en.png");
     WebElement send = driver.findElement(By.id("send-mail"));
     ((JavascriptExecutor) driver)
@@ -120,9 +122,9 @@ final class MailJourney {
           c.prepareStatement(
               "insert into lead (id, first_name, last_name, company, email, email_normalized,"
                   + " source, status, owner_id, assigned_at, created_at, updated_at, version,"
-                  + " routing_kind, quality, score)"
+                  + " routing_kind, quality, score, routing_by)"
                   + " values (nextval('lead_seq'), 'Ana', 'Journey', 'Journey Ltd', ?, ?, 'web',"
-                  + " 'assigned', ?, now(), now(), now(), 0, 'rule', null, 0) returning id")) {
+                  + " 'assigned', ?, now(), now(), now(), 0, 'assigned', null, 0, 'Max Manager') returning id")) {
         p.setString(1, email);
         p.setString(2, email);
         p.setLong(3, sam);

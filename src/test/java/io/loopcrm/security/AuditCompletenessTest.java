@@ -221,6 +221,9 @@ class AuditCompletenessTest {
     run(
         r,
         "POST /admin/teams|name={unique} Audit team",
+        "POST /admin/mail-templates|name={unique} Welcome|language=zh-CN|subject=您好" + "|body=向您问好",
+        "POST /admin/mail-templates/{id}|id={mailtemplate}|name={unique} Welcome again"
+            + "|language=en|subject=Hello|body=Hi|version={v:mail_template:mailtemplate}",
         "POST /admin/teams/{id}|id={last:team}|name={unique} Renamed team|manager="
             + "|members={repmember}",
         "POST /admin/settings/lists/{list}|list=competitor|label={unique} Rival",

@@ -36,7 +36,8 @@ final class AuditProbe {
           "choice",
           "member",
           "team",
-          "import_job");
+          "import_job",
+          "mail_template");
 
   private static final String IGNORED =
       "array['updated_at', 'created_at', 'version', 'stage_entered_at', 'last_login_at', 'score',"

@@ -160,6 +160,19 @@ final class MatrixRecords {
                   n.persist();
                   return n.id.toString();
                 }));
+    ids.put(
+        "mailtemplate",
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  io.loopcrm.mail.MailTemplate t = new io.loopcrm.mail.MailTemplate();
+                  t.name = Fixtures.unique("Matrix template");
+                  t.language = "en";
+                  t.subject = "Hello {firstName}";
+                  t.body = "Dear {firstName}";
+                  t.persist();
+                  return t.id.toString();
+                }));
     ids.put("nouser", UUID.randomUUID().toString());
     ids.put("none", "987654321");
     ids.put("nothing", "no-such-code");
