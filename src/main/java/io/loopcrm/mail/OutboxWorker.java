@@ -129,40 +129,55 @@ public class OutboxWorker {
   }
 
   private void record(List<Result> results) {
+    // the sent ones in two statements, whatever their number; the others one by one, with reasons
+    List<Long> sent = new ArrayList<>();
+    List<Long> sentActivities = new ArrayList<>();
     for (Result r : results) {
-      Claimed c = r.message();
-      String state;
       if (r.error() == null) {
-        state = "sent";
-        em.createNativeQuery(
-                "update outbox_message set state = 'sent', sent_at = now(), last_error = null"
-                    + " where id = :id")
-            .setParameter("id", c.id())
-            .executeUpdate();
+        sent.add(r.message().id());
+        if (r.message().activityId() != null) {
+          sentActivities.add(r.message().activityId());
+        }
       } else {
-        boolean last = c.attempts() >= config.mail().attempts();
-        state = last ? "failed" : "queued";
-        em.createNativeQuery(
-                "update outbox_message set state = :state, last_error = :error,"
-                    + " next_attempt_at = now() + make_interval(secs => :wait) where id = :id")
-            .setParameter("state", state)
-            .setParameter("error", r.error())
-            .setParameter("wait", (double) backoff(c.attempts()).toSeconds())
-            .setParameter("id", c.id())
-            .executeUpdate();
-        LOG.infof("outbox: message %d not sent (attempt %d): %s", c.id(), c.attempts(), r.error());
+        failed(r.message(), r.error());
       }
-      if (c.activityId() != null) {
-        // the timeline says queued until it is sent or given up
-        em.createNativeQuery(
-                "update activity set mail_state = :state, mail_error = :error where id = :id")
-            .setParameter(
-                "state",
-                state.equals("failed") ? "failed" : state.equals("sent") ? "sent" : "queued")
-            .setParameter("error", state.equals("failed") ? r.error() : null)
-            .setParameter("id", c.activityId())
-            .executeUpdate();
-      }
+    }
+    if (!sent.isEmpty()) {
+      em.createNativeQuery(
+              "update outbox_message set state = 'sent', sent_at = now(), last_error = null"
+                  + " where id in (:ids)")
+          .setParameter("ids", sent)
+          .executeUpdate();
+    }
+    if (!sentActivities.isEmpty()) {
+      em.createNativeQuery(
+              "update activity set mail_state = 'sent', mail_error = null where id in (:ids)")
+          .setParameter("ids", sentActivities)
+          .executeUpdate();
+    }
+  }
+
+  /** A message not sent this time: tried again after its backoff, or failed after the last try. */
+  private void failed(Claimed c, String error) {
+    boolean last = c.attempts() >= config.mail().attempts();
+    String state = last ? "failed" : "queued";
+    em.createNativeQuery(
+            "update outbox_message set state = :state, last_error = :error,"
+                + " next_attempt_at = now() + make_interval(secs => :wait) where id = :id")
+        .setParameter("state", state)
+        .setParameter("error", error)
+        .setParameter("wait", (double) backoff(c.attempts()).toSeconds())
+        .setParameter("id", c.id())
+        .executeUpdate();
+    LOG.infof("outbox: message %d not sent (attempt %d): %s", c.id(), c.attempts(), error);
+    if (c.activityId() != null) {
+      // the timeline says queued until the message is sent or given up
+      em.createNativeQuery(
+              "update activity set mail_state = :state, mail_error = :error where id = :id")
+          .setParameter("state", state)
+          .setParameter("error", last ? error : null)
+          .setParameter("id", c.activityId())
+          .executeUpdate();
     }
   }
 
