@@ -77,6 +77,13 @@ public interface LoopConfig {
     @WithDefault("100")
     int batch();
 
+    /**
+     * How long a claimed message is another sender's: if its sender dies, the message is sent again
+     * after this (with the same Message-ID).
+     */
+    @WithDefault("5M")
+    Duration lease();
+
     /** Attempts before a message is given up as failed (with exponential backoff in between). */
     @WithDefault("12")
     int attempts();

@@ -27,7 +27,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class OutboxWorker {
   private static final Logger LOG = Logger.getLogger(OutboxWorker.class);
-  static final Duration LEASE = Duration.ofMinutes(5);
   static final Duration SEND_TIMEOUT = Duration.ofSeconds(60);
 
   @Inject EntityManager em;
@@ -105,7 +104,7 @@ public class OutboxWorker {
                     + " returning id, message_id, from_address, from_name, to_addresses,"
                     + " cc_addresses, reply_to, in_reply_to, subject, body_text, attempts,"
                     + " activity_id")
-            .setParameter("lease", (double) LEASE.toSeconds())
+            .setParameter("lease", (double) config.mail().lease().toSeconds())
             .setParameter("batch", config.mail().batch())
             .getResultList();
     List<Claimed> claimed = new ArrayList<>();

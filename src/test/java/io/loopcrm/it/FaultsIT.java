@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.htmlunit.WebClient;
 import org.junit.jupiter.api.AfterAll;
@@ -70,6 +71,7 @@ class FaultsIT {
     env.put("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES", "127.0.0.1");
     env.put("LOOP_IMPORT_DIR", dir.resolve("imports").toString());
     env.put("LOOP_IMPORT_LEASE", "10S");
+    env.put("LOOP_MAIL_LEASE", "10S");
     app = DevStack.start(env, dir);
   }
 
@@ -319,6 +321,99 @@ class FaultsIT {
     assertThat(importedLeads()).isEqualTo(rows);
     assertThat(distinct).isEqualTo(rows);
     assertThat(job(id, "created_count")).isEqualTo(Integer.toString(rows));
+  }
+
+  @Test
+  @Order(4)
+  void killedWhileSendingMailEveryMessageGoesOutAndOnlyTheBatchInFlightTwice() throws Exception {
+    int messages = 3_000;
+    String to =
+        "kill-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@customer.example";
+    try (Connection c = db()) {
+      c.createStatement()
+          .executeUpdate(
+              "insert into outbox_message (message_id, from_address, to_addresses, subject,"
+                  + " body_text) select '<kill-' || g || '-' || md5(random()::text)"
+                  + " || '@loop.example>', 'loop@loop.example', '"
+                  + to
+                  + "', 'Kill ' || g, 'Sent around a SIGKILL.' from generate_series(1, "
+                  + messages
+                  + ") g");
+    }
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+    String sent =
+        "select count(*) from outbox_message where to_addresses = '" + to + "' and state = 'sent'";
+    // killed with some batches recorded as sent and the next ones on their way
+    while (scalar(sent) < 300) {
+      assertThat(Instant.now()).as("the outbox began").isBefore(deadline);
+      Thread.sleep(10);
+    }
+    app.kill();
+    long recordedAtKill = scalar(sent);
+    long claimedAtKill =
+        scalar(
+            "select count(*) from outbox_message where to_addresses = '"
+                + to
+                + "' and state = 'sending'");
+    app = DevStack.start(env, dir);
+    while (scalar(sent) < messages) {
+      assertThat(Instant.now())
+          .as("every message goes out after the restart")
+          .isBefore(deadline.plusSeconds(60));
+      Thread.sleep(200);
+    }
+    List<String> ids = new java.util.ArrayList<>();
+    Set<String> stored = new java.util.HashSet<>();
+    try (Connection c = db();
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "select message_id from outbox_message where to_addresses = '" + to + "'")) {
+      while (rs.next()) {
+        stored.add(rs.getString(1));
+      }
+    }
+    Instant mailDeadline = Instant.now().plusSeconds(30);
+    do {
+      ids = messageIds(to);
+      Thread.sleep(300);
+    } while (!new java.util.HashSet<>(ids).containsAll(stored)
+        && Instant.now().isBefore(mailDeadline));
+    long twice = ids.size() - new java.util.HashSet<>(ids).size();
+    FaultsSupport.report(
+        "App killed (SIGKILL) while the outbox sent %d messages, %d recorded as sent and %d claimed at"
+            + " the kill; restarted: %d of %d in the mailbox (by Message-ID), %d received twice"
+            + " (the batch in flight, same Message-ID)",
+        messages,
+        recordedAtKill,
+        claimedAtKill,
+        new java.util.HashSet<>(ids).size(),
+        messages,
+        twice);
+    assertThat(new java.util.HashSet<>(ids)).isEqualTo(stored);
+    assertThat(twice).as("only what was claimed at the kill").isLessThanOrEqualTo(claimedAtKill);
+  }
+
+  /** The Message-IDs in the mailbox of {@code address}, read over IMAP in one fetch. */
+  private static List<String> messageIds(String address) throws Exception {
+    List<String> ids = new java.util.ArrayList<>();
+    try (jakarta.mail.Store store =
+        jakarta.mail.Session.getInstance(new java.util.Properties()).getStore("imap")) {
+      store.connect("127.0.0.1", TestStack.get().imapPort(), address, address);
+      try (jakarta.mail.Folder inbox = store.getFolder("INBOX")) {
+        inbox.open(jakarta.mail.Folder.READ_ONLY);
+        jakarta.mail.Message[] all = inbox.getMessages();
+        jakarta.mail.FetchProfile profile = new jakarta.mail.FetchProfile();
+        profile.add(jakarta.mail.FetchProfile.Item.ENVELOPE);
+        inbox.fetch(all, profile);
+        for (jakarta.mail.Message m : all) {
+          ids.add(((jakarta.mail.internet.MimeMessage) m).getMessageID());
+        }
+      }
+    } catch (jakarta.mail.AuthenticationFailedException noMailboxYet) {
+      return ids;
+    }
+    return ids;
   }
 
   private static long importedLeads() throws Exception {
