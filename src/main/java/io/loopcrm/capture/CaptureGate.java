@@ -225,7 +225,7 @@ public class CaptureGate {
                 }
               });
     } catch (RuntimeException failed) {
-      if (io.loopcrm.web.Causes.databaseUnreachable(failed)) {
+      if (io.loopcrm.common.Causes.databaseUnreachable(failed)) {
         // no capture of the group could be saved: all answer "try again" at once
         awayFor(failed);
         jobs.forEach(j -> j.done().completeExceptionally(new Unavailable(failed)));
@@ -254,7 +254,7 @@ public class CaptureGate {
       groups.incrementAndGet();
       job.done().complete(result.get(0));
     } catch (RuntimeException e) {
-      boolean away = io.loopcrm.web.Causes.databaseUnreachable(e);
+      boolean away = io.loopcrm.common.Causes.databaseUnreachable(e);
       if (away) {
         awayFor(e);
       }

@@ -156,7 +156,7 @@ public class ClickLog {
       batches.incrementAndGet();
       pending.forEach(p -> p.kept().complete(null));
     } catch (SQLException ex) {
-      if (n > 1 && !io.loopcrm.web.Causes.databaseUnreachable(ex)) {
+      if (n > 1 && !io.loopcrm.common.Causes.databaseUnreachable(ex)) {
         // one click the database refuses must not cost the others of its batch: each alone
         pending.forEach(p -> write(List.of(p)));
         return;

@@ -64,8 +64,18 @@ public class ReplyReader {
         Message[] unread = inbox.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
         for (int i = 0; i < unread.length && i < ROUND; i++) {
           Message m = unread[i];
-          ReceivedMail.Parsed parsed = ReceivedMail.parse(m);
-          QuarkusTransaction.requiringNew().run(() -> received.take(parsed));
+          try {
+            ReceivedMail.Parsed parsed = ReceivedMail.parse(m);
+            QuarkusTransaction.requiringNew().run(() -> received.take(parsed));
+          } catch (MessagingException | RuntimeException e) {
+            if (io.loopcrm.common.Causes.databaseUnreachable(e)) {
+              // the database is away: the message stays unread and is taken next time
+              throw e;
+            }
+            // a message no one can read must not stop the ones behind it: it stays in the
+            // mailbox, read, for a person to look at
+            LOG.warnf("replies mailbox: message %d left as it is: %s", m.getMessageNumber(), e);
+          }
           m.setFlag(Flags.Flag.SEEN, true);
           taken++;
         }

@@ -1,5 +1,6 @@
 package io.loopcrm.web;
 
+import io.loopcrm.common.Causes;
 import io.loopcrm.common.NotFound;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;

@@ -156,7 +156,7 @@ class SalesDealsTest {
                     Instant.now()));
     // the database's check of the deal's amount, not any other failure on the way
     assertThat(
-            io.loopcrm.web.Causes.any(
+            io.loopcrm.common.Causes.any(
                 refused,
                 t -> t instanceof java.sql.SQLException sql && "23514".equals(sql.getSQLState())))
         .as(() -> "refused by a check constraint: " + refused)

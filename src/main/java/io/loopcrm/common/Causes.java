@@ -1,4 +1,4 @@
-package io.loopcrm.web;
+package io.loopcrm.common;
 
 import java.util.Set;
 import java.util.function.Predicate;

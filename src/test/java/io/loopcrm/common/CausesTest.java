@@ -1,4 +1,4 @@
-package io.loopcrm.web;
+package io.loopcrm.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
