@@ -24,13 +24,12 @@ public class MailTemplateInput {
 
   @RestForm
   @NotBlank(message = "error_required")
-  @Size(max = 200, message = "error_too_long_200")
-  @Pattern(regexp = "[^\\r\\n]*", message = "mail_error_one_line")
+  @io.loopcrm.web.MailSubject
   public String subject;
 
   @RestForm
   @NotBlank(message = "error_required")
-  @Size(max = 10_000, message = "error_too_long_10000")
+  @io.loopcrm.web.MailBody
   public String body;
 
   @RestForm public boolean archived;

@@ -6,7 +6,6 @@ import io.loopcrm.web.EmailAddresses;
 import io.loopcrm.web.FormErrors;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,13 +29,12 @@ public class MailInput {
 
   @RestForm
   @NotBlank(message = "error_required")
-  @Size(max = 200, message = "error_too_long_200")
-  @Pattern(regexp = "[^\\r\\n]*", message = "mail_error_one_line")
+  @io.loopcrm.web.MailSubject
   public String subject;
 
   @RestForm
   @NotBlank(message = "error_required")
-  @Size(max = 10_000, message = "error_too_long_10000")
+  @io.loopcrm.web.MailBody
   public String body;
 
   public FormErrors errors(Validator validator) {
