@@ -11,6 +11,8 @@ import java.time.Instant;
  */
 @ApplicationScoped
 public class ReplyOnTimeline implements ReceivedMail.Timeline {
+  @jakarta.inject.Inject java.time.Clock clock;
+
   @Override
   public long fileReply(long sentActivityId, ReceivedMail.Parsed reply) {
     Activity sent = Activity.findById(sentActivityId);
@@ -22,7 +24,7 @@ public class ReplyOnTimeline implements ReceivedMail.Timeline {
     a.lead = sent.lead;
     a.deal = sent.deal;
     a.contact = sent.contact;
-    a.createdAt = Instant.now();
+    a.createdAt = Instant.now(clock);
     a.mailState = "received";
     a.mailAddress = reply.from() == null ? null : reply.from();
     a.persist();

@@ -30,13 +30,6 @@ public class ImportBatch {
   @Inject io.loopcrm.scoring.LeadScorer scorer;
   @Inject EntityManager em;
 
-  /** The import is no longer this run's (another instance took it for stopped). */
-  static final class LeaseLost extends RuntimeException {
-    LeaseLost(String status) {
-      super("the import is " + status + " now, not running", null, false, false);
-    }
-  }
-
   /** What became of a row: the lead it created or completed (none when skipped), and why. */
   record Outcome(Row row, Lead lead, RowOutcome outcome, String reason, String unmapped) {
     /** Its line of the report: row, outcome, reason, lead_id, email, name, unmapped. */
@@ -73,7 +66,7 @@ public class ImportBatch {
 
   /** The batch's rows, in the caller's transaction; what became of each, in the file's order. */
   private List<Outcome> writeRows(long jobId, List<Row> batch, ImportTally next, Instant started) {
-    ImportJob held = hold(jobId);
+    ImportJob held = ImportLease.hold(jobId);
     KnownLeads known = KnownLeads.of(batch);
     List<RoutingRule> rules = RoutingRule.listOrdered();
     Instant now = Instant.now();
@@ -86,7 +79,7 @@ public class ImportBatch {
       outcomes.add(o);
     }
     insert(created, rules, held.createdBy, now);
-    advance(jobId, next);
+    ImportLease.advance(jobId, next);
     return outcomes;
   }
 
@@ -254,28 +247,6 @@ public class ImportBatch {
    */
   void analyzeLeads() {
     em.createNativeQuery("analyze lead").executeUpdate();
-  }
-
-  /**
-   * Locks the job's row until the caller's batch commits (an instance that takes the import for
-   * stopped waits for the batch, then finds the lease renewed); throws when it is no longer
-   * running.
-   */
-  static ImportJob hold(long jobId) {
-    ImportJob held = ImportJob.findById(jobId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-    if (!held.isRunning()) {
-      throw new LeaseLost(held.status.code());
-    }
-    // the batch's leads tell their reps once per import, not once each (R__notifications.sql)
-    io.loopcrm.notify.Notifications.duringImport(jobId);
-    return held;
-  }
-
-  /** The job's counts after a batch, its lease renewed (in the batch's transaction). */
-  static void advance(long jobId, ImportTally next) {
-    ImportJob job = ImportJob.findById(jobId);
-    job.heartbeatAt = Instant.now();
-    next.writeTo(job);
   }
 
   private static void completeBlanks(Lead lead, Row r) {

@@ -240,7 +240,7 @@ public class LeadImporter {
 
   /** Marks the job failed with its reason, unless another instance has taken it over. */
   private static void failed(long jobId, Exception e) {
-    if (e instanceof ImportBatch.LeaseLost || e.getCause() instanceof ImportBatch.LeaseLost) {
+    if (e instanceof ImportLease.Lost || e.getCause() instanceof ImportLease.Lost) {
       // another instance took it for stopped and marked it: nothing more to do here
       LOG.warnf("import %d is no longer running here: %s", jobId, e.getMessage());
       return;

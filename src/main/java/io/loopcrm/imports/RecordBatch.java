@@ -47,7 +47,7 @@ public class RecordBatch {
     QuarkusTransaction.requiringNew()
         .run(
             () -> {
-              ImportBatch.hold(jobId);
+              ImportLease.hold(jobId);
               Instant now = Instant.now();
               ImportHistory history = ImportHistory.load();
               DealStages stages = DealStages.load(chosen);
@@ -71,7 +71,7 @@ public class RecordBatch {
                 outcomes.add(o);
               }
               em.flush();
-              ImportBatch.advance(jobId, next);
+              ImportLease.advance(jobId, next);
             });
     tally.keep(next);
     for (Outcome o : outcomes) {

@@ -6,7 +6,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -42,9 +41,6 @@ public class MailTemplate extends PanacheEntity implements Audited {
   public String body;
 
   public boolean archived;
-
-  @Column(nullable = false, updatable = false)
-  public Instant createdAt = Instant.now();
 
   @Version public long version;
 
