@@ -80,6 +80,14 @@ public class Activity extends PanacheEntity implements io.loopcrm.audit.Audited 
   /** Why an e-mail could not be sent, when it failed. */
   public String mailError;
 
+  /** What came with a received e-mail (loaded for the timeline's entries together, by 100). */
+  @jakarta.persistence.OneToMany(fetch = FetchType.LAZY)
+  @jakarta.persistence.JoinColumn(name = "activity_id", insertable = false, updatable = false)
+  @jakarta.persistence.OrderBy("id")
+  @org.hibernate.annotations.BatchSize(size = 100)
+  @org.hibernate.annotations.Immutable
+  public List<io.loopcrm.mail.MailAttachment> attachments = new java.util.ArrayList<>();
+
   /** The message key of the e-mail's state ({@code eml} bundle), or null for other activities. */
   public String getMailStateKey() {
     return mailState == null ? null : "state_" + mailState;
@@ -151,6 +159,27 @@ public class Activity extends PanacheEntity implements io.loopcrm.audit.Audited 
             viewer.memberId())
         .<Activity>firstResultOptional()
         .orElseThrow(NotFound::new);
+  }
+
+  /**
+   * The activity, when {@code viewer} may open the record it is on (lead, deal or contact);
+   * otherwise 404.
+   */
+  public static Activity findVisible(long id, io.loopcrm.people.Viewer viewer) {
+    Activity a = findById(id);
+    if (a == null) {
+      throw new NotFound();
+    }
+    if (a.lead != null) {
+      Lead.findVisible(a.lead.id, viewer);
+    } else if (a.deal != null) {
+      io.loopcrm.deal.Deal.findVisible(a.deal.id, viewer);
+    } else if (a.contact != null) {
+      io.loopcrm.customer.Contact.findVisible(a.contact.id, viewer);
+    } else if (a.owner.id != viewer.memberId()) {
+      throw new NotFound();
+    }
+    return a;
   }
 
   /** Marks the task done (once: a second click keeps the first time). */

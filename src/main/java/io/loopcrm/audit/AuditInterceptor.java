@@ -51,7 +51,9 @@ public class AuditInterceptor implements Interceptor, Serializable {
           "startedAt",
           "finishedAt",
           "reportPath",
-          "error");
+          "error",
+          // what came with a received e-mail, stored with the message (not a field anyone edits)
+          "attachments");
 
   @Inject transient AgroalDataSource dataSource;
   @Inject transient ObjectMapper json;

@@ -88,6 +88,17 @@ public interface LoopConfig {
     @WithDefault("12")
     int attempts();
 
+    /**
+     * The largest attachment of a received message that is stored with it; a larger one is named on
+     * the message with its size, and not kept.
+     */
+    @WithDefault("10M")
+    io.quarkus.runtime.configuration.MemorySize attachmentMax();
+
+    /** The most attachments of one received message that are stored (the others are named). */
+    @WithDefault("20")
+    int attachmentsKept();
+
     Imap imap();
 
     /** The mailbox replies are read from; no host: replies are not read. */

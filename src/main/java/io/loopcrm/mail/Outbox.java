@@ -53,7 +53,7 @@ public class Outbox {
   }
 
   /** The reply address with {@code tag}: {@code replies+tag@domain}. */
-  String replyAddress(String tag) {
+  public String replyAddress(String tag) {
     String address = config.mail().replyAddress();
     int at = address.indexOf('@');
     return address.substring(0, at) + "+" + tag + address.substring(at);

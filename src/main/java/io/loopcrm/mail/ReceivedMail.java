@@ -50,10 +50,19 @@ public class ReceivedMail {
       String text,
       List<String> recipients,
       List<String> answers,
-      int attachments) {}
+      List<Attachment> attachments) {}
+
+  /**
+   * An attachment as it came: its name, type and size, and its content when it is within the limits
+   * (null: too large, or past the number kept of one message).
+   */
+  public record Attachment(String name, String type, long size, byte[] content) {}
+
+  /** How much of a message's attachments is kept: each one's largest size, and how many. */
+  public record Limits(long largest, int count) {}
 
   /** Reads what Loop needs of {@code m}. */
-  static Parsed parse(Message m) throws MessagingException {
+  static Parsed parse(Message m, Limits limits) throws MessagingException {
     String from = null;
     Address[] senders = m.getFrom();
     if (senders != null && senders.length > 0 && senders[0] instanceof InternetAddress a) {
@@ -90,7 +99,7 @@ public class ReceivedMail {
               + Integer.toHexString((from + m.getSentDate() + m.getSubject()).hashCode())
               + ">";
     }
-    Text text = new Text();
+    Text text = new Text(limits);
     try {
       text.read(m);
     } catch (IOException e) {
@@ -108,15 +117,24 @@ public class ReceivedMail {
         text.attachments);
   }
 
-  /** The text of a message: its plain part, else its HTML reduced to text; attachments counted. */
+  /**
+   * The text of a message: its plain part, else its HTML reduced to text; its attachments within
+   * the limits.
+   */
   private static final class Text {
     final StringBuilder plain = new StringBuilder();
+    final List<Attachment> attachments = new ArrayList<>();
+    final Limits limits;
     String html;
-    int attachments;
+
+    Text(Limits limits) {
+      this.limits = limits;
+    }
 
     void read(Part part) throws MessagingException, IOException {
       if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.getFileName() != null) {
-        attachments++;
+        attachments.add(
+            attachment(part, attachments.size() < limits.count() ? limits.largest() : -1));
       } else if (part.isMimeType("text/plain") && plain.isEmpty()) {
         plain.append(String.valueOf(part.getContent()));
       } else if (part.isMimeType("text/html") && html == null) {
@@ -137,6 +155,52 @@ public class ReceivedMail {
   }
 
   /**
+   * {@code part} as an attachment: a name that is safe as a file name (no folders, no control
+   * characters, 200 characters at most), its base type, its size, and its content when it is no
+   * larger than {@code largest} bytes (read through, so its size is the decoded one).
+   */
+  static Attachment attachment(Part part, long largest) throws MessagingException, IOException {
+    String name = part.getFileName();
+    try {
+      name = name == null ? null : jakarta.mail.internet.MimeUtility.decodeText(name);
+    } catch (java.io.UnsupportedEncodingException e) {
+      // kept as written
+    }
+    name =
+        name == null ? "" : name.replaceAll(".*[/\\\\]", "").replaceAll("\\p{Cntrl}", "").strip();
+    if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+      name = "attachment";
+    }
+    if (name.length() > 200) {
+      name = name.substring(name.length() - 200);
+    }
+    String type;
+    try {
+      type =
+          new jakarta.mail.internet.ContentType(part.getContentType()).getBaseType().toLowerCase();
+    } catch (jakarta.mail.internet.ParseException | NullPointerException e) {
+      type = "application/octet-stream";
+    }
+    if (type.length() > 100) {
+      type = "application/octet-stream";
+    }
+    java.io.ByteArrayOutputStream kept = largest < 0 ? null : new java.io.ByteArrayOutputStream();
+    long size = 0;
+    try (java.io.InputStream in = part.getInputStream()) {
+      byte[] buffer = new byte[8192];
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        size += n;
+        if (kept != null && size <= largest) {
+          kept.write(buffer, 0, n);
+        } else {
+          kept = null;
+        }
+      }
+    }
+    return new Attachment(name, type, size, kept == null ? null : kept.toByteArray());
+  }
+
+  /**
    * HTML as text: cleaned by a safelist first (no script, style or handler survives), then read.
    */
   static String fromHtml(String html) {
@@ -149,25 +213,39 @@ public class ReceivedMail {
 
   /** A message that answered nothing of ours, as operations' list shows it. */
   public record Unmatched(
-      String from, String subject, String text, int attachments, java.time.Instant at) {}
+      long id,
+      String from,
+      String subject,
+      String text,
+      List<MailAttachment> attachments,
+      java.time.Instant at) {}
 
-  /** The newest 50 messages that answered nothing of ours: one indexed statement. */
+  /**
+   * The newest 50 messages that answered nothing of ours, with their attachments: two indexed
+   * statements.
+   */
   @SuppressWarnings("unchecked")
   public List<Unmatched> unmatched() {
     List<Object[]> rows =
         em.createNativeQuery(
-                "select from_address, subject, body_text, attachments, received_at"
+                "select id, from_address, subject, body_text, received_at"
                     + " from received_mail where activity_id is null"
                     + " order by received_at desc limit 50")
             .getResultList();
+    List<Long> ids = rows.stream().map(r -> ((Number) r[0]).longValue()).toList();
+    java.util.Map<Long, List<MailAttachment>> files =
+        MailAttachment.ofMessages(ids).stream()
+            .collect(java.util.stream.Collectors.groupingBy(a -> a.receivedMailId));
     List<Unmatched> out = new ArrayList<>();
     for (Object[] r : rows) {
+      long id = ((Number) r[0]).longValue();
       out.add(
           new Unmatched(
-              (String) r[0],
+              id,
               (String) r[1],
               (String) r[2],
-              ((Number) r[3]).intValue(),
+              (String) r[3],
+              files.getOrDefault(id, List.of()),
               io.loopcrm.common.SqlTimes.instant(r[4])));
     }
     return out;
@@ -175,29 +253,49 @@ public class ReceivedMail {
 
   /** Files {@code p}: on its record's timeline, or in the unmatched list; once per Message-ID. */
   @Transactional(Transactional.TxType.MANDATORY)
+  @SuppressWarnings("unchecked")
   public void take(Parsed p) {
-    int inserted =
+    List<Number> inserted =
         em.createNativeQuery(
                 "insert into received_mail (message_id, from_address, subject, body_text,"
                     + " attachments) values (:id, :from, :subject, :body, :attachments)"
-                    + " on conflict (message_id) do nothing")
+                    + " on conflict (message_id) do nothing returning id")
             .setParameter("id", p.messageId())
             .setParameter("from", cut(p.from(), 320))
             .setParameter("subject", p.subject())
             .setParameter("body", p.text())
-            .setParameter("attachments", p.attachments())
-            .executeUpdate();
-    if (inserted == 0) {
+            .setParameter("attachments", p.attachments().size())
+            .getResultList();
+    if (inserted.isEmpty()) {
       return;
+    }
+    long mail = inserted.get(0).longValue();
+    for (Attachment a : p.attachments()) {
+      em.createNativeQuery(
+              "insert into mail_attachment (received_mail_id, file_name, content_type, size_bytes,"
+                  + " content) values (:mail, :name, :type, :size, :content)")
+          .setParameter("mail", mail)
+          .setParameter("name", a.name())
+          .setParameter("type", a.type())
+          .setParameter("size", a.size())
+          .setParameter(
+              "content",
+              new org.hibernate.query.TypedParameterValue<>(
+                  org.hibernate.type.StandardBasicTypes.BINARY, a.content()))
+          .executeUpdate();
     }
     Long activity = answered(p);
     if (activity == null) {
       return;
     }
     long reply = timeline.fileReply(activity, p);
-    em.createNativeQuery("update received_mail set activity_id = :a where message_id = :id")
+    em.createNativeQuery("update received_mail set activity_id = :a where id = :id")
         .setParameter("a", reply)
-        .setParameter("id", p.messageId())
+        .setParameter("id", mail)
+        .executeUpdate();
+    em.createNativeQuery("update mail_attachment set activity_id = :a where received_mail_id = :id")
+        .setParameter("a", reply)
+        .setParameter("id", mail)
         .executeUpdate();
   }
 

@@ -33,4 +33,16 @@ public class OpsUnmatchedMailResource {
   public TemplateInstance list() {
     return Templates.list(received.unmatched());
   }
+
+  /** An attachment of an unmatched message; 404 once the message is filed on a record. */
+  @GET
+  @Path("/attachments/{id}")
+  @Transactional
+  public jakarta.ws.rs.core.Response attachment(@jakarta.ws.rs.PathParam("id") long id) {
+    io.loopcrm.mail.MailAttachment.File file = io.loopcrm.mail.MailAttachment.content(id, false);
+    if (file == null) {
+      throw new io.loopcrm.common.NotFound();
+    }
+    return io.loopcrm.web.FileDownload.of(file.name(), file.content());
+  }
 }

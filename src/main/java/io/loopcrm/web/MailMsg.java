@@ -109,7 +109,10 @@ public interface MailMsg {
   String unmatched_none();
 
   @Message
-  String unmatched_attachments(int count);
+  String mail_attachments();
+
+  @Message
+  String attachment_not_kept();
 
   @Message
   String compose_template();

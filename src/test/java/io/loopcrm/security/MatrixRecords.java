@@ -160,6 +160,8 @@ final class MatrixRecords {
                   n.persist();
                   return n.id.toString();
                 }));
+    ids.put("attachment", attachment(Long.valueOf(ids.get("lead"))));
+    ids.put("looseattachment", attachment(null));
     ids.put(
         "mailtemplate",
         QuarkusTransaction.requiringNew()
@@ -177,5 +179,57 @@ final class MatrixRecords {
     ids.put("none", "987654321");
     ids.put("nothing", "no-such-code");
     return ids;
+  }
+
+  /**
+   * An attachment of a received e-mail: filed as a reply on the lead {@code leadId}, or unmatched
+   * (null), as the reply reader writes them (ReceivedMail).
+   */
+  private static String attachment(Long leadId) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              var em = io.quarkus.hibernate.orm.panache.Panache.getEntityManager();
+              Long activity = null;
+              if (leadId != null) {
+                io.loopcrm.activity.Activity a = new io.loopcrm.activity.Activity();
+                Lead lead = Lead.findById(leadId);
+                a.kind = io.loopcrm.activity.Activity.Kind.EMAIL;
+                a.subject = "Re: Offer";
+                a.owner = lead.owner;
+                a.lead = lead;
+                a.mailState = "received";
+                a.persist();
+                a.flush();
+                activity = a.id;
+              }
+              Number mail =
+                  (Number)
+                      em.createNativeQuery(
+                              "insert into received_mail (message_id, from_address, subject,"
+                                  + " body_text, attachments, activity_id) values (:m,"
+                                  + " 'buyer@customer.example', 'Re: Offer', 'Signed', 1, :a)"
+                                  + " returning id")
+                          .setParameter("m", "<" + Fixtures.unique("matrix") + "@x.example>")
+                          .setParameter(
+                              "a",
+                              new org.hibernate.query.TypedParameterValue<>(
+                                  org.hibernate.type.StandardBasicTypes.LONG, activity))
+                          .getSingleResult();
+              Number id =
+                  (Number)
+                      em.createNativeQuery(
+                              "insert into mail_attachment (received_mail_id, activity_id,"
+                                  + " file_name, content_type, size_bytes, content) values"
+                                  + " (:mail, :a, 'offer.pdf', 'application/pdf', 3, 'pdf'::bytea)"
+                                  + " returning id")
+                          .setParameter("mail", mail.longValue())
+                          .setParameter(
+                              "a",
+                              new org.hibernate.query.TypedParameterValue<>(
+                                  org.hibernate.type.StandardBasicTypes.LONG, activity))
+                          .getSingleResult();
+              return id.toString();
+            });
   }
 }

@@ -123,7 +123,7 @@ class XssTest {
     }
   }
 
-  private static void escaped(String path) {
+  static void escaped(String path) {
     String html = given().get(path).then().statusCode(200).extract().asString();
     for (String p : PAYLOADS) {
       assertThat(html).as(path).doesNotContain(p);

@@ -114,4 +114,55 @@ public final class Mailboxes {
     Transport.send(m);
     return m.getMessageID();
   }
+
+  /**
+   * Sends an HTML message from {@code fromName <from>} with these files attached ({@code files}:
+   * name to content), as a customer's mail program would; returns its Message-ID.
+   */
+  public static String sendWithFiles(
+      String from,
+      String fromName,
+      String to,
+      String subject,
+      String html,
+      String inReplyTo,
+      java.util.Map<String, byte[]> files)
+      throws MessagingException {
+    Properties p = new Properties();
+    p.put("mail.smtp.host", "127.0.0.1");
+    p.put("mail.smtp.port", Integer.toString(TestStack.get().smtpPort()));
+    Session session = Session.getInstance(p);
+    MimeMessage m = new MimeMessage(session);
+    try {
+      m.setFrom(new InternetAddress(from, fromName, "UTF-8"));
+    } catch (java.io.UnsupportedEncodingException e) {
+      throw new MessagingException("UTF-8", e);
+    }
+    m.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to));
+    m.setSubject(subject, "UTF-8");
+    jakarta.mail.internet.MimeMultipart parts = new jakarta.mail.internet.MimeMultipart();
+    jakarta.mail.internet.MimeBodyPart text = new jakarta.mail.internet.MimeBodyPart();
+    text.setContent(html, "text/html; charset=UTF-8");
+    parts.addBodyPart(text);
+    for (var f : files.entrySet()) {
+      jakarta.mail.internet.MimeBodyPart file = new jakarta.mail.internet.MimeBodyPart();
+      file.setDataHandler(
+          new jakarta.activation.DataHandler(
+              new jakarta.mail.util.ByteArrayDataSource(f.getValue(), "application/octet-stream")));
+      try {
+        file.setFileName(jakarta.mail.internet.MimeUtility.encodeText(f.getKey(), "UTF-8", null));
+      } catch (java.io.UnsupportedEncodingException e) {
+        throw new MessagingException("UTF-8", e);
+      }
+      file.setDisposition(jakarta.mail.Part.ATTACHMENT);
+      parts.addBodyPart(file);
+    }
+    m.setContent(parts);
+    if (inReplyTo != null) {
+      m.setHeader("In-Reply-To", inReplyTo);
+    }
+    m.saveChanges();
+    Transport.send(m);
+    return m.getMessageID();
+  }
 }
