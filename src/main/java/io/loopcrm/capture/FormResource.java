@@ -182,11 +182,7 @@ public class FormResource {
   /** The form may be framed by any site (it is meant to be embedded); nothing else may. */
   private static Response embeddable(Response response) {
     return Response.fromResponse(response)
-        .header(
-            "Content-Security-Policy",
-            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-                + " object-src 'none'; base-uri 'self'; form-action 'self' https: http:; frame-ancestors *")
-        .header("X-Frame-Options", null)
+        .header("Content-Security-Policy", io.loopcrm.web.ContentPolicy.EMBEDDABLE)
         .build();
   }
 

@@ -20,7 +20,7 @@ public final class FileDownload {
         .header(
             "Content-Disposition",
             "attachment; filename=\"" + plain + "\"; filename*=UTF-8''" + utf8)
-        .header("Content-Security-Policy", "sandbox")
+        .header("Content-Security-Policy", "sandbox; " + ContentPolicy.PAGES)
         .build();
   }
 }

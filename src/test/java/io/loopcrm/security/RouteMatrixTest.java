@@ -152,6 +152,9 @@ class RouteMatrixTest {
           CSRF_CHECKED.add(row.key());
         }
       }
+      if (row.method().equals("GET") && r.statusCode() == 200) {
+        wrong.addAll(policyBreaches(url, r));
+      }
       if (!outcome.equals(row.expect().get(who))) {
         wrong.add(
             row.method()
@@ -169,6 +172,50 @@ class RouteMatrixTest {
     }
     assertThat(wrong).as(who + ": routes whose outcome differs from route-matrix.txt").isEmpty();
     assertThat(checked).isEqualTo(RouteMatrix.rows().size());
+  }
+
+  /**
+   * What in a page its own content security policy would refuse (an inline style, a style or script
+   * element without a source, an event handler attribute), and a page with more than one policy or
+   * a frame header its policy contradicts: browsers enforce every policy they get.
+   */
+  static List<String> policyBreaches(String url, Response r) {
+    List<String> out = new ArrayList<>();
+    List<String> policies = r.headers().getValues("Content-Security-Policy");
+    if (policies.size() != 1) {
+      out.add("GET " + url + ": " + policies.size() + " Content-Security-Policy headers");
+    } else if (policies.get(0).contains("frame-ancestors *")
+        == (r.header("X-Frame-Options") != null)) {
+      out.add(
+          "GET "
+              + url
+              + ": X-Frame-Options "
+              + r.header("X-Frame-Options")
+              + " with "
+              + policies.get(0));
+    }
+    String type = r.contentType();
+    if (type == null || !type.startsWith("text/html")) {
+      return out;
+    }
+    org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(r.asString());
+    for (org.jsoup.nodes.Element e : page.getAllElements()) {
+      if (e.hasAttr("style")) {
+        out.add("GET " + url + ": inline style on <" + e.tagName() + " id=" + e.id() + ">");
+      }
+      if (e.tagName().equals("style")
+          || (e.tagName().equals("script")
+              && e.attr("src").isEmpty()
+              && !e.attr("type").contains("json"))) {
+        out.add("GET " + url + ": inline <" + e.tagName() + ">");
+      }
+      for (org.jsoup.nodes.Attribute a : e.attributes()) {
+        if (a.getKey().startsWith("on")) {
+          out.add("GET " + url + ": handler " + a.getKey() + " on <" + e.tagName() + ">");
+        }
+      }
+    }
+    return out;
   }
 
   /** The row's path with its records' ids in place of the parameters. */
