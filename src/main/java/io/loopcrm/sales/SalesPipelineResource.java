@@ -103,9 +103,7 @@ public class SalesPipelineResource {
       d.moveTo(target, me.get(), Instant.now(clock), null, null);
     } catch (io.loopcrm.deal.DealRuleViolation needsDetails) {
       URI dealPage = URI.create("/sales/deals/" + d.id + "?stage=" + target.id + "#stage");
-      return htmx
-          ? Response.ok().header("HX-Redirect", dealPage.toString()).build()
-          : Flash.redirect(dealPage, "warning", needsDetails.messageKey);
+      return Flash.redirect(dealPage, "warning", needsDetails.messageKey, htmx);
     }
     if (htmx) {
       d.flush();

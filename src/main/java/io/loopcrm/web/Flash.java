@@ -30,15 +30,30 @@ public class Flash {
 
   /** A redirect to {@code location} that shows message {@code key} on the next page. */
   public static Response redirect(URI location, String level, String key) {
-    NewCookie cookie =
-        new NewCookie.Builder(COOKIE)
-            .value(level + ":" + key)
-            .path("/")
-            .maxAge(60)
-            .httpOnly(true)
-            .sameSite(NewCookie.SameSite.LAX)
-            .build();
-    return Response.seeOther(location).cookie(cookie).build();
+    return Response.seeOther(location).cookie(cookie(level, key)).build();
+  }
+
+  /**
+   * The same for a request htmx sent, which is sent on by {@code HX-Redirect} (a 303 would be
+   * followed inside the request and its page swapped into the part that asked).
+   */
+  public static Response redirect(URI location, String level, String key, boolean htmx) {
+    return htmx
+        ? Response.ok()
+            .header("HX-Redirect", location.toString())
+            .cookie(cookie(level, key))
+            .build()
+        : redirect(location, level, key);
+  }
+
+  private static NewCookie cookie(String level, String key) {
+    return new NewCookie.Builder(COOKIE)
+        .value(level + ":" + key)
+        .path("/")
+        .maxAge(60)
+        .httpOnly(true)
+        .sameSite(NewCookie.SameSite.LAX)
+        .build();
   }
 
   public boolean isPresent() {

@@ -405,15 +405,25 @@ class SalesDealsTest {
     assertThat(QuarkusTransaction.requiringNew().call(() -> Deal.<Deal>findById(dealId).stage.name))
         .isEqualTo("discovery");
 
-    // lost needs a reason the card cannot give: htmx is sent to the deal page's form
-    Csrf.form()
-        .header("HX-Request", "true")
-        .formParam("deal", dealId)
-        .formParam("stage", stageId(PipelineStage.Kind.LOST))
-        .post("/sales/pipeline/move")
+    // lost needs a reason the card cannot give: htmx is sent to the deal page's form, which
+    // says why, as the card's own form does (a drop used to land there without a word)
+    io.restassured.response.Response dropped =
+        Csrf.form()
+            .header("HX-Request", "true")
+            .formParam("deal", dealId)
+            .formParam("stage", stageId(PipelineStage.Kind.LOST))
+            .post("/sales/pipeline/move");
+    dropped
         .then()
         .statusCode(200)
-        .header("HX-Redirect", containsString("/sales/deals/" + dealId));
+        .header("HX-Redirect", containsString("/sales/deals/" + dealId))
+        .cookie("loop_flash", containsString("warning:deal_error_lost_needs_reason"));
+    given()
+        .cookie("loop_flash", dropped.cookie("loop_flash"))
+        .get(dropped.header("HX-Redirect").replaceAll("#.*", ""))
+        .then()
+        .statusCode(200)
+        .body(containsString("Choose why the deal was lost."));
     // and without JavaScript the card's form redirects there too
     Csrf.form()
         .formParam("deal", dealId)
