@@ -119,6 +119,16 @@ class SalesDealListTest {
             .extract()
             .asString();
     assertThat(csv).contains("Dora 1", "Dora 2").doesNotContain("Other");
+    // the export sends the filter form as it is when clicked, not the filters the page came with
+    // (htmx filters the rows without reloading the page, and a link kept the first ones)
+    org.jsoup.nodes.Document page =
+        org.jsoup.Jsoup.parse(given().get("/sales/deals").then().extract().asString());
+    org.jsoup.nodes.Element export = page.getElementById("export-csv");
+    assertThat(export.tagName()).isEqualTo("button");
+    assertThat(export.attr("form")).isEqualTo("deal-filters");
+    assertThat(export.attr("formaction")).isEqualTo("/sales/deals/export.csv");
+    assertThat(export.attr("formmethod")).isEqualTo("get");
+    assertThat(page.getElementById("deal-filters").select("[name=status]")).hasSize(1);
     assertThat(
             StatementCounter.count(emf, () -> given().get("/sales/deals").then().statusCode(200)))
         .isLessThanOrEqualTo(3);
