@@ -186,7 +186,10 @@ public class LeadCapture {
     return id == null ? null : em.find(Lead.class, id);
   }
 
-  /** The newest lead with this e-mail, else with this phone: one query. */
+  /**
+   * The newest lead with this e-mail, else with this phone when it is the same person ({@link
+   * io.loopcrm.lead.SamePerson}): one query.
+   */
   private Lead existing(String email, String phone) {
     if (email == null && phone == null) {
       return null;
@@ -204,7 +207,13 @@ public class LeadCapture {
     } else {
       found = Lead.list("phoneNormalized = ?1 order by createdAt desc", phone);
     }
-    return found.isEmpty() ? null : found.get(0);
+    return found.stream()
+        .filter(
+            l ->
+                email != null && email.equals(l.emailNormalized)
+                    || io.loopcrm.lead.SamePerson.byPhone(l.emailNormalized, email))
+        .findFirst()
+        .orElse(null);
   }
 
   private static void fillBlanks(Lead lead, Submission s, String email, String phone) {

@@ -147,8 +147,9 @@ public class PendingLeads {
   }
 
   /**
-   * The newest lead the group knows with this e-mail, else with this phone (what {@code
-   * LeadCapture} looks up outside a group), or null.
+   * The newest lead the group knows with this e-mail, else with this phone when it is the same
+   * person ({@link io.loopcrm.lead.SamePerson}; what {@code LeadCapture} looks up outside a group),
+   * or null.
    */
   Long newest(String email, String phone) {
     Group g = group.get();
@@ -160,7 +161,11 @@ public class PendingLeads {
         .or(
             () ->
                 g.known.values().stream()
-                    .filter(k -> phone != null && phone.equals(k.phone()))
+                    .filter(
+                        k ->
+                            phone != null
+                                && phone.equals(k.phone())
+                                && io.loopcrm.lead.SamePerson.byPhone(k.email(), email))
                     .max(newest))
         .map(Known::id)
         .orElse(null);

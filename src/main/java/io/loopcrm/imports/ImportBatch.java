@@ -216,9 +216,17 @@ public class ImportBatch {
       return known;
     }
 
+    /** By e-mail, else by phone when it is the same person ({@link Lead}'s SamePerson rule). */
     Lead find(String email, String phone) {
       Lead lead = email == null ? null : byEmail.get(email);
-      return lead == null && phone != null ? byPhone.get(phone) : lead;
+      if (lead == null && phone != null) {
+        Lead samePhone = byPhone.get(phone);
+        if (samePhone != null
+            && io.loopcrm.lead.SamePerson.byPhone(samePhone.emailNormalized, email)) {
+          return samePhone;
+        }
+      }
+      return lead;
     }
 
     void add(Lead lead, String email, String phone) {

@@ -33,4 +33,20 @@ public record LeadDuplicate(Lead lead, String field) {
                         ? "email"
                         : "phone"));
   }
+
+  /**
+   * The oldest other lead with {@code lead}'s phone: a possible duplicate that {@link SamePerson}
+   * kept apart for its other e-mail, named on the lead's page; one indexed query.
+   */
+  public static Optional<Lead> samePhone(Lead lead) {
+    if (lead.phoneNormalized == null) {
+      return Optional.empty();
+    }
+    return Lead.<Lead>find(
+            "from Lead l left join fetch l.owner where l.phoneNormalized = ?1 and l.id <> ?2"
+                + " order by l.id",
+            lead.phoneNormalized,
+            lead.id)
+        .firstResultOptional();
+  }
 }

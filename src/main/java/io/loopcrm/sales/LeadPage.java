@@ -75,7 +75,11 @@ public class LeadPage {
         UUID.randomUUID().toString(),
         Instant.now(),
         journey(lead, names),
-        history(lead));
+        history(lead),
+        // another lead with this phone (and another e-mail), when the viewer may open it
+        io.loopcrm.lead.LeadDuplicate.samePhone(lead)
+            .filter(other -> viewer.sees(other.owner))
+            .orElse(null));
   }
 
   /** The latest edits of the lead's person and contact fields, from the audit trail. */

@@ -76,7 +76,8 @@ public class SalesLeadsResource {
         String formKey,
         Instant now,
         List<String> journey,
-        List<LeadPage.Edit> history);
+        List<LeadPage.Edit> history,
+        Lead samePhone);
   }
 
   @GET

@@ -499,6 +499,9 @@ public interface SalesMsg {
   String lead_duplicate_open();
 
   @Message
+  String lead_same_phone();
+
+  @Message
   String lead_duplicate_link();
 
   @Message
