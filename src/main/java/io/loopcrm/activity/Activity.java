@@ -107,10 +107,16 @@ public class Activity extends PanacheEntity implements io.loopcrm.audit.Audited 
         .list();
   }
 
+  /**
+   * The deal's timeline: what happened on it and, before, on the lead it was converted from (the
+   * calls and e-mails that won it).
+   */
   public static List<Activity> timelineOfDeal(Deal deal) {
     return find(
-            "from Activity a join fetch a.owner where a.deal = ?1 order by a.createdAt desc, a.id desc",
-            deal)
+            "from Activity a join fetch a.owner where a.deal = ?1 or a.lead.id = ?2"
+                + " order by a.createdAt desc, a.id desc",
+            deal,
+            deal.lead == null ? -1L : deal.lead.id)
         .list();
   }
 

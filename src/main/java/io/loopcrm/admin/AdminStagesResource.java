@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 @RolesAllowed(Roles.ADMIN)
 public class AdminStagesResource {
   @Inject SettingsPage page;
+  @Inject java.time.Clock clock;
   @Inject jakarta.validation.Validator validator;
 
   @POST
@@ -77,7 +78,7 @@ public class AdminStagesResource {
           }
           s.label = input.cleanLabel().isEmpty() ? null : input.cleanLabel();
           s.position = input.positionValue();
-          s.probability = input.probabilityValue();
+          s.changeProbability(input.probabilityValue(), java.time.Instant.now(clock));
           s.kind = input.kindValue();
           return Outcome.saved("settings_flash_saved");
         });

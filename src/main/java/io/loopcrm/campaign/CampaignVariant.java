@@ -22,7 +22,13 @@ public class CampaignVariant extends PanacheEntity implements Audited {
   public String body;
   public String callToAction;
   public String landingUrl;
-  public int weight = 1;
+  /**
+   * A new variant's weight, the first one's too: equal weights split evenly, and a share typed for
+   * one more variant (40, say) reads as a share beside them, not as 40 parts against 1.
+   */
+  public static final int DEFAULT_WEIGHT = 50;
+
+  public int weight = DEFAULT_WEIGHT;
 
   /** The HTML a site pastes to embed this variant's form. */
   public String embedSnippet(String baseUrl) {

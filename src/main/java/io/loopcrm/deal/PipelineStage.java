@@ -76,6 +76,28 @@ public class PipelineStage extends PanacheEntity implements io.loopcrm.audit.Aud
   }
 
   /** How many open deals sit in this stage. */
+  /**
+   * Sets the stage's default probability; the open deals in it that take the default (no rep set
+   * their own) take the new one, in one statement (their version moves, so an edit form opened
+   * before does not write the old figure back). Returns how many deals changed.
+   */
+  public int changeProbability(int probability, java.time.Instant now) {
+    if (probability == this.probability) {
+      return 0;
+    }
+    this.probability = probability;
+    return getEntityManager()
+        .createQuery(
+            "update Deal d set d.probability = ?1, d.version = d.version + 1, d.updatedAt = ?2"
+                + " where d.stage.id = ?3 and d.status = ?4 and d.probabilityManual = false"
+                + " and d.probability <> ?1")
+        .setParameter(1, probability)
+        .setParameter(2, now)
+        .setParameter(3, id)
+        .setParameter(4, Deal.Status.OPEN)
+        .executeUpdate();
+  }
+
   public long openDeals() {
     return getEntityManager()
         .createQuery(

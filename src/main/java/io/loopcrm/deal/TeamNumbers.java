@@ -29,7 +29,8 @@ public class TeamNumbers {
       BigDecimal weightedMonth,
       BigDecimal wonMonth,
       BigDecimal quota,
-      String quotaCurrency) {
+      String quotaCurrency,
+      boolean quotaRow) {
     /** The quota as a form value. */
     public String quotaValue() {
       return quota == null ? "" : quota.stripTrailingZeros().toPlainString();
@@ -74,8 +75,20 @@ public class TeamNumbers {
             .setParameter("monthStart", Timestamp.from(monthStart))
             .setParameter("team", teamId)
             .getResultList();
-    List<Row> result = new ArrayList<>();
+    // the member's quota is set on one of their rows: the one in its currency, else their first
+    java.util.Set<Long> withQuotaRow = new java.util.HashSet<>();
     for (Object[] r : rows) {
+      if (r[8] != null && r[8].equals(r[2])) {
+        withQuotaRow.add(((Number) r[0]).longValue());
+      }
+    }
+    List<Row> result = new ArrayList<>();
+    java.util.Set<Long> seen = new java.util.HashSet<>();
+    for (Object[] r : rows) {
+      long member = ((Number) r[0]).longValue();
+      boolean quotaRow =
+          withQuotaRow.contains(member) ? r[2].equals(r[8]) : !seen.contains(member);
+      seen.add(member);
       result.add(
           new Row(
               ((Number) r[0]).longValue(),
@@ -86,7 +99,8 @@ public class TeamNumbers {
               scale(r[5]),
               scale(r[6]),
               r[7] == null ? null : scale(r[7]),
-              (String) r[8]));
+              (String) r[8],
+              quotaRow));
     }
     return result;
   }

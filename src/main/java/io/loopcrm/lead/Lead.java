@@ -241,4 +241,35 @@ public class Lead extends PanacheEntity implements Audited {
       super("a lead cannot move from " + from + " to " + to);
     }
   }
+
+  /**
+   * How many leads of {@code owner} wait for a first response, counted up to {@code cap} (one
+   * indexed scan that stops there: a rep with a million waiting is shown "cap+").
+   */
+  public static long countWaiting(Member owner, int cap) {
+    return ((Number)
+            getEntityManager()
+                .createNativeQuery(
+                    "select count(*) from (select 1 from lead where owner_id = :owner"
+                        + " and status in ('new', 'assigned') limit :cap) w")
+                .setParameter("owner", owner.id)
+                .setParameter("cap", cap)
+                .getSingleResult())
+        .longValue();
+  }
+
+  /**
+   * The sources Loop writes itself (the form, referrals, the API, imports, hand entry and the
+   * hand-entry choices, the campaign channels of the demo data), each with a label in the {@code
+   * lbl} bundle; a source an import or an API client brought is shown as written.
+   */
+  static final java.util.Set<String> KNOWN_SOURCES =
+      java.util.Set.of(
+          "web_form", "referral", "api", "import", "manual", "web", "phone", "walk_in", "event",
+          "email", "partner", "other", "search", "social", "display", "events", "content");
+
+  /** The label key of a lead's source ({@code source_web_form}), or null for one of its own. */
+  public static String sourceKey(String source) {
+    return source != null && KNOWN_SOURCES.contains(source) ? "source_" + source : null;
+  }
 }

@@ -126,7 +126,6 @@ public class OpsCampaignsResource {
     CampaignVariant a = new CampaignVariant();
     a.campaign = c;
     a.name = "A";
-    a.weight = 1;
     a.trackingCode = Campaign.newCode();
     a.persist();
     directory.invalidate();

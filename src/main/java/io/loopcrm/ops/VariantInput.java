@@ -16,7 +16,7 @@ import org.jboss.resteasy.reactive.RestForm;
 
 /**
  * A variant form as posted: its copy, the pages it sends visitors to (blank: the hosted form) and
- * its weight, 1–1000 (1 when not sent). Lengths follow the columns.
+ * its weight, 1–1000 (CampaignVariant.DEFAULT_WEIGHT when not sent). Lengths follow the columns.
  */
 public class VariantInput {
   @RestForm
@@ -85,7 +85,7 @@ public class VariantInput {
     v.weight = weightValue();
   }
 
-  /** What the user typed, to show the form again; a new form's weight is 1. */
+  /** What the user typed, to show the form again; a new form's weight is the default. */
   Map<String, String> values() {
     Map<String, String> m = new HashMap<>();
     m.put("name", orEmpty(name));
@@ -94,13 +94,17 @@ public class VariantInput {
     m.put("callToAction", orEmpty(callToAction));
     m.put("landingUrl", orEmpty(landingUrl));
     m.put("thankYouUrl", orEmpty(thankYouUrl));
-    m.put("weight", weight == null ? "1" : weight);
+    m.put(
+        "weight",
+        weight == null ? Integer.toString(io.loopcrm.campaign.CampaignVariant.DEFAULT_WEIGHT) : weight);
     return m;
   }
 
   private Integer weightValue() {
     try {
-      return weight == null ? 1 : Integer.valueOf(weight.trim());
+      return weight == null
+          ? io.loopcrm.campaign.CampaignVariant.DEFAULT_WEIGHT
+          : Integer.valueOf(weight.trim());
     } catch (NumberFormatException e) {
       return null;
     }

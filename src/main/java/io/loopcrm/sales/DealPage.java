@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,7 +43,7 @@ public class DealPage {
         Deal deal,
         List<PipelineStages.Stage> stages,
         List<LeadPage.TouchView> touches,
-        List<DealChange> history,
+        List<HistoryLine> history,
         List<Activity> timeline,
         List<Choices.Option> lostReasons,
         Choices.Option lostReason,
@@ -76,7 +77,7 @@ public class DealPage {
         deal,
         stages.all(),
         touches(deal),
-        DealChange.historyOf(deal),
+        history(deal),
         Activity.timelineOfDeal(deal),
         choices.active(ChoiceList.LOST_REASON),
         choices.show(ChoiceList.LOST_REASON, deal.lostReason),
@@ -93,6 +94,60 @@ public class DealPage {
         values,
         UUID.randomUUID().toString(),
         Instant.now());
+  }
+
+  /** A line of the deal's history with its values in the reader's words. */
+  public record HistoryLine(DealChange change, Shown before, Shown after) {}
+
+  /** A value of the history: a message key, a date, a percentage, or text as it was written. */
+  public record Shown(String key, String text, LocalDate date, Integer percent) {}
+
+  private List<HistoryLine> history(Deal deal) {
+    List<PipelineStages.Stage> all = stages.all();
+    return DealChange.historyOf(deal).stream()
+        .map(
+            c ->
+                new HistoryLine(
+                    c, shown(c.field, c.oldValue, all), shown(c.field, c.newValue, all)))
+        .toList();
+  }
+
+  /**
+   * A recorded value as the page shows it: a stage by its name in the reader's language (its
+   * admin's label for one of theirs), a close date in the reader's format, a probability as a
+   * percentage; names and amounts as written.
+   */
+  static Shown shown(String field, String value, List<PipelineStages.Stage> stages) {
+    if (value == null) {
+      return null;
+    }
+    switch (field) {
+      case "stage" -> {
+        PipelineStages.Stage s =
+            stages.stream().filter(x -> x.name().equals(value)).findFirst().orElse(null);
+        if (s != null && s.label() != null) {
+          return new Shown(null, s.label(), null, null);
+        }
+        // a built-in stage has its name in both languages, archived or not
+        return value.startsWith("custom_")
+            ? new Shown(null, value, null, null)
+            : new Shown("stage_" + value, null, null, null);
+      }
+      case "expectedClose" -> {
+        LocalDate date = io.loopcrm.common.Params.parseDate(value);
+        return date == null ? new Shown(null, value, null, null) : new Shown(null, null, date, null);
+      }
+      case "probability" -> {
+        try {
+          return new Shown(null, null, null, Integer.valueOf(value));
+        } catch (NumberFormatException e) {
+          return new Shown(null, value, null, null);
+        }
+      }
+      default -> {
+        return new Shown(null, value, null, null);
+      }
+    }
   }
 
   /** The active currencies, and the deal's own even when an admin archived it since. */

@@ -26,4 +26,9 @@ public class QuotaInput {
   BigDecimal parsedAmount() {
     return Amount.Check.parse(amount);
   }
+
+  /** Whether this is what was typed in {@code memberId}'s quota form. */
+  public boolean isFor(long memberId) {
+    return member != null && member == memberId;
+  }
 }

@@ -109,7 +109,8 @@ public class SalesPipelineResource {
       d.flush();
       return Response.ok(Templates.board$columns(page(scope))).build();
     }
-    return Flash.redirect(URI.create(back), "success", "deal_flash_moved");
+    // back to the card where it now is, not to the top of the board
+    return Flash.redirect(URI.create(back + "#deal-card-" + d.id), "success", "deal_flash_moved");
   }
 
   /** The team board and its filter by member are a manager's; anyone else sees their own deals. */

@@ -39,13 +39,17 @@ public class SalesTeamResource {
   @CheckedTemplate
   static class Templates {
     static native TemplateInstance team(
-        List<TeamNumbers.Row> rows, List<String> currencies, LocalDate month, FormErrors errors);
+        List<TeamNumbers.Row> rows,
+        List<String> currencies,
+        LocalDate month,
+        FormErrors errors,
+        QuotaInput typed);
   }
 
   @GET
   @Produces(MediaType.TEXT_HTML)
   public TemplateInstance show() {
-    return page(FormErrors.none());
+    return page(FormErrors.none(), null);
   }
 
   /** Sets a member's quota for this month. */
@@ -60,7 +64,7 @@ public class SalesTeamResource {
       errors.add("member", "reassign_error_owner");
     }
     if (errors.isPresent()) {
-      return pages.withStatus(422, page(errors));
+      return pages.withStatus(422, page(errors, input));
     }
     LocalDate today = LocalDate.now(clock);
     Quota quota =
@@ -78,7 +82,8 @@ public class SalesTeamResource {
     return Flash.redirect(URI.create("/sales/team"), "success", "team_flash_quota");
   }
 
-  private TemplateInstance page(FormErrors errors) {
+  /** The page; after a refused quota, with what was typed in that member's form. */
+  private TemplateInstance page(FormErrors errors, QuotaInput typed) {
     Viewer viewer = me.viewer();
     LocalDate today = LocalDate.now(clock);
     List<TeamNumbers.Row> rows =
@@ -88,6 +93,6 @@ public class SalesTeamResource {
                 viewer.teamId(),
                 today,
                 today.withDayOfMonth(1).atStartOfDay(clock.getZone()).toInstant());
-    return Templates.team(rows, DealForm.currencies(), today.withDayOfMonth(1), errors);
+    return Templates.team(rows, DealForm.currencies(), today.withDayOfMonth(1), errors, typed);
   }
 }

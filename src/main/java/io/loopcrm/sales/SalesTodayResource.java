@@ -31,6 +31,12 @@ public class SalesTodayResource {
   @Inject io.loopcrm.deal.Board board;
   @Inject Clock clock;
 
+  /**
+   * Beyond this many waiting leads the badge says "10,000+" ({@code today_waiting_more}, and the
+   * template compares with it).
+   */
+  static final int WAITING_CAP = 10_000;
+
   /** A lead waiting for its first response, against the team's response target. */
   public record Waiting(Lead lead, Duration waited, boolean late) {}
 
@@ -39,6 +45,7 @@ public class SalesTodayResource {
     static native TemplateInstance today(
         List<Activity> tasks,
         List<Waiting> waiting,
+        long waitingCount,
         Duration target,
         List<Forecast.Line> forecast,
         List<io.loopcrm.deal.Board.Column> stages,
@@ -72,6 +79,8 @@ public class SalesTodayResource {
     return Templates.today(
         Activity.openTasksDueBefore(member, endOfToday),
         waiting,
+        // the whole count, up to one more than the badge shows
+        Lead.countWaiting(member, WAITING_CAP + 1),
         target,
         lines,
         board.openTotals(me.viewer()),

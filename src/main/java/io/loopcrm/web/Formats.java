@@ -38,17 +38,37 @@ public class Formats {
     return DateTimeFormatter.ofPattern(pattern, l).format(date);
   }
 
+  /** A time: "Dec 7, 2026, 1:45 PM"; in Chinese on the 24-hour clock, "2026年12月7日 13:45". */
   static String dateTime(
       Instant time, @TemplateExtension.TemplateAttribute("locale") Object locale) {
-    return time == null
-        ? ""
-        : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-            .withLocale(of(locale))
-            .format(time.atZone(ZONE));
+    if (time == null) {
+      return "";
+    }
+    Locale l = of(locale);
+    DateTimeFormatter format =
+        l.getLanguage().equals("zh")
+            ? DateTimeFormatter.ofPattern("y年M月d日 HH:mm", l)
+            : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(l);
+    return format.format(time.atZone(ZONE));
   }
 
   static String number(Number value, @TemplateExtension.TemplateAttribute("locale") Object locale) {
     return value == null ? "" : NumberFormat.getNumberInstance(of(locale)).format(value);
+  }
+
+  /**
+   * A percentage as every page writes it: the number in the reader's format (one decimal at most)
+   * with "%" right after it, so it never breaks across lines: "57.4%", "49,580%".
+   */
+  static String percent(
+      Number value, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+    if (value == null) {
+      return "";
+    }
+    NumberFormat format = NumberFormat.getNumberInstance(of(locale));
+    format.setMaximumFractionDigits(1);
+    return format.format(value) + "%";
   }
 
   static String money(
@@ -102,6 +122,11 @@ public class Formats {
       return container.instance(RequestLocale.class).get().get();
     }
     return Locale.ENGLISH;
+  }
+
+  /** A lead's source as its label key ({@code lbl}), or null when it is one of its own. */
+  static String sourceKey(String source) {
+    return io.loopcrm.lead.Lead.sourceKey(source);
   }
 
   /** A value for a query string (a search text, a cursor). */

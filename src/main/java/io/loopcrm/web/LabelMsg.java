@@ -4,8 +4,7 @@ import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * Labels of operations' codes (statuses, objectives, channels), looked up with {@code
- * lbl:message(key)}. English in {@code messages/lbl.properties}, Simplified Chinese in {@code
+ * Labels of operations' codes (statuses, objectives, channels), looked up with {@code lbl:message(key)}. English in {@code messages/lbl.properties}, Simplified Chinese in {@code
  * messages/lbl_zh_CN.properties}; templates write {@code {lbl:key}} and the build checks each
  * against this interface. Generated from the properties file; a bundle stays under 300 keys
  * (Quarkus 3.33 generates broken bytecode for larger ones).
@@ -464,4 +463,55 @@ public interface LabelMsg {
 
   @Message
   String import_reason_account_of_another_rep();
+
+  @Message
+  String source_web_form();
+
+  @Message
+  String source_referral();
+
+  @Message
+  String source_api();
+
+  @Message
+  String source_import();
+
+  @Message
+  String source_manual();
+
+  @Message
+  String source_web();
+
+  @Message
+  String source_phone();
+
+  @Message
+  String source_walk_in();
+
+  @Message
+  String source_event();
+
+  @Message
+  String source_email();
+
+  @Message
+  String source_partner();
+
+  @Message
+  String source_other();
+
+  @Message
+  String source_search();
+
+  @Message
+  String source_social();
+
+  @Message
+  String source_display();
+
+  @Message
+  String source_events();
+
+  @Message
+  String source_content();
 }

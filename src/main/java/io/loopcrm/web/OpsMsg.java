@@ -4,11 +4,10 @@ import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * The operations pages' own texts (campaigns, capture, routing, import). English in {@code
- * messages/ops.properties}, Simplified Chinese in {@code messages/ops_zh_CN.properties}; templates
- * write {@code {ops:key}} and the build checks each against this interface. Generated from the
- * properties file; a bundle stays under 300 keys (Quarkus 3.33 generates broken bytecode for larger
- * ones).
+ * The operations pages' own texts (campaigns, capture, routing, import). English in {@code messages/ops.properties}, Simplified Chinese in {@code
+ * messages/ops_zh_CN.properties}; templates write {@code {ops:key}} and the build checks each
+ * against this interface. Generated from the properties file; a bundle stays under 300 keys
+ * (Quarkus 3.33 generates broken bytecode for larger ones).
  */
 @MessageBundle(value = "ops", locale = "en")
 public interface OpsMsg {
@@ -413,6 +412,9 @@ public interface OpsMsg {
 
   @Message
   String import_to_queue();
+
+  @Message
+  String form_default_headline();
 
   @Message
   String form_first_name();

@@ -251,6 +251,45 @@ class AdminSettingsTest {
                   d.persist();
                   return d.id;
                 });
+    // a new default probability reaches the open deals that take the default, not one a rep set
+    long manual =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  Deal d = new Deal();
+                  Deal first = Deal.findById(deal);
+                  d.name = "Own figure";
+                  d.account = first.account;
+                  d.owner = first.owner;
+                  d.stage = first.stage;
+                  d.currency = "EUR";
+                  d.amount = BigDecimal.TEN;
+                  d.expectedClose = LocalDate.now().plusMonths(1);
+                  d.probability = 35;
+                  d.probabilityManual = true;
+                  d.persist();
+                  return d.id;
+                });
+    Csrf.form()
+        .formParam("label", label)
+        .formParam("position", "50")
+        .formParam("probability", "80")
+        .formParam("kind", "open")
+        .post("/admin/settings/stages/" + stage)
+        .then()
+        .statusCode(303);
+    assertThat(Fixtures.reload(Deal.class, deal).probability).isEqualTo(80);
+    assertThat(Fixtures.reload(Deal.class, manual).probability).isEqualTo(35);
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                Deal.<Deal>findById(manual)
+                    .moveTo(
+                        PipelineStage.listActive().get(0),
+                        Member.findById(rep.id),
+                        Instant.now(),
+                        null,
+                        null));
     Csrf.form()
         .header("Accept-Language", "en")
         .post("/admin/settings/stages/" + stage + "/remove")

@@ -98,6 +98,58 @@ final class OpsJourney {
     v.until(ExpectedConditions.presenceOfElementLocated(By.id("thanks")));
     PackagedAppIT.screenshot(visitor, "capture-thanks.png");
 
+    // the same form embedded, as the snippet on the variant's card says, in a partner's page on
+    // another origin: it shows and takes an answer (two frame policies refused it before)
+    String snippet = b.findElement(By.cssSelector("textarea[id^=embed-]")).getAttribute("value");
+    assertThat(snippet).contains("<iframe");
+    com.sun.net.httpserver.HttpServer partner =
+        com.sun.net.httpserver.HttpServer.create(
+            new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    partner.createContext(
+        "/",
+        exchange -> {
+          byte[] page =
+              ("<!doctype html><html><head><title>Partner</title></head><body>"
+                      + "<h1>A partner's page</h1>"
+                      + snippet
+                      + "</body></html>")
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+          exchange.sendResponseHeaders(200, page.length);
+          exchange.getResponseBody().write(page);
+          exchange.close();
+        });
+    partner.start();
+    String embeddedEmail = "aoi." + tag + "@example.jp";
+    try {
+      visitor.get(
+          "http://127.0.0.1:" + partner.getAddress().getPort() + "/webinar?utm_source=partner");
+      WebElement frame =
+          v.until(
+              ExpectedConditions.presenceOfElementLocated(By.cssSelector("iframe[id^=loop-form-]")));
+      assertThat(frame.getAttribute("src")).startsWith(APP + "/f/");
+      visitor.switchTo().frame(frame);
+      v.until(ExpectedConditions.presenceOfElementLocated(By.id("lead-form")));
+      visitor.findElement(By.id("firstName")).sendKeys("Aoi");
+      visitor.findElement(By.id("lastName")).sendKeys("Mori");
+      visitor.findElement(By.id("email")).sendKeys(embeddedEmail);
+      visitor.findElement(By.id("company")).sendKeys("Mori Design");
+      visitor.findElement(By.id("region")).sendKeys(region);
+      click(visitor, visitor.findElement(By.id("form-submit")));
+      v.until(ExpectedConditions.presenceOfElementLocated(By.id("thanks")));
+      visitor.switchTo().defaultContent();
+      PackagedAppIT.screenshot(visitor, "capture-embedded.png");
+    } finally {
+      visitor.switchTo().defaultContent();
+      partner.stop(0);
+    }
+    ops.get(APP + "/ops/leads?q=" + embeddedEmail);
+    assertThat(
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".lead-row")))
+                .getText())
+        .contains("Aoi Mori")
+        .contains(name);
+
     // operations finds the lead, routed to a Team East rep, attributed to variant B
     ops.get(APP + "/ops/leads?q=" + email);
     WebElement row =

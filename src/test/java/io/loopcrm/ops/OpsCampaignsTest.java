@@ -46,6 +46,16 @@ class OpsCampaignsTest {
     assertThat(c.status).isEqualTo(Campaign.Status.DRAFT);
     assertThat(c.goalLeads).isEqualTo(200);
     assertThat(c.targetRegion).isEqualTo("East");
+    // variant A weighs as a new variant does (a B typed at 40 is 40 beside 50, not beside 1), and
+    // its form, with no copy yet, shows a neutral heading, never the campaign's internal name
+    io.loopcrm.campaign.CampaignVariant a =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    io.loopcrm.campaign.CampaignVariant
+                        .<io.loopcrm.campaign.CampaignVariant>find("campaign.id", id)
+                        .firstResult());
+    assertThat(a.weight).isEqualTo(io.loopcrm.campaign.CampaignVariant.DEFAULT_WEIGHT);
 
     // the page shows variant A with its links and the lifecycle buttons a draft allows
     given()
@@ -71,6 +81,13 @@ class OpsCampaignsTest {
         .then()
         .statusCode(303);
     assertThat(Fixtures.reload(Campaign.class, id).status).isEqualTo(Campaign.Status.ACTIVE);
+    given()
+        .header("Accept-Language", "en")
+        .get("/f/" + a.trackingCode)
+        .then()
+        .statusCode(200)
+        .body(containsString("Get in touch"))
+        .body(org.hamcrest.Matchers.not(containsString(name)));
 
     // variant B: a landing URL that is not http(s) is refused, a good one is kept
     Csrf.form()

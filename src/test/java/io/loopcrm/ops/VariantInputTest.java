@@ -57,7 +57,7 @@ class VariantInputTest {
   }
 
   @Test
-  void aVariantKeepsTrimmedTextBlanksAsNothingAndWeightOneWhenNoneWasSent() {
+  void aVariantKeepsTrimmedTextBlanksAsNothingAndTheDefaultWeightWhenNoneWasSent() {
     VariantInput in = input("  B  ", null);
     in.headline = "  Save 5 hours  ";
     in.body = " ";
@@ -69,7 +69,7 @@ class VariantInputTest {
     assertThat(v.headline).isEqualTo("Save 5 hours");
     assertThat(v.body).isNull();
     assertThat(v.landingUrl).isEqualTo("https://example.com/b");
-    assertThat(v.weight).isEqualTo(1);
-    assertThat(in.values()).containsEntry("weight", "1").containsEntry("body", " ");
+    assertThat(v.weight).isEqualTo(50);
+    assertThat(in.values()).containsEntry("weight", "50").containsEntry("body", " ");
   }
 }

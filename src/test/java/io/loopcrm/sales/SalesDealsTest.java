@@ -71,6 +71,24 @@ class SalesDealsTest {
   }
 
   @Test
+  void whatWasLoggedOnTheLeadShowsOnTheDealItBecame() {
+    Lead lead = acceptedLead(sam, Fixtures.unique("Timeline Co"));
+    String subject = Fixtures.unique("Discovery call before the deal");
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              io.loopcrm.activity.Activity call = new io.loopcrm.activity.Activity();
+              call.kind = io.loopcrm.activity.Activity.Kind.CALL;
+              call.subject = subject;
+              call.owner = Member.findById(sam.id);
+              call.lead = Lead.findById(lead.id);
+              call.persist();
+            });
+    long deal = convert(lead, "100");
+    given().get("/sales/deals/" + deal).then().statusCode(200).body(containsString(subject));
+  }
+
+  @Test
   void conversionCreatesAccountContactAndDealWithTheAttributionSnapshot() {
     Lead lead = acceptedLead(sam, Fixtures.unique("Soylent"));
     given()
@@ -404,6 +422,18 @@ class SalesDealsTest {
         .body(not(containsString("<html")));
     assertThat(QuarkusTransaction.requiringNew().call(() -> Deal.<Deal>findById(dealId).stage.name))
         .isEqualTo("discovery");
+    // the history names the stages in the reader's language, not by their codes
+    String history =
+        given()
+            .header("Accept-Language", "zh-CN")
+            .get("/sales/deals/" + dealId)
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertThat(history.substring(history.indexOf("id=\"history\"")))
+        .contains("→ 需求挖掘")
+        .doesNotContain("→ discovery");
 
     // lost needs a reason the card cannot give: htmx is sent to the deal page's form, which
     // says why, as the card's own form does (a drop used to land there without a word)

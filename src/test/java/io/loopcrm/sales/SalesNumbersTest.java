@@ -190,8 +190,8 @@ class SalesNumbersTest {
         .contains("Nora")
         .contains(">4<")
         .contains("(75 %)")
-        .contains("50 %")
-        .contains("66.7 %")
+        .contains("50%")
+        .contains("66.7%")
         .contains("2 h 30 min");
     assertThat(html).doesNotContain("Nick").doesNotContain("conversion-total");
     LocalDate month = MONTH;
@@ -204,7 +204,7 @@ class SalesNumbersTest {
     assertThat(row(html, "class=\"quota-month\" data-month=\"" + month + "\""))
         .contains("$8,000.00")
         .contains("$2,000.00")
-        .contains("25 %");
+        .contains("25%");
   }
 
   @Test

@@ -59,7 +59,10 @@ class SalesTeamTest {
         .post("/sales/team/quota")
         .then()
         .statusCode(422)
-        .body(containsString("Enter an amount of 0 or more"));
+        .body(containsString("Enter an amount of 0 or more"))
+        // what was typed stays in Sam's form, marked
+        .body(containsString("id=\"quota-" + sam.id + "\" name=\"amount\" inputmode=\"decimal\" value=\"-3\""))
+        .body(containsString("quota-amount is-invalid"));
     Csrf.form()
         .header("Accept-Language", "zh-CN")
         .formParam("member", sam.id)
@@ -78,6 +81,38 @@ class SalesTeamTest {
                 .amount)
         .as("a refused quota changes nothing")
         .isEqualByComparingTo("45000");
+  }
+
+  @Test
+  @TestSecurity(
+      user = "max",
+      roles = {"sales", "sales-manager"})
+  void aMemberWithDealsInTwoCurrenciesHasOneQuotaForm() {
+    Member sam = Fixtures.member("sam", List.of("sales"), "Team East");
+    Fixtures.member("max", List.of("sales", "sales-manager"), "Team East");
+    for (String currency : List.of("CNY", "USD")) {
+      QuarkusTransaction.requiringNew()
+          .run(
+              () -> {
+                io.loopcrm.customer.Account a = new io.loopcrm.customer.Account();
+                a.name = Fixtures.unique("Two currencies");
+                a.owner = Member.findById(sam.id);
+                a.persist();
+                io.loopcrm.deal.Deal d = new io.loopcrm.deal.Deal();
+                d.name = "In " + currency;
+                d.account = a;
+                d.owner = a.owner;
+                d.stage = io.loopcrm.deal.PipelineStage.listActive().get(0);
+                d.currency = currency;
+                d.amount = java.math.BigDecimal.TEN;
+                d.probability = 10;
+                d.persist();
+              });
+    }
+    String page = given().get("/sales/team").then().statusCode(200).extract().asString();
+    assertThat(page).contains("id=\"team-row-" + sam.id + "-CNY\"");
+    assertThat(page).contains("id=\"team-row-" + sam.id + "-USD\"");
+    assertThat(page.split("id=\"quota-" + sam.id + "\"", -1)).hasSize(2);
   }
 
   @Test

@@ -209,6 +209,12 @@ class RouteMatrixTest {
               && !e.attr("type").contains("json"))) {
         out.add("GET " + url + ": inline <" + e.tagName() + ">");
       }
+      String action = e.tagName().equals("form") ? e.attr("action") : e.attr("formaction");
+      if (action.matches(".*/(delete|remove)")
+          && !e.hasAttr("data-confirm")
+          && (e.closest("form") == null || !e.closest("form").hasAttr("data-confirm"))) {
+        out.add("GET " + url + ": " + action + " does not ask before it deletes");
+      }
       for (org.jsoup.nodes.Attribute a : e.attributes()) {
         if (a.getKey().startsWith("on")) {
           out.add("GET " + url + ": handler " + a.getKey() + " on <" + e.tagName() + ">");

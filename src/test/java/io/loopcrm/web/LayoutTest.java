@@ -128,6 +128,15 @@ class LayoutTest {
   }
 
   @Test
+  void theIconIsServedToAnyone() {
+    given()
+        .get("/favicon.ico")
+        .then()
+        .statusCode(200)
+        .header("Content-Type", containsString("icon"));
+  }
+
+  @Test
   @AsSales
   void everyPageCarriesTheCsrfTokenForHtmxAndTheSecurityHeaders() {
     given()
