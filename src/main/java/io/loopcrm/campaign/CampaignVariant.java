@@ -22,6 +22,7 @@ public class CampaignVariant extends PanacheEntity implements Audited {
   public String body;
   public String callToAction;
   public String landingUrl;
+
   /**
    * A new variant's weight, the first one's too: equal weights split evenly, and a share typed for
    * one more variant (40, say) reads as a share beside them, not as 40 parts against 1.

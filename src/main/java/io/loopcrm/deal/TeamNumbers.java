@@ -86,8 +86,7 @@ public class TeamNumbers {
     java.util.Set<Long> seen = new java.util.HashSet<>();
     for (Object[] r : rows) {
       long member = ((Number) r[0]).longValue();
-      boolean quotaRow =
-          withQuotaRow.contains(member) ? r[2].equals(r[8]) : !seen.contains(member);
+      boolean quotaRow = withQuotaRow.contains(member) ? r[2].equals(r[8]) : !seen.contains(member);
       seen.add(member);
       result.add(
           new Row(

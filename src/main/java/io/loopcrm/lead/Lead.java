@@ -265,8 +265,23 @@ public class Lead extends PanacheEntity implements Audited {
    */
   static final java.util.Set<String> KNOWN_SOURCES =
       java.util.Set.of(
-          "web_form", "referral", "api", "import", "manual", "web", "phone", "walk_in", "event",
-          "email", "partner", "other", "search", "social", "display", "events", "content");
+          "web_form",
+          "referral",
+          "api",
+          "import",
+          "manual",
+          "web",
+          "phone",
+          "walk_in",
+          "event",
+          "email",
+          "partner",
+          "other",
+          "search",
+          "social",
+          "display",
+          "events",
+          "content");
 
   /** The label key of a lead's source ({@code source_web_form}), or null for one of its own. */
   public static String sourceKey(String source) {

@@ -96,7 +96,9 @@ public class VariantInput {
     m.put("thankYouUrl", orEmpty(thankYouUrl));
     m.put(
         "weight",
-        weight == null ? Integer.toString(io.loopcrm.campaign.CampaignVariant.DEFAULT_WEIGHT) : weight);
+        weight == null
+            ? Integer.toString(io.loopcrm.campaign.CampaignVariant.DEFAULT_WEIGHT)
+            : weight);
     return m;
   }
 

@@ -135,7 +135,9 @@ public class DealPage {
       }
       case "expectedClose" -> {
         LocalDate date = io.loopcrm.common.Params.parseDate(value);
-        return date == null ? new Shown(null, value, null, null) : new Shown(null, null, date, null);
+        return date == null
+            ? new Shown(null, value, null, null)
+            : new Shown(null, null, date, null);
       }
       case "probability" -> {
         try {

@@ -4,10 +4,11 @@ import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * The admin pages' own texts (users, teams, settings, audit). English in {@code messages/adm.properties}, Simplified Chinese in {@code
- * messages/adm_zh_CN.properties}; templates write {@code {adm:key}} and the build checks each
- * against this interface. Generated from the properties file; a bundle stays under 300 keys
- * (Quarkus 3.33 generates broken bytecode for larger ones).
+ * The admin pages' own texts (users, teams, settings, audit). English in {@code
+ * messages/adm.properties}, Simplified Chinese in {@code messages/adm_zh_CN.properties}; templates
+ * write {@code {adm:key}} and the build checks each against this interface. Generated from the
+ * properties file; a bundle stays under 300 keys (Quarkus 3.33 generates broken bytecode for larger
+ * ones).
  */
 @MessageBundle(value = "adm", locale = "en")
 public interface AdminMsg {

@@ -4,10 +4,11 @@ import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * The funnel page's own texts (funnel, attribution, economics, A/B test, feedback). English in {@code messages/fun.properties}, Simplified Chinese in {@code
- * messages/fun_zh_CN.properties}; templates write {@code {fun:key}} and the build checks each
- * against this interface. Generated from the properties file; a bundle stays under 300 keys
- * (Quarkus 3.33 generates broken bytecode for larger ones).
+ * The funnel page's own texts (funnel, attribution, economics, A/B test, feedback). English in
+ * {@code messages/fun.properties}, Simplified Chinese in {@code messages/fun_zh_CN.properties};
+ * templates write {@code {fun:key}} and the build checks each against this interface. Generated
+ * from the properties file; a bundle stays under 300 keys (Quarkus 3.33 generates broken bytecode
+ * for larger ones).
  */
 @MessageBundle(value = "fun", locale = "en")
 public interface FunnelMsg {
@@ -144,7 +145,13 @@ public interface FunnelMsg {
   String ab_no_difference();
 
   @Message
-  String ab_rates(String control, String controlSuccesses, String controlTrials, String variant, String successes, String trials);
+  String ab_rates(
+      String control,
+      String controlSuccesses,
+      String controlTrials,
+      String variant,
+      String successes,
+      String trials);
 
   @Message
   String ab_interval(String difference, String low, String high);

@@ -4,7 +4,8 @@ import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * Labels of operations' codes (statuses, objectives, channels), looked up with {@code lbl:message(key)}. English in {@code messages/lbl.properties}, Simplified Chinese in {@code
+ * Labels of operations' codes (statuses, objectives, channels), looked up with {@code
+ * lbl:message(key)}. English in {@code messages/lbl.properties}, Simplified Chinese in {@code
  * messages/lbl_zh_CN.properties}; templates write {@code {lbl:key}} and the build checks each
  * against this interface. Generated from the properties file; a bundle stays under 300 keys
  * (Quarkus 3.33 generates broken bytecode for larger ones).

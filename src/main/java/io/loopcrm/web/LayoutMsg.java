@@ -4,10 +4,11 @@ import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * The layout's, home page's and sign-out page's texts (navbar, language menu, footer). English in {@code messages/lay.properties}, Simplified Chinese in {@code
- * messages/lay_zh_CN.properties}; templates write {@code {lay:key}} and the build checks each
- * against this interface. Generated from the properties file; a bundle stays under 300 keys
- * (Quarkus 3.33 generates broken bytecode for larger ones).
+ * The layout's, home page's and sign-out page's texts (navbar, language menu, footer). English in
+ * {@code messages/lay.properties}, Simplified Chinese in {@code messages/lay_zh_CN.properties};
+ * templates write {@code {lay:key}} and the build checks each against this interface. Generated
+ * from the properties file; a bundle stays under 300 keys (Quarkus 3.33 generates broken bytecode
+ * for larger ones).
  */
 @MessageBundle(value = "lay", locale = "en")
 public interface LayoutMsg {

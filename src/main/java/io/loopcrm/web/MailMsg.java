@@ -4,7 +4,8 @@ import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * E-mail: writing from a record, the states of a message, notifications, replies, the mail Loop sends. English in {@code messages/eml.properties}, Simplified Chinese in {@code
+ * E-mail: writing from a record, the states of a message, notifications, replies, the mail Loop
+ * sends. English in {@code messages/eml.properties}, Simplified Chinese in {@code
  * messages/eml_zh_CN.properties}; templates write {@code {eml:key}} and the build checks each
  * against this interface. Generated from the properties file; a bundle stays under 300 keys
  * (Quarkus 3.33 generates broken bytecode for larger ones).

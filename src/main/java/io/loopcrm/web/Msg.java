@@ -4,7 +4,8 @@ import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * The shared messages: layout, errors, statuses and every key looked up dynamically with {@code msg:message(key)}. English in {@code messages/msg.properties}, Simplified Chinese in {@code
+ * The shared messages: layout, errors, statuses and every key looked up dynamically with {@code
+ * msg:message(key)}. English in {@code messages/msg.properties}, Simplified Chinese in {@code
  * messages/msg_zh_CN.properties}; templates write {@code {msg:key}} and the build checks each
  * against this interface. Generated from the properties file; a bundle stays under 300 keys
  * (Quarkus 3.33 generates broken bytecode for larger ones).

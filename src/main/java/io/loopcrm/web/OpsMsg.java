@@ -4,10 +4,11 @@ import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * The operations pages' own texts (campaigns, capture, routing, import). English in {@code messages/ops.properties}, Simplified Chinese in {@code
- * messages/ops_zh_CN.properties}; templates write {@code {ops:key}} and the build checks each
- * against this interface. Generated from the properties file; a bundle stays under 300 keys
- * (Quarkus 3.33 generates broken bytecode for larger ones).
+ * The operations pages' own texts (campaigns, capture, routing, import). English in {@code
+ * messages/ops.properties}, Simplified Chinese in {@code messages/ops_zh_CN.properties}; templates
+ * write {@code {ops:key}} and the build checks each against this interface. Generated from the
+ * properties file; a bundle stays under 300 keys (Quarkus 3.33 generates broken bytecode for larger
+ * ones).
  */
 @MessageBundle(value = "ops", locale = "en")
 public interface OpsMsg {

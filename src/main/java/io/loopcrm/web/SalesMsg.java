@@ -4,10 +4,11 @@ import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * The sales pages' own texts (Today, leads, deals, pipeline, team). English in {@code messages/sls.properties}, Simplified Chinese in {@code
- * messages/sls_zh_CN.properties}; templates write {@code {sls:key}} and the build checks each
- * against this interface. Generated from the properties file; a bundle stays under 300 keys
- * (Quarkus 3.33 generates broken bytecode for larger ones).
+ * The sales pages' own texts (Today, leads, deals, pipeline, team). English in {@code
+ * messages/sls.properties}, Simplified Chinese in {@code messages/sls_zh_CN.properties}; templates
+ * write {@code {sls:key}} and the build checks each against this interface. Generated from the
+ * properties file; a bundle stays under 300 keys (Quarkus 3.33 generates broken bytecode for larger
+ * ones).
  */
 @MessageBundle(value = "sls", locale = "en")
 public interface SalesMsg {

@@ -25,7 +25,7 @@ class SplitLinkTest {
   @Test
   void twoThousandVisitorsSplitByTheWeightsAndEachClickCountsOnItsVariant() {
     CampaignVariant a = Fixtures.campaignWithVariant(Fixtures.unique("Split"));
-    CampaignVariant b = variant(a.campaign, "C", 3);
+    CampaignVariant b = variant(a.campaign, "C", 3 * CampaignVariant.DEFAULT_WEIGHT);
     String code = code(a.campaign.id);
     long clicksBefore = clicks(a.id) + clicks(b.id);
     Map<String, Integer> landed = new HashMap<>();
@@ -49,7 +49,7 @@ class SplitLinkTest {
   @Test
   void aReturningVisitorKeepsTheirVariantAndAStrangeCookieIsDrawnAgain() {
     CampaignVariant a = Fixtures.campaignWithVariant(Fixtures.unique("Keep"));
-    CampaignVariant b = variant(a.campaign, "C", 1);
+    CampaignVariant b = variant(a.campaign, "C", CampaignVariant.DEFAULT_WEIGHT);
     CampaignVariant elsewhere = Fixtures.campaignWithVariant(Fixtures.unique("Elsewhere"));
     String code = code(a.campaign.id);
     Response first = given().redirects().follow(false).get("/t/c/" + code);
@@ -105,7 +105,7 @@ class SplitLinkTest {
   @io.loopcrm.testing.AsOperations
   void theCampaignPageShowsTheSplitLinkAndEachVariantsShare() {
     CampaignVariant a = Fixtures.campaignWithVariant(Fixtures.unique("Shares"));
-    variant(a.campaign, "C", 3);
+    variant(a.campaign, "C", 3 * CampaignVariant.DEFAULT_WEIGHT);
     String code = code(a.campaign.id);
     given()
         .header("Accept-Language", "en")
@@ -113,15 +113,15 @@ class SplitLinkTest {
         .then()
         .statusCode(200)
         .body(containsString("/t/c/" + code + "\""))
-        .body(containsString("weight 1 · 25% of the split link"))
-        .body(containsString("weight 3 · 75% of the split link"));
+        .body(containsString("weight 50 · 25% of the split link"))
+        .body(containsString("weight 150 · 75% of the split link"));
     given()
         .header("Accept-Language", "zh-CN")
         .get("/ops/campaigns/" + a.campaign.id)
         .then()
         .statusCode(200)
         .body(containsString("拆分链接"))
-        .body(containsString("权重 3 · 占拆分链接 75%"));
+        .body(containsString("权重 150 · 占拆分链接 75%"));
   }
 
   private static String content(String location) {

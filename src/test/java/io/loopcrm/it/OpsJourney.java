@@ -103,8 +103,7 @@ final class OpsJourney {
     String snippet = b.findElement(By.cssSelector("textarea[id^=embed-]")).getAttribute("value");
     assertThat(snippet).contains("<iframe");
     com.sun.net.httpserver.HttpServer partner =
-        com.sun.net.httpserver.HttpServer.create(
-            new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
     partner.createContext(
         "/",
         exchange -> {
@@ -126,7 +125,8 @@ final class OpsJourney {
           "http://127.0.0.1:" + partner.getAddress().getPort() + "/webinar?utm_source=partner");
       WebElement frame =
           v.until(
-              ExpectedConditions.presenceOfElementLocated(By.cssSelector("iframe[id^=loop-form-]")));
+              ExpectedConditions.presenceOfElementLocated(
+                  By.cssSelector("iframe[id^=loop-form-]")));
       assertThat(frame.getAttribute("src")).startsWith(APP + "/f/");
       visitor.switchTo().frame(frame);
       v.until(ExpectedConditions.presenceOfElementLocated(By.id("lead-form")));

@@ -52,8 +52,8 @@ class OpsCampaignsTest {
         QuarkusTransaction.requiringNew()
             .call(
                 () ->
-                    io.loopcrm.campaign.CampaignVariant
-                        .<io.loopcrm.campaign.CampaignVariant>find("campaign.id", id)
+                    io.loopcrm.campaign.CampaignVariant.<io.loopcrm.campaign.CampaignVariant>find(
+                            "campaign.id", id)
                         .firstResult());
     assertThat(a.weight).isEqualTo(io.loopcrm.campaign.CampaignVariant.DEFAULT_WEIGHT);
 

@@ -189,7 +189,7 @@ class SalesNumbersTest {
     assertThat(mine)
         .contains("Nora")
         .contains(">4<")
-        .contains("(75 %)")
+        .contains("(75%)")
         .contains("50%")
         .contains("66.7%")
         .contains("2 h 30 min");
@@ -240,7 +240,7 @@ class SalesNumbersTest {
   void theManagerSeesEachRepAndTheTeam() {
     String html = page(FEBRUARY);
     assertThat(html).contains("Team numbers").contains("Nora").contains("Nick");
-    assertThat(row(html, "id=\"conversion-total\"")).contains(">6<").contains("(50 %)");
+    assertThat(row(html, "id=\"conversion-total\"")).contains(">6<").contains("(50%)");
     assertThat(html).contains("$8,000.00");
   }
 

@@ -61,7 +61,9 @@ class SalesTeamTest {
         .statusCode(422)
         .body(containsString("Enter an amount of 0 or more"))
         // what was typed stays in Sam's form, marked
-        .body(containsString("id=\"quota-" + sam.id + "\" name=\"amount\" inputmode=\"decimal\" value=\"-3\""))
+        .body(
+            containsString(
+                "id=\"quota-" + sam.id + "\" name=\"amount\" inputmode=\"decimal\" value=\"-3\""))
         .body(containsString("quota-amount is-invalid"));
     Csrf.form()
         .header("Accept-Language", "zh-CN")

@@ -25,8 +25,12 @@ class FormatsTest {
     Instant afternoon = Instant.parse("2026-12-07T13:45:00Z");
     String zh = Formats.dateTime(afternoon, ZH);
     assertThat(zh).matches("2026年12月\\d{1,2}日 \\d{2}:45").doesNotContain("上午", "下午");
-    Instant midnight = Instant.parse("2026-12-07T00:00:00Z").atZone(Formats.ZONE)
-        .toLocalDate().atStartOfDay(Formats.ZONE).toInstant();
+    Instant midnight =
+        Instant.parse("2026-12-07T00:00:00Z")
+            .atZone(Formats.ZONE)
+            .toLocalDate()
+            .atStartOfDay(Formats.ZONE)
+            .toInstant();
     assertThat(Formats.dateTime(midnight, ZH)).endsWith(" 00:00");
     assertThat(Formats.dateTime(afternoon, Locale.ENGLISH)).contains("2026");
   }
