@@ -52,9 +52,21 @@ public class LeadConversion {
     }
   }
 
-  /** What the rep enters when converting. */
+  /**
+   * What the rep enters when converting; {@code newAccount}: a new account for the lead's company
+   * even though an existing one matches (the match is only proposed: one company's e-mail domain or
+   * name can be another's).
+   */
   public record Request(
-      String dealName, BigDecimal amount, String currency, LocalDate expectedClose) {}
+      String dealName,
+      BigDecimal amount,
+      String currency,
+      LocalDate expectedClose,
+      boolean newAccount) {
+    public Request(String dealName, BigDecimal amount, String currency, LocalDate expectedClose) {
+      this(dealName, amount, currency, expectedClose, false);
+    }
+  }
 
   @Transactional
   public Deal convert(Lead loaded, Member by, Request request, Instant now) {
@@ -71,8 +83,16 @@ public class LeadConversion {
     lead.moveTo(LeadStatus.CONVERTED);
 
     Matches matches = Matches.of(lead);
-    Account account = matches.account().orElseGet(() -> newAccount(lead));
-    Contact contact = matches.contact().orElseGet(() -> newContact(lead, account));
+    Account account =
+        request.newAccount()
+            ? newAccount(lead)
+            : matches.account().orElseGet(() -> newAccount(lead));
+    // a known contact only on the account it belongs to (a new account starts with its own)
+    Contact contact =
+        matches
+            .contact()
+            .filter(c -> !request.newAccount() || c.account == account)
+            .orElseGet(() -> newContact(lead, account));
 
     PipelineStage first =
         PipelineStage.<PipelineStage>find(

@@ -287,4 +287,28 @@ public class Lead extends PanacheEntity implements Audited {
   public static String sourceKey(String source) {
     return source != null && KNOWN_SOURCES.contains(source) ? "source_" + source : null;
   }
+
+  /**
+   * Hands the lead to {@code to}, as {@code by} decided (a manager, operations): the routing note
+   * says from whom and by whom, so the page names its new owner and who moved it; a lead still
+   * waiting for its first response starts the clock for its new owner, and a new one is assigned;
+   * the rule that placed it no longer does. False (nothing changed) when {@code to} has it already.
+   * Its open tasks follow it: {@code activity.Activity#moveOpenTasks}.
+   */
+  public boolean handOver(Member to, String by, java.time.Instant now) {
+    if (owner != null && owner.id.equals(to.id)) {
+      return false;
+    }
+    routingNote =
+        owner == null ? RoutingNote.assigned(by) : RoutingNote.takenOver(owner.displayName, by);
+    owner = to;
+    routingRuleId = null;
+    if (status.awaitsResponse()) {
+      assignedAt = now;
+    }
+    if (status == LeadStatus.NEW) {
+      status = LeadStatus.ASSIGNED;
+    }
+    return true;
+  }
 }

@@ -24,7 +24,8 @@ public record LeadFilter(
     String after,
     int size,
     boolean unassigned,
-    Integer minScore) {
+    Integer minScore,
+    Long ownerId) {
 
   public static final int DEFAULT_SIZE = 25;
   public static final int MAX_SIZE = 100;
@@ -43,7 +44,10 @@ public record LeadFilter(
     return parse(q, status, campaign, source, region, from, to, sort, after, size, null, null);
   }
 
-  /** The same with the owner filter of the operations list: "none" keeps the lead queue. */
+  /**
+   * The same with the owner filter: "none" keeps the operations lead queue, a member's id that
+   * member's leads (among those the viewer sees).
+   */
   public static LeadFilter parse(
       String q,
       String status,
@@ -70,7 +74,8 @@ public record LeadFilter(
         Params.trimToNull(after, 200),
         parseSize(size),
         "none".equals(owner),
-        min == null || min < -100000 || min > 100000 ? null : min.intValue());
+        min == null || min < -100000 || min > 100000 ? null : min.intValue(),
+        "none".equals(owner) ? null : Params.parseLong(owner));
   }
 
   /** The query string of this view without the cursor, for links that keep the filters. */
@@ -85,7 +90,7 @@ public record LeadFilter(
     put(params, "to", createdTo == null ? null : createdTo.toString());
     put(params, "sort", sort == LeadSort.CREATED_DESC ? null : sort.param());
     put(params, "size", size == DEFAULT_SIZE ? null : Integer.toString(size));
-    put(params, "owner", unassigned ? "none" : null);
+    put(params, "owner", unassigned ? "none" : ownerId == null ? null : ownerId.toString());
     put(params, "minScore", minScore == null ? null : minScore.toString());
     for (String d : dropped) {
       params.remove(d);
@@ -109,7 +114,13 @@ public record LeadFilter(
         cursor,
         pageSize,
         unassigned,
-        minScore);
+        minScore,
+        ownerId);
+  }
+
+  /** The owner filter as a form value. */
+  public String ownerParam() {
+    return ownerId == null ? "" : ownerId.toString();
   }
 
   public String statusParam() {
@@ -125,7 +136,8 @@ public record LeadFilter(
         || createdFrom != null
         || createdTo != null
         || unassigned
-        || minScore != null;
+        || minScore != null
+        || ownerId != null;
   }
 
   private static void put(Map<String, String> params, String key, String value) {

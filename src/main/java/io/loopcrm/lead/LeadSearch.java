@@ -139,6 +139,10 @@ public class LeadSearch {
     if (f.unassigned()) {
       clauses.add("l.owner_id is null");
     }
+    if (f.ownerId() != null) {
+      clauses.add("l.owner_id = :owner");
+      params.put("owner", f.ownerId());
+    }
     if (f.minScore() != null) {
       clauses.add("l.score >= :minScore");
       params.put("minScore", f.minScore());

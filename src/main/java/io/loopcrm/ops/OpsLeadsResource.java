@@ -6,7 +6,6 @@ import io.loopcrm.lead.LeadCsv;
 import io.loopcrm.lead.LeadFilter;
 import io.loopcrm.lead.LeadSearch;
 import io.loopcrm.lead.LeadStatus;
-import io.loopcrm.lead.RoutingNote;
 import io.loopcrm.people.CurrentMember;
 import io.loopcrm.people.Member;
 import io.loopcrm.people.Roles;
@@ -131,19 +130,9 @@ public class OpsLeadsResource {
     List<Long> moved = new ArrayList<>();
     int left = 0;
     for (Lead l : Lead.<Lead>list("from Lead l left join fetch l.owner where l.id in ?1", ids)) {
-      if (!l.movableByOperations(takeOver) || (l.owner != null && l.owner.id.equals(owner.id))) {
+      if (!l.movableByOperations(takeOver) || !l.handOver(owner, by, now)) {
         left++;
         continue;
-      }
-      l.routingNote =
-          l.owner == null
-              ? RoutingNote.assigned(by)
-              : RoutingNote.takenOver(l.owner.displayName, by);
-      l.owner = owner;
-      l.assignedAt = now;
-      l.routingRuleId = null;
-      if (l.status == LeadStatus.NEW) {
-        l.status = LeadStatus.ASSIGNED;
       }
       moved.add(l.id);
     }

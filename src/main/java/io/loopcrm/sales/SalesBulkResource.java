@@ -47,14 +47,15 @@ public class SalesBulkResource {
       return Flash.redirect(back, "danger", "reassign_error_owner");
     }
     Instant now = Instant.now(clock);
+    String by = me.get().displayName;
+    List<Long> moved = new java.util.ArrayList<>();
     for (Lead lead : Lead.<Lead>list("from Lead l join fetch l.owner where l.id in ?1", ids)) {
-      if (viewer.edits(lead.owner) && !lead.owner.id.equals(target.id)) {
-        lead.owner = target;
-        if (lead.status.awaitsResponse()) {
-          lead.assignedAt = now;
-        }
-        Activity.moveOpenTasks("lead", lead, target);
+      if (viewer.edits(lead.owner) && lead.handOver(target, by, now)) {
+        moved.add(lead.id);
       }
+    }
+    if (!moved.isEmpty()) {
+      Activity.moveOpenTasksOfLeads(moved, target);
     }
     return Flash.redirect(back, "success", "bulk_flash_reassigned");
   }

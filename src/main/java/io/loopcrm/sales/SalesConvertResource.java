@@ -65,7 +65,10 @@ public class SalesConvertResource {
   }
 
   @POST
-  public Response convert(@PathParam("id") long id, @BeanParam DealInput input) {
+  public Response convert(
+      @PathParam("id") long id,
+      @BeanParam DealInput input,
+      @org.jboss.resteasy.reactive.RestForm String account) {
     Lead lead = Lead.findEditable(id, me.viewer());
     if (lead.status == LeadStatus.CONVERTED) {
       // a second click on the same form: the deal exists already
@@ -76,14 +79,20 @@ public class SalesConvertResource {
       form.errors().add("dealName", "convert_error_status");
     }
     if (form.errors().isPresent()) {
-      return pages.withStatus(422, page(lead, form.errors(), form.values()));
+      Map<String, String> typed = new HashMap<>(form.values());
+      typed.put("account", "new".equals(account) ? "new" : "existing");
+      return pages.withStatus(422, page(lead, form.errors(), typed));
     }
     Deal deal =
         conversion.convert(
             lead,
             me.get(),
             new LeadConversion.Request(
-                form.name(), form.amount(), form.currency(), form.expectedClose()),
+                form.name(),
+                form.amount(),
+                form.currency(),
+                form.expectedClose(),
+                "new".equals(account)),
             Instant.now(clock));
     return Flash.redirect(URI.create("/sales/deals/" + deal.id), "success", "convert_flash_done");
   }

@@ -152,12 +152,8 @@ public class SalesLeadsResource {
       return leadPage.invalid(
           lead, viewer, new FormErrors().add("owner", "reassign_error_owner"), Map.of());
     }
-    if (!target.id.equals(lead.owner.id)) {
-      lead.owner = target;
+    if (lead.handOver(target, me.get().displayName, Instant.now(clock))) {
       Activity.moveOpenTasks("lead", lead, target);
-      if (lead.status.awaitsResponse()) {
-        lead.assignedAt = Instant.now(clock);
-      }
     }
     return Flash.redirect(URI.create("/sales/leads/" + id), "success", "reassign_flash_done");
   }

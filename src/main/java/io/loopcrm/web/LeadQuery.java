@@ -23,7 +23,7 @@ public class LeadQuery {
   @RestQuery
   public String size;
 
-  @Parameter(description = "none: only leads waiting in the queue")
+  @Parameter(description = "none: only leads waiting in the queue; a member's id: that member's")
   @RestQuery
   public String owner;
 

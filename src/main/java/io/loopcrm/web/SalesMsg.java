@@ -232,6 +232,15 @@ public interface SalesMsg {
   String convert_existing_account(String name);
 
   @Message
+  String convert_account();
+
+  @Message
+  String convert_new_account_named(String name);
+
+  @Message
+  String convert_account_proposed(String name);
+
+  @Message
   String convert_new_account();
 
   @Message
@@ -854,4 +863,13 @@ public interface SalesMsg {
 
   @Message
   String bulk_submit();
+
+  @Message
+  String leads_title_team();
+
+  @Message
+  String bulk_select_all();
+
+  @Message
+  String bulk_confirm();
 }

@@ -50,7 +50,9 @@ class KeycloakLoginTest {
       assertThat(landed.getUrl().toString()).isEqualTo(KeycloakLogin.app() + home);
       String html = ((HtmlPage) landed).asXml();
       assertThat(((HtmlPage) landed).getElementById("current-user").asNormalizedText())
-          .contains(name)
+          .contains(name);
+      // the roles are in the person's menu, with the language and the sign-out
+      assertThat(((HtmlPage) landed).getElementById("current-roles").getTextContent())
           .contains(role);
       assertThat(html).contains("action=\"/logout\"").contains("id=\"nav-links\"");
     }

@@ -67,6 +67,30 @@ class SalesBulkTest {
     assertThat(owner(Lead.class, foreign.id)).isEqualTo(rita.id);
     assertThat(audits("lead", a.id)).isEqualTo(1);
     assertThat(audits("lead", b.id)).isEqualTo(1);
+    // the lead's page names its new owner and who handed it over
+    given()
+        .header("Accept-Language", "en")
+        .get("/sales/leads/" + a.id)
+        .then()
+        .statusCode(200)
+        .body(containsString("taken over from " + max.displayName + " by " + max.displayName));
+
+    // the manager's list: the team's leads, their owners, a filter by owner, the bulk bar on top
+    String list =
+        given().header("Accept-Language", "en").get("/sales/leads").then().extract().asString();
+    assertThat(list)
+        .contains("Team leads")
+        .contains("id=\"pick-all\"")
+        .contains("<option value=\"" + sam.id + "\"");
+    assertThat(list.indexOf("id=\"bulk-bar\"")).isLessThan(list.indexOf("id=\"lead-table\""));
+    Lead kept = Fixtures.lead(max, "Kept", Fixtures.unique("K"), null);
+    assertThat(given().get("/sales/leads").then().extract().asString())
+        .contains("/sales/leads/" + kept.id + "\"");
+    String samsOnly =
+        given().get("/sales/leads?owner=" + sam.id).then().statusCode(200).extract().asString();
+    assertThat(samsOnly)
+        .contains("/sales/leads/" + a.id + "\"")
+        .doesNotContain("/sales/leads/" + kept.id + "\"");
 
     List<Long> deals = SalesDealListTest.deals(max, 2, "Handover ");
     Csrf.form()
