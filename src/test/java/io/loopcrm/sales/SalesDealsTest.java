@@ -158,6 +158,39 @@ class SalesDealsTest {
   }
 
   @Test
+  void theRepMayCreateANewAccountInsteadOfTheProposedMatch() {
+    String company = Fixtures.unique("Wayne");
+    Lead first = acceptedLead(sam, company);
+    long firstDeal = convert(first, "1000");
+    Lead second = acceptedLead(sam, company);
+    given()
+        .get("/sales/leads/" + second.id + "/convert")
+        .then()
+        .body(containsString("id=\"account-existing\""))
+        .body(containsString("id=\"account-new\""));
+    String location =
+        Csrf.form()
+            .formParam("dealName", "Another Wayne")
+            .formParam("amount", "10")
+            .formParam("currency", "EUR")
+            .formParam("account", "new")
+            .post("/sales/leads/" + second.id + "/convert")
+            .then()
+            .statusCode(303)
+            .extract()
+            .header("Location");
+    long secondDeal = Long.parseLong(location.replaceAll(".*/sales/deals/(\\d+).*", "$1"));
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              Deal a = Deal.findById(firstDeal);
+              Deal b = Deal.findById(secondDeal);
+              assertThat(b.account.id).isNotEqualTo(a.account.id);
+              assertThat(b.contact.account.id).isEqualTo(b.account.id);
+            });
+  }
+
+  @Test
   void aConversionThatFailsHalfwayLeavesNothing() {
     String company = Fixtures.unique("Cyberdyne");
     Lead lead = acceptedLead(sam, company);
