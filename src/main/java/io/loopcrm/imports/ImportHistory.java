@@ -261,6 +261,22 @@ public final class ImportHistory {
     m.put("unqualified", LeadStatus.REJECTED);
     m.put("bad timing", LeadStatus.RECYCLED);
     m.put("bad_timing", LeadStatus.RECYCLED);
+    // HubSpot lifecycle stages (internal and shown names): the earliest wait for a first answer;
+    // sales-qualified leads, opportunities and customers are past it and stay out of the queues
+    for (String early :
+        List.of(
+            "subscriber", "lead", "marketingqualifiedlead", "marketing qualified lead", "other")) {
+      m.put(early, LeadStatus.NEW);
+    }
+    for (String late :
+        List.of(
+            "salesqualifiedlead",
+            "sales qualified lead",
+            "opportunity",
+            "customer",
+            "evangelist")) {
+      m.put(late, LeadStatus.QUALIFIED);
+    }
     // Odoo CRM stages
     m.put("qualified", LeadStatus.QUALIFIED);
     m.put("proposition", LeadStatus.QUALIFIED);

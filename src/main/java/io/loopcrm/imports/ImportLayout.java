@@ -87,7 +87,11 @@ public final class ImportLayout {
             "email",
             "phone number",
             "phone",
+            "phone",
+            "phone",
             "company name",
+            "company",
+            "company",
             "company",
             "job title",
             "title",
@@ -142,10 +146,18 @@ public final class ImportLayout {
   private static final Map<String, List<String>> SIGNATURES =
       Map.of(
           "salesforce", List.of("first name", "last name", "lead source", "lead status"),
-          "hubspot", List.of("record id", "first name", "last name", "lifecycle stage"),
+          // HubSpot's own column: its exports have it with or without the record id
+          "hubspot", List.of("first name", "last name", "lifecycle stage"),
           "odoo", List.of("external id", "opportunity", "contact name", "salesperson"));
 
   private static final Map<String, String> GENERIC = ImportColumnNames.GENERIC;
+
+  /**
+   * Columns of a layout that fill a target only when no column of the preset does: HubSpot's
+   * lifecycle stage gives the status when the file has no lead status.
+   */
+  private static final Map<String, Map<String, String>> FALLBACKS =
+      Map.of("hubspot", Map.of("lifecycle stage", "status"));
 
   private ImportLayout() {}
 
@@ -178,6 +190,14 @@ public final class ImportLayout {
         taken.add(target);
       }
       targets.add(target);
+    }
+    Map<String, String> fallbacks = FALLBACKS.getOrDefault(layout, Map.of());
+    for (int i = 0; i < header.size(); i++) {
+      String target = fallbacks.get(key(header.get(i)));
+      if (target != null && targets.get(i).isEmpty() && !taken.contains(target)) {
+        targets.set(i, target);
+        taken.add(target);
+      }
     }
     return targets;
   }

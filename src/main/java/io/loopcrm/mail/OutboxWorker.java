@@ -75,6 +75,11 @@ public class OutboxWorker {
       sends.add(
           mailer
               .send(mail(c))
+              // a pooled connection the server has closed meanwhile answers "421" at once: the
+              // message goes again on a new connection, not after a backoff
+              .onFailure(OutboxWorker::connectionDropped)
+              .retry()
+              .atMost(1)
               .onItem()
               .transform(ignored -> new Result(c, null))
               .onFailure()
@@ -154,6 +159,12 @@ public class OutboxWorker {
           .setParameter("ids", sentActivities)
           .executeUpdate();
     }
+  }
+
+  /** Whether a send failed because its connection was gone (SMTP 421, or closed under it). */
+  static boolean connectionDropped(Throwable e) {
+    String m = String.valueOf(e.getMessage());
+    return m.contains("421 ") || m.contains("Connection was closed") || m.contains("closed");
   }
 
   /** A message not sent this time: tried again after its backoff, or failed after the last try. */

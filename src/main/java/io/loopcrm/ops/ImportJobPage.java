@@ -41,9 +41,11 @@ final class ImportJobPage {
         List<ImportPreview.PreviewRow> preview,
         List<ImportMatches.Match> matches,
         List<String> kinds,
-        FormErrors errors);
+        FormErrors errors,
+        List<io.loopcrm.imports.ImportReasons.Count> reasons);
 
-    static native TemplateInstance job$progress(ImportJob job);
+    static native TemplateInstance job$progress(
+        ImportJob job, List<io.loopcrm.imports.ImportReasons.Count> reasons);
   }
 
   static TemplateInstance render(ImportJob job, FormErrors errors) throws IOException {
@@ -64,11 +66,12 @@ final class ImportJobPage {
         preview ? ImportPreview.preview(file, mapping, job.kind, PREVIEW_ROWS) : List.of(),
         preview ? ImportMatches.of(job, file, mapping) : List.of(),
         RecordLayouts.KINDS,
-        errors);
+        errors,
+        io.loopcrm.imports.ImportReasons.of(job));
   }
 
   static TemplateInstance progress(ImportJob job) {
-    return Templates.job$progress(job);
+    return Templates.job$progress(job, io.loopcrm.imports.ImportReasons.of(job));
   }
 
   /**

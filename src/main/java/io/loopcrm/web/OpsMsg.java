@@ -409,6 +409,9 @@ public interface OpsMsg {
   String import_done(String count);
 
   @Message
+  String import_reasons();
+
+  @Message
   String import_report();
 
   @Message

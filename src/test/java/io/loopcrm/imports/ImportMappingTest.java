@@ -117,4 +117,32 @@ class ImportMappingTest {
     assertThat(DealStages.lostReason("竞争对手")).isEqualTo(LostReason.COMPETITOR);
     assertThat(DealStages.lostReason("no reason given")).isNull();
   }
+
+  @Test
+  void aHubSpotViewExportWithoutItsRecordIdIsHubSpotAndItsLifecycleStageIsTheStatus() {
+    List<String> header =
+        List.of(
+            "First Name",
+            "Last Name",
+            "Email",
+            "Company",
+            "Phone",
+            "Lifecycle Stage",
+            "Create Date");
+    assertThat(ImportLayout.detect(header)).isEqualTo("hubspot");
+    assertThat(ImportLayout.mapping("hubspot", header))
+        .containsExactly(
+            "firstName", "lastName", "email", "company", "phone", "status", "createdDate");
+    // with a lead status column, that one is the status and the lifecycle stage is left out
+    List<String> both = List.of("First Name", "Last Name", "Lifecycle Stage", "Lead Status");
+    assertThat(ImportLayout.mapping("hubspot", both))
+        .containsExactly("firstName", "lastName", "", "status");
+    // the eight lifecycle stages: the early ones wait for an answer, the later ones do not
+    for (String early : List.of("Subscriber", "Lead", "marketingqualifiedlead", "Other")) {
+      assertThat(ImportHistory.status(early)).as(early).isEqualTo(LeadStatus.NEW);
+    }
+    for (String late : List.of("Sales Qualified Lead", "opportunity", "Customer", "Evangelist")) {
+      assertThat(ImportHistory.status(late)).as(late).isEqualTo(LeadStatus.QUALIFIED);
+    }
+  }
 }

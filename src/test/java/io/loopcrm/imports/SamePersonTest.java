@@ -128,5 +128,13 @@ class SamePersonTest {
     assertThat(done.createdCount).isEqualTo(1);
     assertThat(done.updatedCount).isEqualTo(1);
     assertThat(withPhone(phone)).extracting(l -> l.emailNormalized).containsExactly(first, second);
+    // the result page says why a row was only completed, not just how many
+    given()
+        .header("Accept-Language", "en")
+        .get("/ops/import/" + id)
+        .then()
+        .statusCode(200)
+        .body(org.hamcrest.Matchers.containsString("id=\"import-reasons\""))
+        .body(org.hamcrest.Matchers.containsString("Same person as an earlier row of this file"));
   }
 }
