@@ -70,7 +70,7 @@ public class ImportBatch {
     KnownLeads known = KnownLeads.of(batch);
     List<RoutingRule> rules = RoutingRule.listOrdered();
     Instant now = Instant.now();
-    ImportHistory history = ImportHistory.load().choosing(held.values());
+    ImportHistory history = ImportHistory.load().choosing(held.values()).dayFirst(held.dayFirst);
     NewLeads created = new NewLeads();
     List<Outcome> outcomes = new ArrayList<>(batch.size());
     for (Row r : batch) {

@@ -39,11 +39,36 @@ public final class ImportHistory {
           DateTimeFormatter.ofPattern("M/d/yyyy"),
           DateTimeFormatter.ofPattern("d.M.yyyy"));
 
+  /** The same with the slashed dates day first (11/03/2026 is 11 March). */
+  private static final List<DateTimeFormatter> DATE_TIMES_DAY_FIRST =
+      List.of(
+          DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"),
+          DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"),
+          DateTimeFormatter.ofPattern("yyyy/M/d H:mm"),
+          DateTimeFormatter.ofPattern("d/M/yyyy H:mm"),
+          DateTimeFormatter.ofPattern("d/M/yyyy h:mm a", Locale.ENGLISH));
+
+  private static final List<DateTimeFormatter> DATES_DAY_FIRST =
+      List.of(
+          DateTimeFormatter.ISO_LOCAL_DATE,
+          DateTimeFormatter.ofPattern("yyyy/M/d"),
+          DateTimeFormatter.ofPattern("d/M/yyyy"),
+          DateTimeFormatter.ofPattern("d.M.yyyy"));
+
   private final Map<String, Member> members = new HashMap<>();
   private final Map<String, Campaign> campaigns = new HashMap<>();
   private final Map<String, LeadStatus> chosen = new HashMap<>();
 
   private ImportHistory() {}
+
+  /** Slashed dates are read day first (the import's choice). */
+  private boolean dayFirst;
+
+  /** The same reading slashed dates day first, or month first. */
+  public ImportHistory dayFirst(boolean dayFirst) {
+    this.dayFirst = dayFirst;
+    return this;
+  }
 
   /** With the user's status mapping of this import (our status codes by the file's values). */
   public ImportHistory choosing(Map<String, String> statuses) {
@@ -121,8 +146,16 @@ public final class ImportHistory {
     return raw == null ? null : STATUSES.get(raw.trim().toLowerCase(Locale.ROOT));
   }
 
-  /** The moment a created date names (UTC), or null when it is none of the known formats. */
+  /** The moment a created date names (UTC), slashed dates month first; null when none. */
   public static Instant created(String raw) {
+    return created(raw, false);
+  }
+
+  /**
+   * The moment a created date names (UTC), slashed dates day first when {@code dayFirst}; null when
+   * it is none of the known formats.
+   */
+  public static Instant created(String raw, boolean dayFirst) {
     if (raw == null || raw.isBlank()) {
       return null;
     }
@@ -137,14 +170,14 @@ public final class ImportHistory {
     } catch (DateTimeParseException e) {
       // no offset either
     }
-    for (DateTimeFormatter f : DATE_TIMES) {
+    for (DateTimeFormatter f : dayFirst ? DATE_TIMES_DAY_FIRST : DATE_TIMES) {
       try {
         return LocalDateTime.parse(v, f).toInstant(ZoneOffset.UTC);
       } catch (DateTimeParseException e) {
         // the next format
       }
     }
-    for (DateTimeFormatter f : DATES) {
+    for (DateTimeFormatter f : dayFirst ? DATES_DAY_FIRST : DATES) {
       try {
         return LocalDate.parse(v, f).atStartOfDay(ZoneOffset.UTC).toInstant();
       } catch (DateTimeParseException e) {
@@ -162,7 +195,7 @@ public final class ImportHistory {
    */
   boolean apply(
       io.loopcrm.lead.Lead lead, ImportFile.History h, Instant now, List<String> unmapped) {
-    Instant created = ImportHistory.created(h.createdDate());
+    Instant created = ImportHistory.created(h.createdDate(), dayFirst);
     if (h.createdDate() != null && (created == null || created.isAfter(now))) {
       unmapped.add("created date: " + h.createdDate());
       created = null;

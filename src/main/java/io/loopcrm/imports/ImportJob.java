@@ -22,6 +22,9 @@ public class ImportJob extends PanacheEntity implements io.loopcrm.audit.Audited
 
   public String reportPath;
 
+  /** Dates with slashes are day first (11/03/2026 is 11 March); else month first. */
+  public boolean dayFirst;
+
   /** The layout the columns were recognised as: salesforce, hubspot, odoo or generic. */
   @Column(nullable = false)
   public String layout;

@@ -42,7 +42,8 @@ final class ImportJobPage {
         List<ImportMatches.Match> matches,
         List<String> kinds,
         FormErrors errors,
-        List<io.loopcrm.imports.ImportReasons.Count> reasons);
+        List<io.loopcrm.imports.ImportReasons.Count> reasons,
+        io.loopcrm.imports.ImportDates.Reading dates);
 
     static native TemplateInstance job$progress(
         ImportJob job, List<io.loopcrm.imports.ImportReasons.Count> reasons);
@@ -67,7 +68,11 @@ final class ImportJobPage {
         preview ? ImportMatches.of(job, file, mapping) : List.of(),
         RecordLayouts.KINDS,
         errors,
-        io.loopcrm.imports.ImportReasons.of(job));
+        io.loopcrm.imports.ImportReasons.of(job),
+        preview
+            ? io.loopcrm.imports.ImportDates.of(file, mapping)
+            : new io.loopcrm.imports.ImportDates.Reading(
+                io.loopcrm.imports.ImportDates.Order.NONE, null));
   }
 
   static TemplateInstance progress(ImportJob job) {
@@ -79,7 +84,7 @@ final class ImportJobPage {
    * among them) and the chosen statuses or stages, and keeps them on the job when they pass.
    */
   static FormErrors applyMapping(
-      ImportJob job, List<String> target, List<String> value, List<String> becomes)
+      ImportJob job, List<String> target, List<String> value, List<String> becomes, String dayFirst)
       throws IOException {
     List<String> header = ImportFile.header(Path.of(job.storedPath));
     List<String> chosen = target == null ? List.of() : target;
@@ -103,6 +108,10 @@ final class ImportJobPage {
     if (errors.isEmpty()) {
       job.mapping = String.join("\t", chosen);
       job.valueMap = values;
+      // sent only when the preview asked how the file writes its dates
+      if (dayFirst != null) {
+        job.dayFirst = "true".equals(dayFirst);
+      }
     }
     return errors;
   }

@@ -129,10 +129,11 @@ public class OpsImportResource {
       @PathParam("id") long id,
       @RestForm List<String> target,
       @RestForm List<String> value,
-      @RestForm List<String> becomes)
+      @RestForm List<String> becomes,
+      @RestForm String dayFirst)
       throws IOException {
     ImportJob job = find(id);
-    FormErrors errors = ImportJobPage.applyMapping(job, target, value, becomes);
+    FormErrors errors = ImportJobPage.applyMapping(job, target, value, becomes, dayFirst);
     if (errors.isPresent()) {
       return pages.withStatus(422, ImportJobPage.render(job, errors));
     }
@@ -147,7 +148,8 @@ public class OpsImportResource {
       @PathParam("id") long id,
       @RestForm List<String> target,
       @RestForm List<String> value,
-      @RestForm List<String> becomes)
+      @RestForm List<String> becomes,
+      @RestForm String dayFirst)
       throws IOException {
     FormErrors errors =
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
@@ -162,7 +164,7 @@ public class OpsImportResource {
                   if (!job.isUploaded()) {
                     return null;
                   }
-                  FormErrors e = ImportJobPage.applyMapping(job, target, value, becomes);
+                  FormErrors e = ImportJobPage.applyMapping(job, target, value, becomes, dayFirst);
                   if (e.isEmpty()) {
                     job.status = io.loopcrm.imports.ImportStatus.RUNNING;
                     // its lease starts now: without it, the check for stopped imports (every 15

@@ -412,6 +412,18 @@ public interface OpsMsg {
   String import_reasons();
 
   @Message
+  String import_dates(String example);
+
+  @Message
+  String import_dates_month_first();
+
+  @Message
+  String import_dates_day_first();
+
+  @Message
+  String import_dates_open();
+
+  @Message
   String import_report();
 
   @Message

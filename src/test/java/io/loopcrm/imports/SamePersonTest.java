@@ -137,4 +137,37 @@ class SamePersonTest {
         .body(org.hamcrest.Matchers.containsString("id=\"import-reasons\""))
         .body(org.hamcrest.Matchers.containsString("Same person as an earlier row of this file"));
   }
+
+  @Test
+  @AsOperations
+  void anImportAsksHowItsSlashedDatesAreWrittenAndReadsThemAsAnswered() throws Exception {
+    Fixtures.member("olga", List.of("operations"), null);
+    String email = Fixtures.unique("dated").toLowerCase() + "@office.example";
+    Path file = Files.createTempFile("dated", ".csv");
+    Files.writeString(
+        file,
+        "First Name,Last Name,Email,Create Date\nMia,Dated," + email + ",11/03/2026\n",
+        StandardCharsets.UTF_8);
+    long id = ImportTest.upload(file);
+    given()
+        .header("Accept-Language", "en")
+        .get("/ops/import/" + id)
+        .then()
+        .statusCode(200)
+        .body(
+            org.hamcrest.Matchers.containsString(
+                "How does the file write dates such as 11/03/2026?"))
+        .body(org.hamcrest.Matchers.containsString("id=\"date-order-open\""));
+    Csrf.form()
+        .formParam("target", (Object[]) ImportTest.job(id).mapping.split("\t", -1))
+        .formParam("dayFirst", "true")
+        .post("/ops/import/" + id + "/start")
+        .then()
+        .statusCode(303);
+    ImportTest.awaitDone(id, Duration.ofMinutes(1));
+    Lead lead =
+        QuarkusTransaction.requiringNew()
+            .call(() -> Lead.<Lead>find("emailNormalized", email).firstResult());
+    assertThat(lead.createdAt).isEqualTo(java.time.Instant.parse("2026-03-11T00:00:00Z"));
+  }
 }
