@@ -22,7 +22,30 @@ public class AuditSearch {
   @Inject ObjectMapper json;
 
   /** One changed field. */
-  public record Change(String field, String oldValue, String newValue) {}
+  public record Change(String field, String oldValue, String newValue) {
+    /** The field's name in the reader's words ({@code adm} bundle), or null for a rare one. */
+    public String labelKey() {
+      return AuditWords.FIELDS.contains(field) ? "audit_field_" + field : null;
+    }
+
+    /** A rare field's name as words ("routing rule id"), when it has no label. */
+    public String words() {
+      return field.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public AuditWords.Shown before() {
+      return AuditWords.shown(field, oldValue);
+    }
+
+    public AuditWords.Shown after() {
+      return AuditWords.shown(field, newValue);
+    }
+
+    /** A field kept for the machine (a normalised copy, an internal id), not shown. */
+    public boolean isHidden() {
+      return AuditWords.HIDDEN.contains(field);
+    }
+  }
 
   /** One entry. */
   public record Row(
@@ -149,7 +172,55 @@ public class AuditSearch {
               (String) r[5],
               changes((String) r[6])));
     }
-    return rows;
+    return named(rows);
+  }
+
+  /**
+   * The rows with each member a change names (owner, member...) by name instead of id: one query
+   * for the page.
+   */
+  private List<Row> named(List<Row> rows) {
+    java.util.Set<Long> ids = new java.util.HashSet<>();
+    for (Row r : rows) {
+      for (Change c : r.changes()) {
+        if (AuditWords.MEMBERS.contains(c.field())) {
+          addId(ids, c.oldValue());
+          addId(ids, c.newValue());
+        }
+      }
+    }
+    if (ids.isEmpty()) {
+      return rows;
+    }
+    Map<String, String> names = new java.util.HashMap<>();
+    for (Object o :
+        em.createNativeQuery("select id, display_name from member where id in (:ids)")
+            .setParameter("ids", ids)
+            .getResultList()) {
+      Object[] r = (Object[]) o;
+      names.put(String.valueOf(((Number) r[0]).longValue()), (String) r[1]);
+    }
+    List<Row> out = new ArrayList<>();
+    for (Row r : rows) {
+      List<Change> changes = new ArrayList<>();
+      for (Change c : r.changes()) {
+        changes.add(
+            AuditWords.MEMBERS.contains(c.field())
+                ? new Change(
+                    c.field(),
+                    names.getOrDefault(c.oldValue(), c.oldValue()),
+                    names.getOrDefault(c.newValue(), c.newValue()))
+                : c);
+      }
+      out.add(new Row(r.id(), r.at(), r.actor(), r.type(), r.entityId(), r.action(), changes));
+    }
+    return out;
+  }
+
+  private static void addId(java.util.Set<Long> ids, String value) {
+    if (value != null && value.matches("\\d{1,18}")) {
+      ids.add(Long.valueOf(value));
+    }
   }
 
   private List<Change> changes(String text) {

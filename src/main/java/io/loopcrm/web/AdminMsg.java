@@ -299,4 +299,157 @@ public interface AdminMsg {
 
   @Message
   String mail_templates_fields();
+
+  @Message
+  String audit_field_name();
+
+  @Message
+  String audit_field_firstName();
+
+  @Message
+  String audit_field_lastName();
+
+  @Message
+  String audit_field_email();
+
+  @Message
+  String audit_field_phone();
+
+  @Message
+  String audit_field_company();
+
+  @Message
+  String audit_field_title();
+
+  @Message
+  String audit_field_region();
+
+  @Message
+  String audit_field_segment();
+
+  @Message
+  String audit_field_industry();
+
+  @Message
+  String audit_field_companySize();
+
+  @Message
+  String audit_field_source();
+
+  @Message
+  String audit_field_status();
+
+  @Message
+  String audit_field_owner();
+
+  @Message
+  String audit_field_amount();
+
+  @Message
+  String audit_field_currency();
+
+  @Message
+  String audit_field_expectedClose();
+
+  @Message
+  String audit_field_probability();
+
+  @Message
+  String audit_field_nextStep();
+
+  @Message
+  String audit_field_stage();
+
+  @Message
+  String audit_field_contact();
+
+  @Message
+  String audit_field_account();
+
+  @Message
+  String audit_field_lostReason();
+
+  @Message
+  String audit_field_competitor();
+
+  @Message
+  String audit_field_budget();
+
+  @Message
+  String audit_field_startsOn();
+
+  @Message
+  String audit_field_endsOn();
+
+  @Message
+  String audit_field_objective();
+
+  @Message
+  String audit_field_channel();
+
+  @Message
+  String audit_field_headline();
+
+  @Message
+  String audit_field_body();
+
+  @Message
+  String audit_field_callToAction();
+
+  @Message
+  String audit_field_weight();
+
+  @Message
+  String audit_field_landingUrl();
+
+  @Message
+  String audit_field_team();
+
+  @Message
+  String audit_field_label();
+
+  @Message
+  String audit_field_position();
+
+  @Message
+  String audit_field_kind();
+
+  @Message
+  String audit_field_archived();
+
+  @Message
+  String audit_field_rejectReason();
+
+  @Message
+  String audit_field_subject();
+
+  @Message
+  String audit_field_notes();
+
+  @Message
+  String audit_field_dueAt();
+
+  @Message
+  String audit_field_doneAt();
+
+  @Message
+  String audit_field_routingNote();
+
+  @Message
+  String audit_field_assignedAt();
+
+  @Message
+  String audit_field_firstResponseAt();
+
+  @Message
+  String audit_field_convertedDealId();
+
+  @Message
+  String audit_field_member();
+
+  @Message
+  String audit_field_domain();
+
+  @Message
+  String audit_field_website();
 }

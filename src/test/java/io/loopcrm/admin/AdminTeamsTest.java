@@ -70,7 +70,7 @@ class AdminTeamsTest {
     given()
         .get("/admin/audit?type=member&record=" + rep.id)
         .then()
-        .body(containsString("<span class=\"fw-semibold\">team</span>: " + id + " → "));
+        .body(containsString("<span class=\"fw-semibold\">Team</span>: " + id + " → "));
   }
 
   @Test
