@@ -253,7 +253,7 @@ class AuditCompletenessTest {
     // the trail's page names every kind of record it holds, in both languages
     for (String[] type :
         new String[][] {
-          {"activity", "Activity or task", "任务与活动记录"}, {"importjob", "Import", "导入"}
+          {"activity", "Activity or task", "任务与跟进记录"}, {"importjob", "Import", "导入"}
         }) {
       for (int lang = 0; lang < 2; lang++) {
         given()
