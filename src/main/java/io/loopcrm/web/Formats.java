@@ -22,6 +22,12 @@ public class Formats {
         : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(of(locale)).format(date);
   }
 
+  /** An ISO day as text ("2026-09-09") in the reader's format, for sentences; else as it is. */
+  static String day(String iso, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+    LocalDate d = io.loopcrm.common.Params.parseDate(iso);
+    return d == null ? (iso == null ? "" : iso) : date(d, locale);
+  }
+
   /** The month of a date, such as "Mar 2025" or "2025年3月". */
   static String yearMonth(
       LocalDate date, @TemplateExtension.TemplateAttribute("locale") Object locale) {

@@ -34,4 +34,11 @@ class FormatsTest {
     assertThat(Formats.dateTime(midnight, ZH)).endsWith(" 00:00");
     assertThat(Formats.dateTime(afternoon, Locale.ENGLISH)).contains("2026");
   }
+
+  @Test
+  void anIsoDayInASentenceIsTheReadersDate() {
+    assertThat(Formats.day("2026-09-09", ZH)).isEqualTo("2026年9月9日");
+    assertThat(Formats.day("2026-09-09", Locale.ENGLISH)).isEqualTo("Sep 9, 2026");
+    assertThat(Formats.day("not a day", Locale.ENGLISH)).isEqualTo("not a day");
+  }
 }
