@@ -83,9 +83,14 @@ public final class AuditWords {
   static final Set<String> MEMBERS = Set.of("owner", "member", "changedBy", "createdBy", "by");
 
   /**
-   * A value as a page shows it: a message key ({@code msgKey}, {@code lblKey}), a moment, or text.
+   * A value as a page shows it: a message key ({@code msgKey}, {@code lblKey}), a moment, a lead's
+   * source, or text.
    */
-  public record Shown(String msgKey, String lblKey, Instant at, String text) {}
+  public record Shown(String msgKey, String lblKey, Instant at, String text, boolean source) {
+    Shown(String msgKey, String lblKey, Instant at, String text) {
+      this(msgKey, lblKey, at, text, false);
+    }
+  }
 
   private static final java.util.regex.Pattern INSTANT =
       java.util.regex.Pattern.compile(
@@ -94,6 +99,10 @@ public final class AuditWords {
   static Shown shown(String field, String value) {
     if (value == null || value.equals("—")) {
       return new Shown(null, null, null, "—");
+    }
+    if (field.equals("source")) {
+      // a lead's source: the page words it by the lead's own rule (Lead.sourceKey)
+      return new Shown(null, null, null, value, true);
     }
     if (INSTANT.matcher(value).matches()) {
       try {

@@ -88,7 +88,9 @@ public class LeadPage {
         audit.search(
             new io.loopcrm.audit.AuditSearch.Filter("lead", lead.id, null, null, null, null),
             20,
-            java.time.ZoneOffset.UTC);
+            java.time.ZoneOffset.UTC,
+            // the person's fields only: no member to name
+            false);
     List<Edit> edits = new java.util.ArrayList<>();
     for (var row : page.rows()) {
       var changes =
