@@ -76,6 +76,23 @@ class MemberLoadTest {
     }
     assertThat(counters(reps)).isEqualTo(recount(reps));
     assertThat(counters(reps).values().stream().mapToLong(Long::longValue).sum()).isPositive();
+    // the routing page shows each rep's counter: the same figures as a recount
+    Map<Long, Long> recounted = recount(reps);
+    Map<Long, Long> shown =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  Map<Long, Long> m = new TreeMap<>();
+                  for (RepLoad r : RepLoad.all()) {
+                    if (reps.contains(r.id())) {
+                      m.put(r.id(), r.open());
+                    }
+                  }
+                  return m;
+                });
+    for (long rep : reps) {
+      assertThat(shown.get(rep)).as("rep " + rep).isEqualTo(recounted.getOrDefault(rep, 0L));
+    }
   }
 
   private Long capture(Long owner, String status) {
