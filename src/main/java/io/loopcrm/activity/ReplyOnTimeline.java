@@ -1,5 +1,6 @@
 package io.loopcrm.activity;
 
+import io.loopcrm.mail.IncomingMessage;
 import io.loopcrm.mail.ReceivedMail;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -14,7 +15,7 @@ public class ReplyOnTimeline implements ReceivedMail.Timeline {
   @jakarta.inject.Inject java.time.Clock clock;
 
   @Override
-  public long fileReply(long sentActivityId, ReceivedMail.Parsed reply) {
+  public long fileReply(long sentActivityId, IncomingMessage.Parsed reply) {
     Activity sent = Activity.findById(sentActivityId);
     Activity a = new Activity();
     a.kind = Activity.Kind.EMAIL;

@@ -101,7 +101,7 @@ public final class AuditWords {
       return new Shown(null, null, null, "—");
     }
     if (field.equals("source")) {
-      // a lead's source: the page words it by the lead's own rule (Lead.sourceKey)
+      // a lead's source: the page words it by the lead's own rule (LeadSource.key)
       return new Shown(null, null, null, value, true);
     }
     if (INSTANT.matcher(value).matches()) {

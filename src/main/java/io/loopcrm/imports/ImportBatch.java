@@ -26,6 +26,7 @@ import org.hibernate.Session;
  */
 @ApplicationScoped
 public class ImportBatch {
+  @Inject java.time.Clock clock;
   @Inject Router router;
   @Inject io.loopcrm.scoring.LeadScorer scorer;
   @Inject EntityManager em;
@@ -69,7 +70,7 @@ public class ImportBatch {
     ImportJob held = ImportLease.hold(jobId);
     KnownLeads known = KnownLeads.of(batch);
     List<RoutingRule> rules = RoutingRule.listOrdered();
-    Instant now = Instant.now();
+    Instant now = Instant.now(clock);
     ImportHistory history = ImportHistory.load().choosing(held.values()).dayFirst(held.dayFirst);
     NewLeads created = new NewLeads();
     List<Outcome> outcomes = new ArrayList<>(batch.size());
@@ -79,7 +80,7 @@ public class ImportBatch {
       outcomes.add(o);
     }
     insert(created, rules, held.createdBy, now);
-    ImportLease.advance(jobId, next);
+    ImportLease.advance(jobId, next, now);
     return outcomes;
   }
 

@@ -4,12 +4,6 @@ import io.loopcrm.campaign.Campaign;
 import io.loopcrm.lead.LeadStatus;
 import io.loopcrm.people.Member;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,41 +13,11 @@ import java.util.Map;
  * Matches what an exported lead brings from its CRM to ours: the owner to a member (by e-mail, user
  * name or display name), the status through a mapping of the three CRMs' lead statuses and stages
  * to ours, the campaign by name or by its UTM name, the created date in the formats those exports
- * use (UTC). Unknown values stay unknown: the batch names them in the report.
+ * use ({@link ImportDates}, UTC). Unknown values stay unknown: the batch names them in the report.
  */
 public final class ImportHistory {
   /** The other CRMs' statuses (lower case) and ours. Shown on the import's preview. */
   public static final Map<String, LeadStatus> STATUSES = statuses();
-
-  private static final List<DateTimeFormatter> DATE_TIMES =
-      List.of(
-          DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"),
-          DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"),
-          DateTimeFormatter.ofPattern("yyyy/M/d H:mm"),
-          DateTimeFormatter.ofPattern("M/d/yyyy H:mm"),
-          DateTimeFormatter.ofPattern("M/d/yyyy h:mm a", Locale.ENGLISH));
-  private static final List<DateTimeFormatter> DATES =
-      List.of(
-          DateTimeFormatter.ISO_LOCAL_DATE,
-          DateTimeFormatter.ofPattern("yyyy/M/d"),
-          DateTimeFormatter.ofPattern("M/d/yyyy"),
-          DateTimeFormatter.ofPattern("d.M.yyyy"));
-
-  /** The same with the slashed dates day first (11/03/2026 is 11 March). */
-  private static final List<DateTimeFormatter> DATE_TIMES_DAY_FIRST =
-      List.of(
-          DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"),
-          DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"),
-          DateTimeFormatter.ofPattern("yyyy/M/d H:mm"),
-          DateTimeFormatter.ofPattern("d/M/yyyy H:mm"),
-          DateTimeFormatter.ofPattern("d/M/yyyy h:mm a", Locale.ENGLISH));
-
-  private static final List<DateTimeFormatter> DATES_DAY_FIRST =
-      List.of(
-          DateTimeFormatter.ISO_LOCAL_DATE,
-          DateTimeFormatter.ofPattern("yyyy/M/d"),
-          DateTimeFormatter.ofPattern("d/M/yyyy"),
-          DateTimeFormatter.ofPattern("d.M.yyyy"));
 
   private final Map<String, Member> members = new HashMap<>();
   private final Map<String, Campaign> campaigns = new HashMap<>();
@@ -146,47 +110,6 @@ public final class ImportHistory {
     return raw == null ? null : STATUSES.get(raw.trim().toLowerCase(Locale.ROOT));
   }
 
-  /** The moment a created date names (UTC), slashed dates month first; null when none. */
-  public static Instant created(String raw) {
-    return created(raw, false);
-  }
-
-  /**
-   * The moment a created date names (UTC), slashed dates day first when {@code dayFirst}; null when
-   * it is none of the known formats.
-   */
-  public static Instant created(String raw, boolean dayFirst) {
-    if (raw == null || raw.isBlank()) {
-      return null;
-    }
-    String v = raw.trim();
-    try {
-      return Instant.parse(v);
-    } catch (DateTimeParseException e) {
-      // not an instant with a zone
-    }
-    try {
-      return OffsetDateTime.parse(v).toInstant();
-    } catch (DateTimeParseException e) {
-      // no offset either
-    }
-    for (DateTimeFormatter f : dayFirst ? DATE_TIMES_DAY_FIRST : DATE_TIMES) {
-      try {
-        return LocalDateTime.parse(v, f).toInstant(ZoneOffset.UTC);
-      } catch (DateTimeParseException e) {
-        // the next format
-      }
-    }
-    for (DateTimeFormatter f : dayFirst ? DATES_DAY_FIRST : DATES) {
-      try {
-        return LocalDate.parse(v, f).atStartOfDay(ZoneOffset.UTC).toInstant();
-      } catch (DateTimeParseException e) {
-        // the next format
-      }
-    }
-    return null;
-  }
-
   /**
    * What the row brings from its CRM, on a new lead: created date (the funnel counts it on that
    * day), source and medium, campaign as first and last touch, owner and status. Whatever does not
@@ -195,7 +118,7 @@ public final class ImportHistory {
    */
   boolean apply(
       io.loopcrm.lead.Lead lead, ImportFile.History h, Instant now, List<String> unmapped) {
-    Instant created = ImportHistory.created(h.createdDate(), dayFirst);
+    Instant created = ImportDates.created(h.createdDate(), dayFirst);
     if (h.createdDate() != null && (created == null || created.isAfter(now))) {
       unmapped.add("created date: " + h.createdDate());
       created = null;

@@ -33,9 +33,9 @@ final class ImportLease {
   }
 
   /** The job's counts after a batch, its lease renewed (in the batch's transaction). */
-  static void advance(long jobId, ImportTally next) {
+  static void advance(long jobId, ImportTally next, Instant now) {
     ImportJob job = ImportJob.findById(jobId);
-    job.heartbeatAt = Instant.now();
+    job.heartbeatAt = now;
     next.writeTo(job);
   }
 }

@@ -24,6 +24,7 @@ import org.apache.commons.csv.CSVPrinter;
  */
 @ApplicationScoped
 public class RecordBatch {
+  @Inject java.time.Clock clock;
   @Inject EntityManager em;
 
   /** What became of a row: outcome, reason, the record written and what did not match. */
@@ -48,7 +49,7 @@ public class RecordBatch {
         .run(
             () -> {
               ImportLease.hold(jobId);
-              Instant now = Instant.now();
+              Instant now = Instant.now(clock);
               ImportHistory history = ImportHistory.load();
               DealStages stages = DealStages.load(chosen);
               Member importer = ImportJob.<ImportJob>findById(jobId).createdBy;
@@ -71,7 +72,7 @@ public class RecordBatch {
                 outcomes.add(o);
               }
               em.flush();
-              ImportLease.advance(jobId, next);
+              ImportLease.advance(jobId, next, now);
             });
     tally.keep(next);
     for (Outcome o : outcomes) {
@@ -98,7 +99,7 @@ public class RecordBatch {
     }
 
     Instant created(RecordRow r) {
-      Instant at = ImportHistory.created(r.get("createdDate"));
+      Instant at = ImportDates.created(r.get("createdDate"));
       if (r.get("createdDate") != null && (at == null || at.isAfter(now))) {
         String note = "created date: " + r.get("createdDate");
         if (!notes.contains(note)) {

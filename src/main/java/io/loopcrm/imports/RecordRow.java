@@ -161,7 +161,7 @@ public record RecordRow(long line, String kind, Map<String, String> values, Stri
 
   /** A date (or date and time) as exports write it, as the day in UTC. */
   static LocalDate date(String raw) {
-    java.time.Instant at = ImportHistory.created(raw);
+    java.time.Instant at = ImportDates.created(raw);
     return at == null ? null : at.atZone(ZoneOffset.UTC).toLocalDate();
   }
 

@@ -259,36 +259,6 @@ public class Lead extends PanacheEntity implements Audited {
   }
 
   /**
-   * The sources Loop writes itself (the form, referrals, the API, imports, hand entry and the
-   * hand-entry choices, the campaign channels of the demo data), each with a label in the {@code
-   * lbl} bundle; a source an import or an API client brought is shown as written.
-   */
-  static final java.util.Set<String> KNOWN_SOURCES =
-      java.util.Set.of(
-          "web_form",
-          "referral",
-          "api",
-          "import",
-          "manual",
-          "web",
-          "phone",
-          "walk_in",
-          "event",
-          "email",
-          "partner",
-          "other",
-          "search",
-          "social",
-          "display",
-          "events",
-          "content");
-
-  /** The label key of a lead's source ({@code source_web_form}), or null for one of its own. */
-  public static String sourceKey(String source) {
-    return source != null && KNOWN_SOURCES.contains(source) ? "source_" + source : null;
-  }
-
-  /**
    * Hands the lead to {@code to}, as {@code by} decided (a manager, operations): the routing note
    * says from whom and by whom, so the page names its new owner and who moved it; a lead still
    * waiting for its first response starts the clock for its new owner, and a new one is assigned;

@@ -51,16 +51,16 @@ public class ReplyReader {
    * the server cannot summarise it (GreenMail 2.1.3 could not for 3 of the 17 senders' names of the
    * XSS corpus, {@code MailXssTest}), from the message as it was sent.
    */
-  private static ReceivedMail.Parsed parse(Message m, Session session, ReceivedMail.Limits limits)
-      throws MessagingException {
+  private static IncomingMessage.Parsed parse(
+      Message m, Session session, IncomingMessage.Limits limits) throws MessagingException {
     try {
-      return ReceivedMail.parse(m, limits);
+      return IncomingMessage.parse(m, limits);
     } catch (MessagingException e) {
       if (!(m instanceof org.eclipse.angus.mail.imap.IMAPMessage imap)) {
         throw e;
       }
       LOG.debugf("replies mailbox: message %d read as sent: %s", m.getMessageNumber(), e);
-      return ReceivedMail.parse(
+      return IncomingMessage.parse(
           new jakarta.mail.internet.MimeMessage(session, imap.getMimeStream()), limits);
     }
   }
@@ -76,8 +76,8 @@ public class ReplyReader {
     p.put("mail.imap.timeout", "20000");
     Session session = Session.getInstance(p);
     int taken = 0;
-    ReceivedMail.Limits limits =
-        new ReceivedMail.Limits(
+    IncomingMessage.Limits limits =
+        new IncomingMessage.Limits(
             config.mail().attachmentMax().asLongValue(), config.mail().attachmentsKept());
     try (Store store = session.getStore("imap")) {
       store.connect(imap.user(), imap.password());
@@ -87,7 +87,7 @@ public class ReplyReader {
         for (int i = 0; i < unread.length && i < ROUND; i++) {
           Message m = unread[i];
           try {
-            ReceivedMail.Parsed parsed = parse(m, session, limits);
+            IncomingMessage.Parsed parsed = parse(m, session, limits);
             QuarkusTransaction.requiringNew().run(() -> received.take(parsed));
           } catch (MessagingException | RuntimeException e) {
             if (io.loopcrm.common.Causes.databaseUnreachable(e)) {

@@ -132,7 +132,7 @@ public class Formats {
 
   /** A lead's source as its label key ({@code lbl}), or null when it is one of its own. */
   static String sourceKey(String source) {
-    return io.loopcrm.lead.Lead.sourceKey(source);
+    return io.loopcrm.lead.LeadSource.key(source);
   }
 
   /** A value for a query string (a search text, a cursor). */

@@ -34,14 +34,14 @@ class ImportDatesTest {
 
   @Test
   void eachOrderReadsTheSameTextAsItsOwnDay() {
-    assertThat(ImportHistory.created("11/03/2026", false))
+    assertThat(ImportDates.created("11/03/2026", false))
         .isEqualTo(Instant.parse("2026-11-03T00:00:00Z"));
-    assertThat(ImportHistory.created("11/03/2026", true))
+    assertThat(ImportDates.created("11/03/2026", true))
         .isEqualTo(Instant.parse("2026-03-11T00:00:00Z"));
-    assertThat(ImportHistory.created("25/03/2026 14:30", true))
+    assertThat(ImportDates.created("25/03/2026 14:30", true))
         .isEqualTo(Instant.parse("2026-03-25T14:30:00Z"));
-    assertThat(ImportHistory.created("25/03/2026", false)).isNull();
-    assertThat(ImportHistory.created("2026-03-11", true))
+    assertThat(ImportDates.created("25/03/2026", false)).isNull();
+    assertThat(ImportDates.created("2026-03-11", true))
         .isEqualTo(Instant.parse("2026-03-11T00:00:00Z"));
   }
 }

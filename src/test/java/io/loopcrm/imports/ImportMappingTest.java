@@ -87,14 +87,13 @@ class ImportMappingTest {
 
   @Test
   void createdDatesOfTheThreeCrmsAreMomentsInUtc() {
-    assertThat(ImportHistory.created("2024-02-11 09:15"))
+    assertThat(ImportDates.created("2024-02-11 09:15"))
         .isEqualTo(Instant.parse("2024-02-11T09:15:00Z"));
-    assertThat(ImportHistory.created("2024-02-12 10:00:00"))
+    assertThat(ImportDates.created("2024-02-12 10:00:00"))
         .isEqualTo(Instant.parse("2024-02-12T10:00:00Z"));
-    assertThat(ImportHistory.created("2025-01-05"))
-        .isEqualTo(Instant.parse("2025-01-05T00:00:00Z"));
-    assertThat(ImportHistory.created("3/31/2025")).isEqualTo(Instant.parse("2025-03-31T00:00:00Z"));
-    assertThat(ImportHistory.created("yesterday")).isNull();
+    assertThat(ImportDates.created("2025-01-05")).isEqualTo(Instant.parse("2025-01-05T00:00:00Z"));
+    assertThat(ImportDates.created("3/31/2025")).isEqualTo(Instant.parse("2025-03-31T00:00:00Z"));
+    assertThat(ImportDates.created("yesterday")).isNull();
     assertThat(RecordRow.date("2025-03-31")).isEqualTo(LocalDate.of(2025, 3, 31));
   }
 

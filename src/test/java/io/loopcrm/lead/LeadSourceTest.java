@@ -22,15 +22,15 @@ class LeadSourceTest {
   void everyKnownSourceHasALabelInBothLanguages() throws Exception {
     Properties en = bundle("lbl.properties");
     Properties zh = bundle("lbl_zh_CN.properties");
-    for (String source : Lead.KNOWN_SOURCES) {
-      String key = Lead.sourceKey(source);
+    for (String source : LeadSource.KNOWN) {
+      String key = LeadSource.key(source);
       assertThat(en.getProperty(key)).as(key).isNotBlank();
       assertThat(zh.getProperty(key)).as(key).isNotBlank();
     }
     for (String hand : LeadFields.HAND_SOURCES) {
-      assertThat(Lead.sourceKey(hand)).as(hand).isNotNull();
+      assertThat(LeadSource.key(hand)).as(hand).isNotNull();
     }
-    assertThat(Lead.sourceKey("trade-fair-2026")).isNull();
-    assertThat(Lead.sourceKey(null)).isNull();
+    assertThat(LeadSource.key("trade-fair-2026")).isNull();
+    assertThat(LeadSource.key(null)).isNull();
   }
 }
