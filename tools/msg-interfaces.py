@@ -12,6 +12,7 @@ BUNDLES={'msg':('Msg','The shared messages: layout, errors, statuses and every k
          'fun':('FunnelMsg','The funnel page\'s own texts (funnel, attribution, economics, A/B test, feedback).'),
          'lay':('LayoutMsg','The layout\'s, home page\'s and sign-out page\'s texts (navbar, language menu, footer).'),
          'ops':('OpsMsg','The operations pages\' own texts (campaigns, capture, routing, import).'),
+         'hok':('HookMsg','Webhooks: the admin\'s endpoints, their secrets and delivery log, the event types.'),
          'eml':('MailMsg','E-mail: writing from a record, the states of a message, notifications, replies, the mail Loop sends.')}
 for name,(cls,doc) in BUNDLES.items():
     path=f'{ROOT}/src/main/resources/messages/{name}.properties'

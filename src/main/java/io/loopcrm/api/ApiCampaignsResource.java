@@ -36,7 +36,32 @@ public class ApiCampaignsResource {
       LocalDate startsOn,
       LocalDate endsOn,
       String splitPath,
-      List<VariantView> variants) {}
+      List<VariantView> variants) {
+
+    /** The API's and the webhooks' shape of campaign {@code c} with its {@code variants}. */
+    public static CampaignView of(Campaign c, List<CampaignVariant> variants) {
+      return new CampaignView(
+          c.id,
+          c.name,
+          c.status.code(),
+          c.objectiveCode(),
+          c.channel.code(),
+          c.startsOn,
+          c.endsOn,
+          "/t/c/" + c.code,
+          variants.stream()
+              .map(
+                  v ->
+                      new VariantView(
+                          v.id,
+                          v.name,
+                          v.trackingCode,
+                          v.weight,
+                          "/t/" + v.trackingCode,
+                          "/f/" + v.trackingCode))
+              .toList());
+    }
+  }
 
   @GET
   @Operation(summary = "List campaigns with their variants")
@@ -45,28 +70,7 @@ public class ApiCampaignsResource {
         CampaignVariant.<CampaignVariant>list("order by name, id").stream()
             .collect(Collectors.groupingBy(v -> v.campaign.id));
     return Campaign.<Campaign>list("order by createdAt desc, id desc").stream()
-        .map(
-            c ->
-                new CampaignView(
-                    c.id,
-                    c.name,
-                    c.status.code(),
-                    c.objectiveCode(),
-                    c.channel.code(),
-                    c.startsOn,
-                    c.endsOn,
-                    "/t/c/" + c.code,
-                    variants.getOrDefault(c.id, List.of()).stream()
-                        .map(
-                            v ->
-                                new VariantView(
-                                    v.id,
-                                    v.name,
-                                    v.trackingCode,
-                                    v.weight,
-                                    "/t/" + v.trackingCode,
-                                    "/f/" + v.trackingCode))
-                        .toList()))
+        .map(c -> CampaignView.of(c, variants.getOrDefault(c.id, List.of())))
         .toList();
   }
 }

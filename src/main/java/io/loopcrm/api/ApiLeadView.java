@@ -56,7 +56,7 @@ public record ApiLeadView(
     return of(found.get(0));
   }
 
-  static ApiLeadView of(Lead l) {
+  public static ApiLeadView of(Lead l) {
     return new ApiLeadView(
         l.id,
         l.firstName,

@@ -53,15 +53,27 @@ public class AuditInterceptor implements Interceptor, Serializable {
           "reportPath",
           "error",
           // what came with a received e-mail, stored with the message (not a field anyone edits)
-          "attachments");
+          "attachments",
+          // a webhook endpoint's secrets are never written anywhere but its row
+          "secret",
+          "previousSecret",
+          "revealTo",
+          "revealUntil",
+          "failingSince");
 
   @Inject transient AgroalDataSource dataSource;
   @Inject transient ObjectMapper json;
+  @Inject transient jakarta.enterprise.inject.Instance<ChangeListener> listeners;
 
   private final transient List<Entry> pending = new ArrayList<>();
 
   record Entry(
-      String actor, String type, long id, String action, List<Map<String, Object>> changes) {}
+      String actor,
+      Object entity,
+      String type,
+      long id,
+      String action,
+      List<Map<String, Object>> changes) {}
 
   @Override
   public boolean onPersist(Object entity, Object id, Object[] state, String[] names, Type[] types) {
@@ -69,6 +81,7 @@ public class AuditInterceptor implements Interceptor, Serializable {
       pending.add(
           new Entry(
               actor(),
+              entity,
               type(entity),
               ((Number) id).longValue(),
               "create",
@@ -83,7 +96,8 @@ public class AuditInterceptor implements Interceptor, Serializable {
     if (entity instanceof Audited) {
       List<Map<String, Object>> changes = changes(previous, current, names);
       if (!changes.isEmpty()) {
-        merge(new Entry(actor(), type(entity), ((Number) id).longValue(), "update", changes));
+        merge(
+            new Entry(actor(), entity, type(entity), ((Number) id).longValue(), "update", changes));
       }
     }
     return false;
@@ -95,6 +109,7 @@ public class AuditInterceptor implements Interceptor, Serializable {
       pending.add(
           new Entry(
               actor(),
+              entity,
               type(entity),
               ((Number) id).longValue(),
               "delete",
@@ -129,7 +144,7 @@ public class AuditInterceptor implements Interceptor, Serializable {
             merged.add(c);
           }
         }
-        pending.set(i, new Entry(e.actor(), e.type(), e.id(), e.action(), merged));
+        pending.set(i, new Entry(e.actor(), e.entity(), e.type(), e.id(), e.action(), merged));
         return;
       }
     }
@@ -154,6 +169,15 @@ public class AuditInterceptor implements Interceptor, Serializable {
         insert.addBatch();
       }
       insert.executeBatch();
+      if (!listeners.isUnsatisfied()) {
+        List<Change> changes = new ArrayList<>(pending.size());
+        for (Entry e : pending) {
+          changes.add(new Change(e.entity(), e.type(), e.id(), e.action(), e.changes()));
+        }
+        for (ChangeListener listener : listeners) {
+          listener.beforeCommit(changes, c);
+        }
+      }
     } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException ex) {
       throw new IllegalStateException("could not write the audit trail", ex);
     } finally {

@@ -52,6 +52,49 @@ public interface LoopConfig {
 
   Mail mail();
 
+  Webhooks webhooks();
+
+  /** Webhooks: where they may go, how they are sent and retried. */
+  interface Webhooks {
+    /**
+     * Accept loopback, private and link-local targets and plain http (a developer's own machine;
+     * {@code deploy/run.sh} sets it). Off in production: https to public addresses only.
+     */
+    @WithDefault("false")
+    boolean allowLocal();
+
+    /** How often the sender looks for deliveries. */
+    @WithDefault("1s")
+    String every();
+
+    /** Deliveries sent at once. */
+    @WithDefault("200")
+    int batch();
+
+    /**
+     * The waits before each retry of a delivery that failed: after the last, it is failed. The
+     * default spreads eight attempts over about a day.
+     */
+    @WithDefault("5S,5M,30M,2H,5H,10H,10H")
+    java.util.List<Duration> retries();
+
+    /** How long an endpoint may take to answer one delivery. */
+    @WithDefault("15S")
+    Duration timeout();
+
+    /** How long a claimed delivery is the claimer's: if it dies, it is sent again after this. */
+    @WithDefault("2M")
+    Duration lease();
+
+    /** An endpoint whose deliveries have failed for this long without one success is disabled. */
+    @WithDefault("5D")
+    Duration disableAfter();
+
+    /** After a secret is rotated, the old one signs too for this long. */
+    @WithDefault("24H")
+    Duration rotationOverlap();
+  }
+
   /** E-mail: where replies go and are read, how the outbox sends. */
   interface Mail {
     /**

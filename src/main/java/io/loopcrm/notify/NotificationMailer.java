@@ -133,6 +133,14 @@ public class NotificationMailer {
           en.append("- A task is due\n");
           zh.append("- 有任务到期\n");
         }
+        case "webhook_disabled" -> {
+          // the admin's page of webhooks, where the endpoint and its delivery log are
+          String hooks = config.mail().appUrl() + "/admin/webhooks";
+          en.append("- A webhook endpoint was switched off: its deliveries failed for days. ")
+              .append(hooks)
+              .append('\n');
+          zh.append("- 一个 Webhook 端点因连续多日投递失败已被停用：").append(hooks).append('\n');
+        }
         default -> {
           en.append("- ").append(l.kind().replace('_', ' ')).append('\n');
           zh.append("- 新通知\n");

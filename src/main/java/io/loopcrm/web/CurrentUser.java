@@ -92,6 +92,7 @@ public class CurrentUser {
       items.add(new NavItem("nav_teams", "/admin/teams"));
       items.add(new NavItem("nav_settings", "/admin/settings"));
       items.add(new NavItem("nav_mail_templates", "/admin/mail-templates"));
+      items.add(new NavItem("nav_webhooks", "/admin/webhooks"));
       items.add(new NavItem("nav_audit", "/admin/audit"));
     }
     return items;

@@ -119,4 +119,7 @@ public interface MailMsg {
 
   @Message
   String compose_use_template();
+
+  @Message
+  String notify_webhook_disabled(String name);
 }

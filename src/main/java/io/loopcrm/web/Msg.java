@@ -854,4 +854,22 @@ public interface Msg {
 
   @Message
   String nav_mail_templates();
+
+  @Message
+  String nav_webhooks();
+
+  @Message
+  String webhook_error_url();
+
+  @Message
+  String webhook_error_https();
+
+  @Message
+  String webhook_error_private();
+
+  @Message
+  String webhook_error_host();
+
+  @Message
+  String webhook_error_types();
 }

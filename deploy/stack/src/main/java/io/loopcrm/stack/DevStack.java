@@ -123,6 +123,8 @@ public final class DevStack implements AutoCloseable {
       // a demo: the app accepts the secrets the repository ships (never in production)
       appEnv.putIfAbsent("LOOP_ALLOW_DEMO_SECRETS", "true");
       appEnv.putIfAbsent("LOOP_SECURE_COOKIES", "false");
+      // a developer may point a webhook at their own machine (production refuses such targets)
+      appEnv.putIfAbsent("LOOP_WEBHOOK_ALLOW_LOCAL", "true");
       log("starting Loop CRM on port " + httpPort);
       Process process = app.start();
       awaitReady(process, httpPort);
