@@ -175,6 +175,38 @@ final class MatrixRecords {
                   t.persist();
                   return t.id.toString();
                 }));
+    // switched off: its routes are reached, and no other test's change makes it an event
+    String webhook =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  io.loopcrm.webhook.WebhookEndpoint e = new io.loopcrm.webhook.WebhookEndpoint();
+                  e.url = "https://hooks.example/matrix";
+                  e.eventTypes = List.of("lead.created");
+                  e.secret = io.loopcrm.webhook.WebhookSecrets.generate();
+                  e.enabled = false;
+                  e.disabledReason = "admin";
+                  e.createdAt = Instant.now();
+                  e.persist();
+                  return e.id.toString();
+                });
+    ids.put("webhook", webhook);
+    ids.put(
+        "webhookdelivery",
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    io.quarkus.hibernate.orm.panache.Panache.getEntityManager()
+                        .createNativeQuery(
+                            "with ev as (insert into webhook_event (message_id, type, record_key,"
+                                + " payload) values (:m, 'lead.created', 'lead:1', '{}')"
+                                + " returning id) insert into webhook_delivery (endpoint_id,"
+                                + " event_id, record_key, state, attempts) select :e, ev.id,"
+                                + " 'lead:1', 'delivered', 1 from ev returning id")
+                        .setParameter("m", Fixtures.unique("msg_matrix"))
+                        .setParameter("e", Long.valueOf(webhook))
+                        .getSingleResult()
+                        .toString()));
     ids.put("nouser", UUID.randomUUID().toString());
     ids.put("none", "987654321");
     ids.put("nothing", "no-such-code");
