@@ -167,7 +167,7 @@ public class AdminWebhooksResource {
       WebhookEndpoint e, Map<String, Object> values, FormErrors errors, Long before) {
     return Templates.endpoint(
         e,
-        e.reveal(me.get().id, clock.instant()),
+        WebhookEndpoint.reveal(e.id, me.get().id),
         e.isPreviousSecretValid(clock.instant()),
         List.of(EventType.values()),
         values,

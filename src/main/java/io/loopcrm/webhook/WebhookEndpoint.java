@@ -81,19 +81,21 @@ public class WebhookEndpoint extends PanacheEntity implements Audited {
   }
 
   /**
-   * The secret if {@code viewer} may see it now (once, right after it was made), else null; seeing
-   * it uses the one showing up.
+   * The secret of endpoint {@code id} if {@code viewer} may see it now (once, right after it was
+   * made), else null. Seeing it uses the one showing up; the endpoint's version stays as it is, so
+   * the page's form is not stale for it.
    */
-  public String reveal(long viewer, Instant now) {
-    if (revealTo == null
-        || revealTo != viewer
-        || revealUntil == null
-        || !revealUntil.isAfter(now)) {
-      return null;
-    }
-    revealTo = null;
-    revealUntil = null;
-    return secret;
+  public static String reveal(long id, long viewer) {
+    List<?> secret =
+        getEntityManager()
+            .createNativeQuery(
+                "update webhook_endpoint set reveal_to = null, reveal_until = null"
+                    + " where id = :id and reveal_to = :viewer and reveal_until > now()"
+                    + " returning secret")
+            .setParameter("id", id)
+            .setParameter("viewer", viewer)
+            .getResultList();
+    return secret.isEmpty() ? null : (String) secret.get(0);
   }
 
   /** Switches it on or off by an admin's hand; either way it starts over without failures. */

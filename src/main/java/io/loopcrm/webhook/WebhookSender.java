@@ -174,31 +174,50 @@ public class WebhookSender {
   }
 
   private void record(List<Result> results) {
+    // every attempt in one batch; the delivered ones in two statements, whatever their number;
+    // the others one by one (each waits its own time)
+    em.unwrap(org.hibernate.Session.class)
+        .doWork(
+            connection -> {
+              try (java.sql.PreparedStatement insert =
+                  connection.prepareStatement(
+                      "insert into webhook_attempt (delivery_id, status, error, response_excerpt,"
+                          + " duration_ms) values (?, ?, ?, ?, ?)")) {
+                for (Result r : results) {
+                  insert.setLong(1, r.delivery().id());
+                  insert.setObject(2, r.status(), java.sql.Types.INTEGER);
+                  insert.setString(3, r.error());
+                  insert.setString(4, r.excerpt());
+                  insert.setInt(5, (int) Math.min(Integer.MAX_VALUE, r.millis()));
+                  insert.addBatch();
+                }
+                insert.executeBatch();
+              }
+            });
+    List<Long> delivered = new ArrayList<>();
+    java.util.Set<Long> answering = new java.util.HashSet<>();
     for (Result r : results) {
-      em.createNativeQuery(
-              "insert into webhook_attempt (delivery_id, status, error, response_excerpt,"
-                  + " duration_ms) values (:d, :status, :error, :excerpt, :ms)")
-          .setParameter("d", r.delivery().id())
-          .setParameter("status", r.status())
-          .setParameter("error", r.error())
-          .setParameter("excerpt", r.excerpt())
-          .setParameter("ms", (int) Math.min(Integer.MAX_VALUE, r.millis()))
-          .executeUpdate();
       if (r.delivered()) {
-        em.createNativeQuery(
-                "update webhook_delivery set state = 'delivered', delivered_at = now(),"
-                    + " last_status = :status, last_error = null where id = :id")
-            .setParameter("status", r.status())
-            .setParameter("id", r.delivery().id())
-            .executeUpdate();
-        em.createNativeQuery(
-                "update webhook_endpoint set failing_since = null"
-                    + " where id = :id and failing_since is not null")
-            .setParameter("id", r.delivery().endpointId())
-            .executeUpdate();
+        delivered.add(r.delivery().id());
+        answering.add(r.delivery().endpointId());
       } else {
         failed(r);
       }
+    }
+    if (!delivered.isEmpty()) {
+      em.createNativeQuery(
+              "update webhook_delivery set state = 'delivered', delivered_at = now(),"
+                  + " last_status = a.status, last_error = null"
+                  + " from (select distinct on (delivery_id) delivery_id, status"
+                  + " from webhook_attempt where delivery_id in (:ids)"
+                  + " order by delivery_id, id desc) a where webhook_delivery.id = a.delivery_id")
+          .setParameter("ids", delivered)
+          .executeUpdate();
+      em.createNativeQuery(
+              "update webhook_endpoint set failing_since = null"
+                  + " where id in (:ids) and failing_since is not null")
+          .setParameter("ids", answering)
+          .executeUpdate();
     }
   }
 

@@ -59,7 +59,11 @@ class AuditCompletenessTest {
           "POST /sales/notifications/{id}/open",
           "marks the person's own notification read (not a record of the trail)",
           "POST /sales/notifications/read",
-          "marks the person's own notifications read (not a record of the trail)");
+          "marks the person's own notifications read (not a record of the trail)",
+          "POST /admin/webhooks/{id}/test",
+          "queues a test event for the endpoint (its delivery log, not the trail)",
+          "POST /admin/webhooks/{id}/deliveries/{delivery}/replay",
+          "sends a delivery again (its delivery log, not the trail)");
 
   static final Set<String> COVERED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -224,6 +228,11 @@ class AuditCompletenessTest {
         "POST /admin/mail-templates|name={unique} Welcome|language=zh-CN|subject=您好" + "|body=向您问好",
         "POST /admin/mail-templates/{id}|id={mailtemplate}|name={unique} Welcome again"
             + "|language=en|subject=Hello|body=Hi|version={v:mail_template:mailtemplate}",
+        "POST /admin/webhooks|url=https://hooks.example/audit|types=lead.created",
+        "POST /admin/webhooks/{id}|id={webhook}|url=https://hooks.example/renamed"
+            + "|types=lead.created|types=deal.won|version={v:webhook_endpoint:webhook}",
+        "POST /admin/webhooks/{id}/rotate|id={webhook}",
+        "POST /admin/webhooks/{id}/delete|id={last:webhook_endpoint}",
         "POST /admin/teams/{id}|id={last:team}|name={unique} Renamed team|manager="
             + "|members={repmember}",
         "POST /admin/settings/lists/{list}|list=competitor|label={unique} Rival",

@@ -37,13 +37,15 @@ final class AuditProbe {
           "member",
           "team",
           "import_job",
-          "mail_template");
+          "mail_template",
+          "webhook_endpoint");
 
   private static final String IGNORED =
       "array['updated_at', 'created_at', 'version', 'stage_entered_at', 'last_login_at', 'score',"
           + " 'score_reasons', 'processed', 'heartbeat_at', 'created_count', 'updated_count', 'skipped_count',"
           + " 'status_changed_at', 'finished_at', 'started_at', 'error', 'report_path', 'mail_state',"
-          + " 'mail_error', 'response_reminded_at', 'due_reminded_at']";
+          + " 'mail_error', 'response_reminded_at', 'due_reminded_at', 'secret', 'previous_secret',"
+          + " 'reveal_to', 'reveal_until', 'failing_since']";
 
   private final DataSource db;
 

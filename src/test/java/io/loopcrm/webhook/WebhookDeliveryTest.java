@@ -102,6 +102,33 @@ class WebhookDeliveryTest {
   }
 
   @Test
+  void aLeadFromThePublicFormIsToldWithItsCampaign() throws Exception {
+    Member rep = Fixtures.member(Fixtures.unique("hookform"), List.of("sales"), null);
+    WebhookEndpoint endpoint = endpoint(List.of("lead.created"), rep);
+    io.loopcrm.campaign.CampaignVariant v =
+        Fixtures.campaignWithVariant(Fixtures.unique("Hooked form"));
+    String email = Fixtures.unique("formhook") + "@example.com";
+    io.loopcrm.testing.Csrf.form()
+        .formParam("lastName", "Formhook")
+        .formParam("email", email)
+        .formParam("company", "Form Hook Co")
+        .post("/f/" + v.trackingCode)
+        .then()
+        .statusCode(303);
+    Await.until(
+        "the captured lead's event",
+        Duration.ofSeconds(30),
+        () -> receiver.received.stream().anyMatch(r -> r.body().contains(email)));
+    Received r = receiver.received.stream().filter(x -> x.body().contains(email)).findFirst().get();
+    new Webhook(endpoint.secret).verify(r.body(), r.headers());
+    JsonNode b = JSON.readTree(r.body());
+    assertThat(b.get("type").asText()).isEqualTo("lead.created");
+    assertThat(b.at("/data/campaign").asText())
+        .isEqualTo(Fixtures.reload(io.loopcrm.campaign.Campaign.class, v.campaign.id).name);
+    assertThat(b.at("/data/source").asText()).isNotBlank();
+  }
+
+  @Test
   void aDealMovedToWonIsToldAsStageChangeAndWin() throws Exception {
     Member rep = Fixtures.member(Fixtures.unique("hookdeal"), List.of("sales"), null);
     endpoint(List.of("deal.created", "deal.stage_changed", "deal.won", "account.created"), rep);
