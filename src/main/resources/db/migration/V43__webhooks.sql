@@ -1,7 +1,8 @@
 -- Webhooks (issue 34): endpoints an admin registers, the events Loop tells them of, and each
--- delivery with its attempts. An event and its deliveries are written in the transaction of the
--- change that causes them (the audit's pre-commit step), so none exists without its change and no
--- committed change lacks its event; a worker sends the deliveries (webhook/WebhookSender).
+-- delivery with its attempts. An event is written in the transaction of the change that causes it
+-- (the audit's pre-commit step), so none exists without its change and no committed change lacks
+-- its event: the event table is the outbox. The sender (webhook/WebhookSender) fans each event out
+-- to the endpoints subscribed to it, a batch in one statement, and sends the deliveries.
 create sequence webhook_endpoint_seq start with 1 increment by 50;
 create table webhook_endpoint (
     id                    bigint       primary key,
@@ -33,8 +34,11 @@ create table webhook_event (
     -- lead:42: events of one record are delivered to an endpoint in their order
     record_key  varchar(40)  not null,
     payload     text         not null,
-    created_at  timestamptz  not null default now()
+    created_at  timestamptz  not null default now(),
+    -- its deliveries are made (one per endpoint subscribed to its type when it was fanned out)
+    fanned      boolean      not null default false
 );
+create index webhook_event_unfanned on webhook_event (id) where not fanned;
 
 create table webhook_delivery (
     id              bigserial   primary key,
@@ -53,7 +57,7 @@ create table webhook_delivery (
 );
 create index webhook_delivery_due on webhook_delivery (next_attempt_at, id)
     where state in ('queued', 'sending');
-create index webhook_delivery_record on webhook_delivery (endpoint_id, record_key, id)
+create index webhook_delivery_record on webhook_delivery (endpoint_id, record_key, event_id)
     where state in ('queued', 'sending');
 create index webhook_delivery_log on webhook_delivery (endpoint_id, id desc);
 create index webhook_delivery_event on webhook_delivery (event_id);

@@ -74,18 +74,13 @@ public class WebhookEvents implements ChangeListener {
     Instant now = clock.instant();
     try (PreparedStatement insert =
         connection.prepareStatement(
-            "with ep as (select id from webhook_endpoint where enabled and ? = any(event_types)),"
-                + " ev as (insert into webhook_event (message_id, type, record_key, payload)"
-                + " values (?, ?, ?, ?) returning id)"
-                + " insert into webhook_delivery (endpoint_id, event_id, record_key)"
-                + " select ep.id, ev.id, ? from ep cross join ev")) {
+            "insert into webhook_event (message_id, type, record_key, payload)"
+                + " values (?, ?, ?, ?)")) {
       for (Event e : events) {
-        insert.setString(1, e.type().code());
-        insert.setString(2, messageId());
-        insert.setString(3, e.type().code());
-        insert.setString(4, e.recordKey());
-        insert.setString(5, payload(e, now));
-        insert.setString(6, e.recordKey());
+        insert.setString(1, messageId());
+        insert.setString(2, e.type().code());
+        insert.setString(3, e.recordKey());
+        insert.setString(4, payload(e, now));
         insert.addBatch();
       }
       insert.executeBatch();

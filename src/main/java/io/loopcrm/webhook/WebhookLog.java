@@ -141,8 +141,8 @@ public final class WebhookLog {
    */
   public static void test(EntityManager em, long endpointId, String payload) {
     em.createNativeQuery(
-            "with ev as (insert into webhook_event (message_id, type, record_key, payload)"
-                + " values (:mid, 'webhook.test', :key, :payload) returning id)"
+            "with ev as (insert into webhook_event (message_id, type, record_key, payload, fanned)"
+                + " values (:mid, 'webhook.test', :key, :payload, true) returning id)"
                 + " insert into webhook_delivery (endpoint_id, event_id, record_key)"
                 + " select :e, ev.id, :key from ev")
         .setParameter("mid", WebhookEvents.messageId())

@@ -22,20 +22,25 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Delivers the webhook deliveries: every {@code loop.webhooks.every} it claims a batch of due ones
- * ({@code for update skip locked}: instances share the work), posts them at once, signed, and
- * records each attempt in the delivery log. A delivery is due only when no earlier delivery of the
- * same record to the same endpoint is still waiting, so an endpoint receives a record's events in
- * their order. One that fails (no answer, not 2xx, a redirect: none is followed) is tried again
- * after the waits of {@code loop.webhooks.retries}, then failed; an endpoint that has failed for
- * {@code loop.webhooks.disable-after} without a success is disabled and its admin told. A claim is
- * a lease: if the instance dies while sending, the delivery is sent again after it, with the same
+ * Delivers the webhook events: every {@code loop.webhooks.every} it fans the new events out to the
+ * endpoints subscribed to them, then claims a batch of due deliveries ({@code for update skip
+ * locked}: instances share the work), posts them at once, signed, and records each attempt in the
+ * delivery log. A delivery is due only when no earlier delivery of the same record to the same
+ * endpoint is still waiting, so an endpoint receives a record's events in their order. One that
+ * fails (no answer, not 2xx, a redirect: none is followed) is tried again after the waits of {@code
+ * loop.webhooks.retries}, then failed; an endpoint that has failed for {@code
+ * loop.webhooks.disable-after} without a success is disabled and its admin told. A claim is a
+ * lease: if the instance dies while sending, the delivery is sent again after it, with the same
  * {@code webhook-id} (at least once).
  */
 @ApplicationScoped
 public class WebhookSender {
   private static final Logger LOG = Logger.getLogger(WebhookSender.class);
   static final int EXCERPT = 1000;
+  static final int FAN_OUT_BATCH = 2000;
+
+  /** The advisory lock of the fan-out ("webhook" in ASCII). */
+  static final long FAN_OUT_LOCK = 0x776562686f6f6bL;
 
   @Inject EntityManager em;
   @Inject LoopConfig config;
@@ -72,10 +77,49 @@ public class WebhookSender {
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void run() {
     for (int round = 0; round < 100; round++) {
+      if (fanOut() < FAN_OUT_BATCH) {
+        break;
+      }
+    }
+    for (int round = 0; round < 100; round++) {
       if (sendDue() < config.webhooks().batch()) {
         return;
       }
     }
+  }
+
+  /**
+   * Makes the deliveries of a batch of new events, one per enabled endpoint subscribed to each, in
+   * one statement; how many events it took. One instance at a time (an advisory lock), so a
+   * record's deliveries are made in the order of its events.
+   */
+  public int fanOut() {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              boolean mine =
+                  (Boolean)
+                      em.createNativeQuery("select pg_try_advisory_xact_lock(:key)")
+                          .setParameter("key", FAN_OUT_LOCK)
+                          .getSingleResult();
+              if (!mine) {
+                return 0;
+              }
+              Number events =
+                  (Number)
+                      em.createNativeQuery(
+                              "with e as (update webhook_event set fanned = true where id in"
+                                  + " (select id from webhook_event where not fanned order by id"
+                                  + " limit :batch) returning id, type, record_key),"
+                                  + " d as (insert into webhook_delivery (endpoint_id, event_id,"
+                                  + " record_key) select ep.id, e.id, e.record_key from e"
+                                  + " join webhook_endpoint ep on ep.enabled"
+                                  + " and e.type = any(ep.event_types) order by e.id, ep.id)"
+                                  + " select count(*) from e")
+                          .setParameter("batch", FAN_OUT_BATCH)
+                          .getSingleResult();
+              return events.intValue();
+            });
   }
 
   /** Claims and sends one batch; how many were claimed. */
@@ -109,7 +153,7 @@ public class WebhookSender {
                     + "  where q.state in ('queued', 'sending') and q.next_attempt_at <= now()"
                     + "  and not exists (select 1 from webhook_delivery p"
                     + "   where p.endpoint_id = q.endpoint_id and p.record_key = q.record_key"
-                    + "   and p.state in ('queued', 'sending') and p.id < q.id)"
+                    + "   and p.state in ('queued', 'sending') and p.event_id < q.event_id)"
                     + "  order by q.next_attempt_at, q.id limit :batch for update of q skip locked)"
                     + " returning d.id, d.attempts, e.id, e.url, e.secret,"
                     + " case when e.previous_secret_until > now() then e.previous_secret end,"

@@ -199,7 +199,7 @@ final class MatrixRecords {
                     io.quarkus.hibernate.orm.panache.Panache.getEntityManager()
                         .createNativeQuery(
                             "with ev as (insert into webhook_event (message_id, type, record_key,"
-                                + " payload) values (:m, 'lead.created', 'lead:1', '{}')"
+                                + " payload, fanned) values (:m, 'lead.created', 'lead:1', '{}', true)"
                                 + " returning id) insert into webhook_delivery (endpoint_id,"
                                 + " event_id, record_key, state, attempts) select :e, ev.id,"
                                 + " 'lead:1', 'delivered', 1 from ev returning id")
