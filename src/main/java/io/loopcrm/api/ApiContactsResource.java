@@ -1,0 +1,81 @@
+package io.loopcrm.api;
+
+import io.loopcrm.customer.Contact;
+import io.loopcrm.people.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Contacts for integrations: list in id order, and read one with its version. */
+@Path("/api/contacts")
+@RolesAllowed(Roles.OPERATIONS)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Contacts", description = "Read contacts")
+public class ApiContactsResource {
+
+  /** A page of contacts; pass {@code next} as {@code after} for the next one (null: the last). */
+  @Schema(name = "ContactPage")
+  public record Page(List<ApiContactView> items, String next) {}
+
+  @GET
+  @Operation(
+      summary = "List contacts",
+      description = "In id order, 50 a page (limit up to 200); pass `next` as `after`.")
+  @APIResponse(
+      responseCode = "400",
+      description = "A bad cursor or limit",
+      content = @Content(mediaType = ApiProblem.MEDIA_TYPE))
+  public Page list(
+      @Parameter(description = "The `next` of the page before") @QueryParam("after") String after,
+      @Parameter(description = "Rows on a page, 1 to 200") @QueryParam("limit") Integer limit,
+      @QueryParam("ownerId") Long ownerId,
+      @QueryParam("accountId") Long accountId) {
+    StringBuilder where = new StringBuilder("true");
+    Map<String, Object> params = new HashMap<>();
+    ApiDealsResource.filter(where, params, "owner", ownerId);
+    ApiDealsResource.filter(where, params, "account", accountId);
+    ApiPaging.Slice<Contact> page =
+        ApiPaging.page(
+            Contact.class,
+            "left join fetch r.owner",
+            where.toString(),
+            params,
+            ApiPaging.after(after),
+            ApiPaging.limit(limit),
+            a -> a.id);
+    return new Page(page.rows().stream().map(ApiContactView::of).toList(), page.next());
+  }
+
+  @GET
+  @Path("{id}")
+  @Operation(summary = "Read a contact", description = "The ETag is the contact's version.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The contact",
+      content = @Content(schema = @Schema(implementation = ApiContactView.class)))
+  @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
+  @APIResponse(responseCode = "404", description = "No such contact")
+  public Response get(@PathParam("id") long id, @Context Request request) {
+    Contact a = Contact.findById(id);
+    if (a == null) {
+      throw new ApiProblem(404, "Not found", "No contact has this id.", Map.of());
+    }
+    return ApiPaging.read(ApiContactView.of(a), a.version, request);
+  }
+}

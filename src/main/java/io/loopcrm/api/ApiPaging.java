@@ -1,0 +1,100 @@
+package io.loopcrm.api;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.persistence.TypedQuery;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The record API's lists and reads: pages in id order by keyset ({@code after} is the last id of
+ * the page before, {@code next} of a page the one to pass on; null when there is no more), 50 rows
+ * unless {@code limit} says up to 200; a read answers with the record's version as its ETag, and
+ * 304 to an {@code If-None-Match} that names it.
+ */
+final class ApiPaging {
+  static final int DEFAULT_LIMIT = 50;
+  static final int MAX_LIMIT = 200;
+
+  private ApiPaging() {}
+
+  /** A page's rows and the cursor of the next page. */
+  record Slice<E>(List<E> rows, String next) {}
+
+  /** The id after which a page starts: 0 for none, a problem naming the field for a bad one. */
+  static long after(String after) {
+    if (after == null || after.isBlank()) {
+      return 0;
+    }
+    try {
+      long id = Long.parseLong(after.trim());
+      if (id >= 0) {
+        return id;
+      }
+    } catch (NumberFormatException e) {
+      // named below
+    }
+    throw new ApiProblem(
+        400,
+        "Bad cursor",
+        "Pass the next value of the page before.",
+        Map.of("after", "not a cursor"));
+  }
+
+  static int limit(Integer limit) {
+    if (limit == null) {
+      return DEFAULT_LIMIT;
+    }
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new ApiProblem(
+          400, "Bad limit", "A page holds 1 to 200 rows.", Map.of("limit", "between 1 and 200"));
+    }
+    return limit;
+  }
+
+  /**
+   * The rows of {@code type} matching {@code where} (an HQL condition on alias {@code r}, after
+   * {@code fetch} joins) with ids after {@code after}, at most {@code limit}, in id order.
+   */
+  static <E> Slice<E> page(
+      Class<E> type,
+      String fetch,
+      String where,
+      Map<String, Object> params,
+      long after,
+      int limit,
+      java.util.function.ToLongFunction<E> id) {
+    TypedQuery<E> q =
+        Panache.getEntityManager()
+            .createQuery(
+                "select r from "
+                    + type.getSimpleName()
+                    + " r "
+                    + fetch
+                    + " where r.id > :after"
+                    + (where.isEmpty() ? "" : " and " + where)
+                    + " order by r.id",
+                type)
+            .setParameter("after", after)
+            .setMaxResults(limit + 1);
+    params.forEach(q::setParameter);
+    List<E> rows = q.getResultList();
+    if (rows.size() > limit) {
+      rows = rows.subList(0, limit);
+      return new Slice<>(rows, Long.toString(id.applyAsLong(rows.get(limit - 1))));
+    }
+    return new Slice<>(rows, null);
+  }
+
+  /** The answer to a read: the view with its version as ETag, or 304 if the client has it. */
+  static Response read(Object view, long version, Request request) {
+    EntityTag tag = new EntityTag(Long.toString(version));
+    Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
+    if (unchanged != null) {
+      return unchanged.tag(tag).build();
+    }
+    return Response.ok(view).tag(tag).build();
+  }
+}
