@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Accounts", description = "Read accounts")
 public class ApiAccountsResource {
+  @jakarta.inject.Inject ApiScopes scopes;
 
   /** A page of accounts; pass {@code next} as {@code after} for the next one (null: the last). */
   @Schema(name = "AccountPage")
@@ -45,6 +46,7 @@ public class ApiAccountsResource {
       @Parameter(description = "The `next` of the page before") @QueryParam("after") String after,
       @Parameter(description = "Rows on a page, 1 to 200") @QueryParam("limit") Integer limit,
       @QueryParam("ownerId") Long ownerId) {
+    scopes.require("accounts:read");
     StringBuilder where = new StringBuilder("true");
     Map<String, Object> params = new HashMap<>();
     ApiDealsResource.filter(where, params, "owner", ownerId);
@@ -70,6 +72,7 @@ public class ApiAccountsResource {
   @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
   @APIResponse(responseCode = "404", description = "No such account")
   public Response get(@PathParam("id") long id, @Context Request request) {
+    scopes.require("accounts:read");
     Account a = Account.findById(id);
     if (a == null) {
       throw new ApiProblem(404, "Not found", "No account has this id.", Map.of());

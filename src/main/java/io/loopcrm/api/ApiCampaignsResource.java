@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Campaigns", description = "Read campaigns and variants")
 public class ApiCampaignsResource {
+  @jakarta.inject.Inject ApiScopes scopes;
 
   /** A variant: its tracking code goes into {@code variantCode} of a new lead. */
   public record VariantView(
@@ -66,6 +67,7 @@ public class ApiCampaignsResource {
   @GET
   @Operation(summary = "List campaigns with their variants")
   public List<CampaignView> list() {
+    scopes.require("campaigns:read");
     Map<Long, List<CampaignVariant>> variants =
         CampaignVariant.<CampaignVariant>list("order by name, id").stream()
             .collect(Collectors.groupingBy(v -> v.campaign.id));

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Contacts", description = "Read contacts")
 public class ApiContactsResource {
+  @jakarta.inject.Inject ApiScopes scopes;
 
   /** A page of contacts; pass {@code next} as {@code after} for the next one (null: the last). */
   @Schema(name = "ContactPage")
@@ -46,6 +47,7 @@ public class ApiContactsResource {
       @Parameter(description = "Rows on a page, 1 to 200") @QueryParam("limit") Integer limit,
       @QueryParam("ownerId") Long ownerId,
       @QueryParam("accountId") Long accountId) {
+    scopes.require("contacts:read");
     StringBuilder where = new StringBuilder("true");
     Map<String, Object> params = new HashMap<>();
     ApiDealsResource.filter(where, params, "owner", ownerId);
@@ -72,6 +74,7 @@ public class ApiContactsResource {
   @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
   @APIResponse(responseCode = "404", description = "No such contact")
   public Response get(@PathParam("id") long id, @Context Request request) {
+    scopes.require("contacts:read");
     Contact a = Contact.findById(id);
     if (a == null) {
       throw new ApiProblem(404, "Not found", "No contact has this id.", Map.of());

@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Deals", description = "Read deals")
 public class ApiDealsResource {
   @Inject CurrentMember me;
+  @Inject ApiScopes scopes;
 
   /** A page of deals; pass {@code next} as {@code after} for the next one (null: the last). */
   @Schema(name = "DealPage")
@@ -53,6 +54,7 @@ public class ApiDealsResource {
       @QueryParam("ownerId") Long ownerId,
       @QueryParam("stageId") Long stageId,
       @QueryParam("accountId") Long accountId) {
+    scopes.require("deals:read");
     StringBuilder where = new StringBuilder("true");
     Map<String, Object> params = new HashMap<>();
     if (status != null) {
@@ -92,6 +94,7 @@ public class ApiDealsResource {
   @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
   @APIResponse(responseCode = "404", description = "No such deal")
   public Response get(@PathParam("id") long id, @Context Request request) {
+    scopes.require("deals:read");
     Deal d;
     try {
       d = Deal.findVisible(id, me.viewer());

@@ -40,6 +40,7 @@ public class ApiLeadsResource {
   @Inject LeadSearch search;
   @Inject CurrentMember me;
   @Inject Clock clock;
+  @Inject ApiScopes scopes;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -86,6 +87,7 @@ public class ApiLeadsResource {
       @Parameter(description = "Any unique string up to 100 characters, e.g. a UUID")
           @HeaderParam("Idempotency-Key")
           String idempotencyKey) {
+    scopes.require("leads:write");
     return creation.create(in, idempotencyKey);
   }
 
@@ -94,6 +96,7 @@ public class ApiLeadsResource {
   @Operation(summary = "Read a lead")
   @APIResponse(responseCode = "404", description = "No such lead")
   public ApiLeadView get(@PathParam("id") long id) {
+    scopes.require("leads:read");
     return ApiLeadView.of(id);
   }
 
@@ -102,6 +105,7 @@ public class ApiLeadsResource {
       summary = "List leads",
       description = "The filters of the lead pages; keyset paging: pass `next` as `after`.")
   public ApiLeadView.Page list(@jakarta.ws.rs.BeanParam io.loopcrm.web.LeadQuery query) {
+    scopes.require("leads:read");
     LeadFilter filter = query.toFilter();
     LeadSearch.Page page = search.search(filter, me.viewer(), clock.getZone());
     return new ApiLeadView.Page(

@@ -14,12 +14,14 @@ import java.util.List;
 @RolesAllowed({Roles.ADMIN, Roles.OPERATIONS, Roles.SALES_MANAGER})
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiMembersResource {
+  @jakarta.inject.Inject ApiScopes scopes;
 
   /** One member as the API shows it. */
   public record MemberView(String username, String name, String email, List<String> roles) {}
 
   @GET
   public List<MemberView> list() {
+    scopes.require("members:read");
     return Member.listOrderedByName().stream()
         .map(m -> new MemberView(m.username, m.displayName, m.email, m.roleList()))
         .toList();

@@ -154,6 +154,48 @@ class ApiRecordsTest {
   }
 
   @Test
+  void aClientWithoutAScopeIsRefusedAndToldWhichOne() {
+    String reader =
+        given()
+            .formParam("grant_type", "client_credentials")
+            .formParam("client_id", "loop-reader")
+            .formParam("client_secret", "loop-reader-demo-secret")
+            .post(io.loopcrm.stack.TestStack.get().realmUrl() + "/protocol/openid-connect/token")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("access_token");
+    // read scopes only: reads answer, a write is refused with the scope named, nothing made
+    for (String path : List.of("/api/deals", "/api/accounts", "/api/contacts", "/api/leads")) {
+      given().auth().oauth2(reader).get(path).then().statusCode(200);
+    }
+    String email = Fixtures.unique("scoped") + "@example.com";
+    given()
+        .auth()
+        .oauth2(reader)
+        .contentType("application/json")
+        .body("{\"lastName\":\"Scoped\",\"email\":\"" + email + "\"}")
+        .post("/api/leads")
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json")
+        .body("errors.scope", org.hamcrest.Matchers.equalTo("leads:write"));
+    long made =
+        QuarkusTransaction.requiringNew()
+            .call(() -> io.loopcrm.lead.Lead.count("emailNormalized", email));
+    assertThat(made).isZero();
+    // the integration client holds every scope
+    given()
+        .auth()
+        .oauth2(ApiLeadsTest.token())
+        .contentType("application/json")
+        .body("{\"lastName\":\"Scoped\",\"email\":\"" + email + "\"}")
+        .post("/api/leads")
+        .then()
+        .statusCode(201);
+  }
+
+  @Test
   void badCursorsLimitsFiltersAndUnknownIdsAreProblems() {
     String token = ApiLeadsTest.token();
     for (String[] bad :

@@ -57,7 +57,7 @@ class ProductionRealmTest {
     }
     // only the clients' service accounts, with the demo's role mappings
     Map<String, JsonNode> demoAccounts = serviceAccounts(demo);
-    assertThat(serviceAccounts(prod)).isEqualTo(demoAccounts).hasSize(2);
+    assertThat(serviceAccounts(prod)).isEqualTo(demoAccounts).hasSize(3);
     assertThat(prod.path("users")).hasSize(demoAccounts.size());
     assertThat(prod.toString()).doesNotContain("\"credentials\"").doesNotContain("demo-secret");
   }
