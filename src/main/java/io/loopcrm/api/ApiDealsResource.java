@@ -29,10 +29,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/deals")
 @RolesAllowed(Roles.OPERATIONS)
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Deals", description = "Read deals")
+@Tag(name = "Deals", description = "Read deals, change them and move them between stages")
 public class ApiDealsResource {
   @Inject CurrentMember me;
   @Inject ApiScopes scopes;
+  @Inject io.loopcrm.settings.Choices choices;
+  @Inject com.fasterxml.jackson.databind.ObjectMapper json;
+  @Inject java.time.Clock clock;
 
   /** A page of deals; pass {@code next} as {@code after} for the next one (null: the last). */
   @Schema(name = "DealPage")
@@ -95,13 +98,100 @@ public class ApiDealsResource {
   @APIResponse(responseCode = "404", description = "No such deal")
   public Response get(@PathParam("id") long id, @Context Request request) {
     scopes.require("deals:read");
-    Deal d;
+    Deal d = visible(id);
+    return ApiPaging.read(ApiDealView.of(d), d.version, request);
+  }
+
+  @jakarta.ws.rs.PATCH
+  @Path("{id}")
+  @jakarta.ws.rs.Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+  @jakarta.transaction.Transactional
+  @Operation(
+      summary = "Change a deal, or move it to another stage",
+      description =
+          "A JSON merge patch of the fields of DealPatch, checked as the deal page checks them;"
+              + " moving to the won stage needs an amount and a close date, to the lost stage a"
+              + " reason. Send the ETag of your read as If-Match: if the deal changed meanwhile,"
+              + " 412 and nothing is saved. A client needs the scope deals:write.")
+  @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiDealPatch.class),
+              examples =
+                  @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(
+                      name = "won",
+                      value = "{\"amount\":48000,\"expectedClose\":\"2026-12-20\",\"stageId\":6}")))
+  @APIResponse(
+      responseCode = "200",
+      description = "The deal as changed, with its new ETag",
+      content = @Content(schema = @Schema(implementation = ApiDealView.class)))
+  @APIResponse(
+      responseCode = "412",
+      description = "The deal changed since the ETag in If-Match: read it again",
+      content = @Content(mediaType = ApiProblem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "422",
+      description = "A field is wrong (named in errors); nothing is saved",
+      content = @Content(mediaType = ApiProblem.MEDIA_TYPE))
+  public Response patch(
+      @PathParam("id") long id,
+      String body,
+      @Parameter(description = "The ETag of the deal as read")
+          @jakarta.ws.rs.HeaderParam("If-Match")
+          String ifMatch,
+      @Context Request request) {
+    scopes.require("deals:write");
+    Deal d = visible(id);
+    if (!scopes.isClient() && !me.viewer().edits(d.owner)) {
+      // a person changes only what the pages let them change
+      throw new ApiProblem(404, "Not found", "No deal has this id.", Map.of());
+    }
+    if (ifMatch != null
+        && request.evaluatePreconditions(new jakarta.ws.rs.core.EntityTag(Long.toString(d.version)))
+            != null) {
+      throw new ApiProblem(
+          412,
+          "Changed meanwhile",
+          "The deal changed since your read: read it again and send its ETag.",
+          Map.of("If-Match", "not the deal's version " + d.version));
+    }
+    com.fasterxml.jackson.databind.JsonNode patch;
     try {
-      d = Deal.findVisible(id, me.viewer());
+      patch = json.readTree(body == null ? "" : body);
+    } catch (java.io.IOException e) {
+      throw new ApiProblem(
+          400, "Not JSON", "The body is not a JSON object.", Map.of("body", "JSON"));
+    }
+    ApiDealPatch p = ApiDealPatch.read(patch, d, choices);
+    if (!p.errors.isEmpty()) {
+      throw new ApiProblem(422, "Invalid deal", "Some fields are not valid.", p.errors);
+    }
+    java.time.Instant now = clock.instant();
+    var by = me.get();
+    d.edit(p.name, p.amount, p.currency, p.expectedClose, p.probability, p.nextStep, by, now);
+    if (p.stage != null) {
+      try {
+        d.moveTo(p.stage, by, now, p.lostReason, p.competitor);
+      } catch (io.loopcrm.deal.DealRuleViolation v) {
+        // the transaction rolls back: nothing of the patch is saved
+        throw new ApiProblem(
+            422,
+            "Invalid move",
+            "The deal cannot move to this stage yet.",
+            Map.of(v.field, v.messageKey));
+      }
+    }
+    d.flush();
+    return Response.ok(ApiDealView.of(d)).tag(Long.toString(d.version)).build();
+  }
+
+  private Deal visible(long id) {
+    try {
+      return Deal.findVisible(id, me.viewer());
     } catch (io.loopcrm.common.NotFound e) {
       throw new ApiProblem(404, "Not found", "No deal has this id.", Map.of());
     }
-    return ApiPaging.read(ApiDealView.of(d), d.version, request);
   }
 
   static void filter(StringBuilder where, Map<String, Object> params, String field, Long id) {

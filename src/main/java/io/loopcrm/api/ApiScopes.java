@@ -53,6 +53,11 @@ public class ApiScopes {
     }
   }
 
+  /** Whether the caller is a client (a service account), not a person. */
+  public boolean isClient() {
+    return identity.getPrincipal() instanceof JsonWebToken jwt && isClient(jwt);
+  }
+
   /** The scopes of {@code id}: a client's as granted, a person's all. */
   static Set<String> held(SecurityIdentity id) {
     if (id.isAnonymous()) {

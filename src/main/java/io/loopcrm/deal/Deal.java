@@ -186,6 +186,50 @@ public class Deal extends PanacheEntity implements Audited {
             : this.competitor;
   }
 
+  /** The longest name and next step a deal keeps. */
+  public static final int NAME_MAX = 200;
+
+  public static final int NEXT_STEP_MAX = 300;
+
+  /**
+   * Changes the sales fields, each change in the deal's history: the page's edit and the API's. A
+   * null {@code probability} is the stage's (and follows the stage from then on); a number is the
+   * rep's own.
+   */
+  public void edit(
+      String newName,
+      BigDecimal newAmount,
+      String newCurrency,
+      LocalDate newClose,
+      Integer newProbability,
+      String newNextStep,
+      Member by,
+      Instant now) {
+    record("name", name, newName, by, now);
+    record("amount", plain(amount), plain(newAmount), by, now);
+    record("currency", currency, newCurrency, by, now);
+    record("expectedClose", expectedClose, newClose, by, now);
+    record("nextStep", nextStep, newNextStep, by, now);
+    int p = newProbability == null ? stage.probability : newProbability;
+    record("probability", probability, p, by, now);
+    if (newProbability == null) {
+      probabilityManual = false;
+    } else if (newProbability != probability) {
+      probabilityManual = true;
+    }
+    name = newName;
+    amount = newAmount;
+    currency = newCurrency;
+    expectedClose = newClose;
+    nextStep = newNextStep;
+    probability = p;
+  }
+
+  /** An amount as the history writes it: without trailing zeros. */
+  private static String plain(BigDecimal amount) {
+    return amount == null ? null : amount.stripTrailingZeros().toPlainString();
+  }
+
   /** Records a changed field in the deal's history, when it really changed. */
   public void record(String field, Object oldValue, Object newValue, Member by, Instant now) {
     String before = oldValue == null ? null : oldValue.toString();

@@ -80,11 +80,6 @@ public class SalesDealsResource {
     }
     Instant now = Instant.now(clock);
     var by = me.get();
-    deal.record("name", deal.name, form.name(), by, now);
-    deal.record("amount", plain(deal.amount), plain(form.amount()), by, now);
-    deal.record("currency", deal.currency, form.currency(), by, now);
-    deal.record("expectedClose", deal.expectedClose, form.expectedClose(), by, now);
-    deal.record("nextStep", deal.nextStep, form.nextStep(), by, now);
     deal.record(
         "contact",
         deal.contact == null ? null : deal.contact.getName(),
@@ -92,19 +87,15 @@ public class SalesDealsResource {
         by,
         now);
     deal.contact = newContact;
-    int newProbability = form.probability() == null ? deal.stage.probability : form.probability();
-    deal.record("probability", deal.probability, newProbability, by, now);
-    if (form.probability() == null) {
-      deal.probabilityManual = false;
-    } else if (form.probability() != deal.probability) {
-      deal.probabilityManual = true;
-    }
-    deal.name = form.name();
-    deal.amount = form.amount();
-    deal.currency = form.currency();
-    deal.expectedClose = form.expectedClose();
-    deal.nextStep = form.nextStep();
-    deal.probability = newProbability;
+    deal.edit(
+        form.name(),
+        form.amount(),
+        form.currency(),
+        form.expectedClose(),
+        form.probability(),
+        form.nextStep(),
+        by,
+        now);
     deal.flush();
     return Flash.redirect(URI.create("/sales/deals/" + id), "success", "deal_flash_saved");
   }
@@ -184,9 +175,5 @@ public class SalesDealsResource {
     } catch (NumberFormatException e) {
       return null;
     }
-  }
-
-  private static String plain(java.math.BigDecimal amount) {
-    return amount == null ? null : amount.stripTrailingZeros().toPlainString();
   }
 }

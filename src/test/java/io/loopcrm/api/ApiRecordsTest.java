@@ -154,6 +154,96 @@ class ApiRecordsTest {
   }
 
   @Test
+  void aPatchChecksTheVersionAndTheStageRulesAndSavesAllOrNothing() {
+    Member rep = Fixtures.member(Fixtures.unique("apipatch"), List.of("sales"), null);
+    long id =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  Account a = new Account();
+                  a.name = Fixtures.unique("Patch account");
+                  a.owner = Member.findById(rep.id);
+                  a.persist();
+                  Deal d = new Deal();
+                  d.account = a;
+                  d.name = Fixtures.unique("Patch deal");
+                  d.owner = a.owner;
+                  d.stage = PipelineStage.find("kind", PipelineStage.Kind.OPEN).firstResult();
+                  d.persist();
+                  return d.id;
+                });
+    long won =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    PipelineStage.<PipelineStage>find("kind", PipelineStage.Kind.WON)
+                        .firstResult()
+                        .id);
+    String token = ApiLeadsTest.token();
+    // won without an amount: 422 naming it, and nothing of the patch saved (not the next step)
+    given()
+        .auth()
+        .oauth2(token)
+        .contentType("application/json")
+        .header("If-Match", "\"0\"")
+        .body("{\"nextStep\":\"Sign\",\"stageId\":" + won + "}")
+        .patch("/api/deals/" + id)
+        .then()
+        .statusCode(422)
+        .body("errors.amount", org.hamcrest.Matchers.notNullValue());
+    assertThat(Fixtures.reload(Deal.class, id).nextStep).isNull();
+    // unknown fields and wrong types are named
+    given()
+        .auth()
+        .oauth2(token)
+        .contentType("application/json")
+        .body("{\"amount\":\"lots\",\"colour\":\"red\",\"probability\":150}")
+        .patch("/api/deals/" + id)
+        .then()
+        .statusCode(422)
+        .body("errors.amount", org.hamcrest.Matchers.notNullValue())
+        .body("errors.colour", org.hamcrest.Matchers.equalTo("unknown field"))
+        .body("errors.probability", org.hamcrest.Matchers.notNullValue());
+    given()
+        .auth()
+        .oauth2(token)
+        .contentType("application/json")
+        .body("{not json")
+        .patch("/api/deals/" + id)
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
+    // amount, close date and the won stage at once: won, with a new ETag
+    given()
+        .auth()
+        .oauth2(token)
+        .contentType("application/json")
+        .header("If-Match", "\"0\"")
+        .body("{\"amount\":48000.5,\"expectedClose\":\"2026-12-20\",\"stageId\":" + won + "}")
+        .patch("/api/deals/" + id)
+        .then()
+        .statusCode(200)
+        .header("ETag", "\"1\"")
+        .body("status", org.hamcrest.Matchers.equalTo("won"))
+        .body("amount", org.hamcrest.Matchers.equalTo(48000.5f));
+    // the read before it is stale now: 412, nothing saved
+    given()
+        .auth()
+        .oauth2(token)
+        .contentType("application/json")
+        .header("If-Match", "\"0\"")
+        .body("{\"nextStep\":\"Too late\"}")
+        .patch("/api/deals/" + id)
+        .then()
+        .statusCode(412)
+        .contentType("application/problem+json");
+    Deal saved = Fixtures.reload(Deal.class, id);
+    assertThat(saved.status).isEqualTo(Deal.Status.WON);
+    assertThat(saved.nextStep).isNull();
+    assertThat(saved.version).isEqualTo(1);
+  }
+
+  @Test
   void aClientWithoutAScopeIsRefusedAndToldWhichOne() {
     String reader =
         given()
@@ -165,6 +255,15 @@ class ApiRecordsTest {
             .statusCode(200)
             .extract()
             .path("access_token");
+    given()
+        .auth()
+        .oauth2(reader)
+        .contentType("application/json")
+        .body("{\"nextStep\":\"No\"}")
+        .patch("/api/deals/987654321")
+        .then()
+        .statusCode(403)
+        .body("errors.scope", org.hamcrest.Matchers.equalTo("deals:write"));
     // read scopes only: reads answer, a write is refused with the scope named, nothing made
     for (String path : List.of("/api/deals", "/api/accounts", "/api/contacts", "/api/leads")) {
       given().auth().oauth2(reader).get(path).then().statusCode(200);

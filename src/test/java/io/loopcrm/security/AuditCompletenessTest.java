@@ -294,6 +294,16 @@ class AuditCompletenessTest {
         .then()
         .statusCode(201);
     expectOneEntryPerChange("POST /api/leads", mark);
+    // a deal changed over the API: the deal's entry, and its history rows are not records
+    mark = probe().mark();
+    given()
+        .header("Authorization", "Bearer " + RouteMatrixTest.clientToken())
+        .contentType("application/json")
+        .body("{\"nextStep\":\"Call over the API\",\"probability\":35}")
+        .patch("/api/deals/" + r.get("deal"))
+        .then()
+        .statusCode(200);
+    expectOneEntryPerChange("PATCH /api/deals/{id}", mark);
   }
 
   @Test
