@@ -25,4 +25,13 @@ public class ApiProblem extends RuntimeException {
   public Response toResponse() {
     return Response.status(body.status()).type(MEDIA_TYPE).entity(body).build();
   }
+
+  /** The answer with a Retry-After of {@code seconds}. */
+  public Response toResponse(String seconds) {
+    return Response.status(body.status())
+        .type(MEDIA_TYPE)
+        .header("Retry-After", seconds)
+        .entity(body)
+        .build();
+  }
 }

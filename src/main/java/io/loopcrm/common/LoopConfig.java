@@ -54,6 +54,18 @@ public interface LoopConfig {
 
   Webhooks webhooks();
 
+  Api api();
+
+  /** The API for integrations. */
+  interface Api {
+    /**
+     * Requests one client (or person) may make to {@code /api} per minute and instance; one more
+     * gets 429 with the seconds to wait in Retry-After.
+     */
+    @WithDefault("120000")
+    int requestsPerMinute();
+  }
+
   /** Webhooks: where they may go, how they are sent and retried. */
   interface Webhooks {
     /**
