@@ -72,6 +72,9 @@ class FaultsIT {
     env.put("LOOP_IMPORT_DIR", dir.resolve("imports").toString());
     env.put("LOOP_IMPORT_LEASE", "10S");
     env.put("LOOP_MAIL_LEASE", "10S");
+    env.put("LOOP_WEBHOOKS_LEASE", "10S");
+    // the webhook receiver of the kill test listens on loopback
+    env.put("LOOP_WEBHOOK_ALLOW_LOCAL", "true");
     app = DevStack.start(env, dir);
   }
 
@@ -392,6 +395,84 @@ class FaultsIT {
         twice);
     assertThat(new java.util.HashSet<>(ids)).isEqualTo(stored);
     assertThat(twice).as("only what was claimed at the kill").isLessThanOrEqualTo(claimedAtKill);
+  }
+
+  @Test
+  @Order(5)
+  void killedWhileDeliveringWebhooksEveryEventArrivesAndOnlyTheBatchInFlightTwice()
+      throws Exception {
+    int events = 3_000;
+    String prefix = "msg_kill" + java.util.UUID.randomUUID().toString().substring(0, 8) + "_";
+    try (io.loopcrm.testing.WebhookReceiver receiver = new io.loopcrm.testing.WebhookReceiver()) {
+      long endpoint;
+      try (Connection c = db()) {
+        PreparedStatement insert =
+            c.prepareStatement(
+                "insert into webhook_endpoint (id, url, event_types, secret, created_at)"
+                    + " values (nextval('webhook_endpoint_seq'), ?, array['lead.created'], ?,"
+                    + " now()) returning id");
+        insert.setString(1, receiver.url("/kill"));
+        insert.setString(2, io.loopcrm.webhook.WebhookSecrets.generate());
+        ResultSet rs = insert.executeQuery();
+        rs.next();
+        endpoint = rs.getLong(1);
+        // events as the changes' transactions write them: the sender fans them out and sends
+        c.createStatement()
+            .executeUpdate(
+                "insert into webhook_event (message_id, type, record_key, payload)"
+                    + " select '"
+                    + prefix
+                    + "' || g, 'lead.created', 'lead:' || g,"
+                    + " '{\"type\":\"lead.created\",\"data\":{\"id\":' || g || '}}'"
+                    + " from generate_series(1, "
+                    + events
+                    + ") g");
+      }
+      Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+      String delivered =
+          "select count(*) from webhook_delivery where endpoint_id = "
+              + endpoint
+              + " and state = 'delivered'";
+      // a slow receiver: killed with some deliveries recorded and a batch in flight
+      receiver.delayMillis.set(150);
+      String sending =
+          "select count(*) from webhook_delivery where endpoint_id = "
+              + endpoint
+              + " and state = 'sending'";
+      while (scalar(delivered) < 300 || scalar(sending) == 0) {
+        assertThat(Instant.now()).as("the sender began").isBefore(deadline);
+        Thread.sleep(10);
+      }
+      app.kill();
+      long recordedAtKill = scalar(delivered);
+      long claimedAtKill = scalar(sending);
+      assertThat(claimedAtKill).as("a batch in flight at the kill").isPositive();
+      receiver.delayMillis.set(0);
+      app = DevStack.start(env, dir);
+      while (scalar(delivered) < events) {
+        assertThat(Instant.now())
+            .as("every event is delivered after the restart")
+            .isBefore(deadline.plusSeconds(60));
+        Thread.sleep(200);
+      }
+      List<String> ids =
+          receiver.received.stream()
+              .map(r -> r.header("webhook-id"))
+              .filter(id -> id.startsWith(prefix))
+              .toList();
+      Set<String> distinct = new java.util.HashSet<>(ids);
+      long twice = ids.size() - distinct.size();
+      FaultsSupport.report(
+          "App killed (SIGKILL) while delivering %d webhook events, %d recorded as delivered and %d"
+              + " claimed at the kill; restarted: %d of %d received (by webhook-id), %d received"
+              + " twice (the batch in flight, same webhook-id)",
+          events, recordedAtKill, claimedAtKill, distinct.size(), events, twice);
+      assertThat(distinct).hasSize(events);
+      assertThat(twice).as("only what was claimed at the kill").isLessThanOrEqualTo(claimedAtKill);
+      try (Connection c = db()) {
+        c.createStatement().executeUpdate("delete from webhook_endpoint where id = " + endpoint);
+      }
+    }
   }
 
   /** The Message-IDs in the mailbox of {@code address}, read over IMAP in one fetch. */

@@ -28,10 +28,14 @@ public final class WebhookReceiver implements AutoCloseable {
 
   public final List<Received> received = new CopyOnWriteArrayList<>();
   public final AtomicInteger status = new AtomicInteger(200);
+
+  /** How long it takes to answer, in milliseconds (a slow receiver keeps deliveries in flight). */
+  public final AtomicInteger delayMillis = new AtomicInteger();
+
   private final HttpServer server;
 
   public WebhookReceiver() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
     server.createContext(
         "/",
         exchange -> {
@@ -42,6 +46,11 @@ public final class WebhookReceiver implements AutoCloseable {
               .getRequestHeaders()
               .forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), new ArrayList<>(v)));
           received.add(new Received(exchange.getRequestURI().getPath(), headers, body));
+          try {
+            Thread.sleep(delayMillis.get());
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
           int s = status.get();
           if (s >= 300 && s < 400) {
             exchange.getResponseHeaders().add("Location", "/elsewhere");
@@ -51,7 +60,7 @@ public final class WebhookReceiver implements AutoCloseable {
           exchange.getResponseBody().write(answer);
           exchange.close();
         });
-    server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
+    server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(16));
     server.start();
   }
 
