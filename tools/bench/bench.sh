@@ -99,6 +99,7 @@ TARGETS=(
   "tracking|/t/$CODE|none|1000 2500|TRACK"
   "form-capture|/f/$CODE|form|100 500|FORM"
   "api-create|/api/leads|api|100 500|API"
+  "api-deals|/api/deals?limit=50|api|20 100|APIGET"
 )
 
 if [ -n "${ONLY:-}" ]; then
@@ -120,6 +121,7 @@ wrk_script() { # a Lua script for wrk that sends what the target needs (new peop
   local kind=$1 auth=$2 file="$OUT/wrk-$1.lua" RUN=$RANDOM$RANDOM$RANDOM
   case $kind in
     GET) printf 'wrk.headers["Cookie"] = "%s"\n' "$auth" > "$file" ;;
+    APIGET) printf 'wrk.headers["Authorization"] = "Bearer %s"\n' "$auth" > "$file" ;;
     TRACK) cat > "$file" <<EOF
 -- visitors as a browser sends them: a user agent (no agent counts as a bot) and addresses of their
 -- own (the per-address cap would keep all but 60 clicks a minute of one address out of the log)
@@ -170,6 +172,7 @@ measure() { # round name path who rates kind
     FORM) args=(--post "$OUT/form.body" --header "Content-Type: application/x-www-form-urlencoded"
                 --header "Cookie: csrf-token=$CSRF" --header "X-Forwarded-For: %ip") ;;
     API) args=(--post "$OUT/api.body" --header "Authorization: Bearer $auth") ;;
+    APIGET) args=(--header "Authorization: Bearer $auth") ;;
   esac
   script=$(wrk_script "$kind" "$auth")
   # the most it serves: closed loop, 32 connections

@@ -139,7 +139,14 @@ public final class WebhookLog {
    * A test event for one endpoint ({@code webhook.test}, naming the endpoint), delivered like any
    * other: what a developer checks their signature verification with.
    */
-  public static void test(EntityManager em, long endpointId, String payload) {
+  public static void test(EntityManager em, long endpointId, Instant now) {
+    // a number and an instant: nothing in it needs escaping
+    String payload =
+        "{\"type\":\"webhook.test\",\"timestamp\":\""
+            + now
+            + "\",\"data\":{\"endpointId\":"
+            + endpointId
+            + "}}";
     em.createNativeQuery(
             "with ev as (insert into webhook_event (message_id, type, record_key, payload, fanned)"
                 + " values (:mid, 'webhook.test', :key, :payload, true) returning id)"

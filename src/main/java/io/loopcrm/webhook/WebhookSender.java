@@ -37,15 +37,12 @@ import org.jboss.logging.Logger;
 public class WebhookSender {
   private static final Logger LOG = Logger.getLogger(WebhookSender.class);
   static final int EXCERPT = 1000;
-  static final int FAN_OUT_BATCH = 2000;
-
-  /** The advisory lock of the fan-out ("webhook" in ASCII). */
-  static final long FAN_OUT_LOCK = 0x776562686f6f6bL;
 
   @Inject EntityManager em;
   @Inject LoopConfig config;
   @Inject Clock clock;
   @Inject WebhookTargets targets;
+  @Inject WebhookFanOut fanOut;
 
   private final HttpClient http =
       HttpClient.newBuilder()
@@ -77,7 +74,7 @@ public class WebhookSender {
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void run() {
     for (int round = 0; round < 100; round++) {
-      if (fanOut() < FAN_OUT_BATCH) {
+      if (fanOut.fanOut() < WebhookFanOut.BATCH) {
         break;
       }
     }
@@ -86,40 +83,6 @@ public class WebhookSender {
         return;
       }
     }
-  }
-
-  /**
-   * Makes the deliveries of a batch of new events, one per enabled endpoint subscribed to each, in
-   * one statement; how many events it took. One instance at a time (an advisory lock), so a
-   * record's deliveries are made in the order of its events.
-   */
-  public int fanOut() {
-    return QuarkusTransaction.requiringNew()
-        .call(
-            () -> {
-              boolean mine =
-                  (Boolean)
-                      em.createNativeQuery("select pg_try_advisory_xact_lock(:key)")
-                          .setParameter("key", FAN_OUT_LOCK)
-                          .getSingleResult();
-              if (!mine) {
-                return 0;
-              }
-              Number events =
-                  (Number)
-                      em.createNativeQuery(
-                              "with e as (update webhook_event set fanned = true where id in"
-                                  + " (select id from webhook_event where not fanned order by id"
-                                  + " limit :batch) returning id, type, record_key),"
-                                  + " d as (insert into webhook_delivery (endpoint_id, event_id,"
-                                  + " record_key) select ep.id, e.id, e.record_key from e"
-                                  + " join webhook_endpoint ep on ep.enabled"
-                                  + " and e.type = any(ep.event_types) order by e.id, ep.id)"
-                                  + " select count(*) from e")
-                          .setParameter("batch", FAN_OUT_BATCH)
-                          .getSingleResult();
-              return events.intValue();
-            });
   }
 
   /** Claims and sends one batch; how many were claimed. */

@@ -264,7 +264,16 @@ class BadInputTest {
 
   @Test
   void integrationClient() throws Exception {
-    fuzz(Identity.CLIENT, RouteMatrixTest.clientToken());
+    String token = RouteMatrixTest.clientToken();
+    // a client's first request makes its member row (as a person's first sign-in does): made
+    // here, so that it is not taken for a row a refused request wrote
+    io.restassured.RestAssured.given()
+        .auth()
+        .oauth2(token)
+        .get("/api/leads")
+        .then()
+        .statusCode(200);
+    fuzz(Identity.CLIENT, token);
   }
 
   @Test
@@ -342,8 +351,18 @@ class BadInputTest {
       }
       if (status >= 500) {
         problems.add(row.method() + " " + url + " answered " + status + " (request " + i + ")");
-      } else if (status >= 400 && !java.util.Arrays.equals(before, counts())) {
-        problems.add(row.method() + " " + url + " refused with " + status + " but wrote rows");
+      } else if (status >= 400) {
+        long[] after = counts();
+        List<String> grown = new java.util.ArrayList<>();
+        for (int t = 0; t < after.length; t++) {
+          if (after[t] != before[t]) {
+            grown.add(TABLES.get(t) + " " + before[t] + " -> " + after[t]);
+          }
+        }
+        if (!grown.isEmpty()) {
+          problems.add(
+              row.method() + " " + url + " refused with " + status + " but wrote rows: " + grown);
+        }
       }
     }
     PROBLEMS.addAll(problems);
