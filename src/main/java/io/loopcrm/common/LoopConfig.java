@@ -105,6 +105,13 @@ public interface LoopConfig {
     /** After a secret is rotated, the old one signs too for this long. */
     @WithDefault("24H")
     Duration rotationOverlap();
+
+    /**
+     * How long an event is kept (with its deliveries and their log) once every delivery of it is
+     * delivered or failed; replay works within this time.
+     */
+    @WithDefault("30D")
+    Duration keep();
   }
 
   /** E-mail: where replies go and are read, how the outbox sends. */

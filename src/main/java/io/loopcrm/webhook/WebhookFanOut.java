@@ -53,4 +53,22 @@ public class WebhookFanOut {
               return events.intValue();
             });
   }
+
+  /**
+   * Deletes the events older than {@code loop.webhooks.keep} that wait for nothing (every delivery
+   * delivered or failed), with their deliveries and log, a batch at a time; how many.
+   */
+  public int purge(java.time.Duration keep) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                em.createNativeQuery(
+                        "delete from webhook_event where id in (select v.id from webhook_event v"
+                            + " where v.fanned and v.created_at < now() - make_interval(secs => :keep)"
+                            + " and not exists (select 1 from webhook_delivery d where d.event_id = v.id"
+                            + " and d.state in ('queued', 'sending'))"
+                            + " order by v.id limit 5000)")
+                    .setParameter("keep", (double) keep.toSeconds())
+                    .executeUpdate());
+  }
 }

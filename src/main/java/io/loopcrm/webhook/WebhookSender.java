@@ -85,6 +85,14 @@ public class WebhookSender {
     }
   }
 
+  /** Every night, the events kept long enough go (a batch at a time, while there are more). */
+  @Scheduled(cron = "0 30 3 * * ?", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void purge() {
+    while (fanOut.purge(config.webhooks().keep()) == 5000) {
+      // the next batch
+    }
+  }
+
   /** Claims and sends one batch; how many were claimed. */
   public int sendDue() {
     List<Claimed> batch = QuarkusTransaction.requiringNew().call(this::claim);

@@ -262,6 +262,48 @@ class WebhookDeliveryTest {
     assertThat(count("true")).isEqualTo(2);
   }
 
+  @Inject WebhookFanOut fanOut;
+
+  @Test
+  void eventsKeptLongEnoughGoWithTheirLogButNotOnesStillWaiting() throws Exception {
+    Member rep = Fixtures.member(Fixtures.unique("hookpurge"), List.of("sales"), null);
+    endpoint(List.of("lead.created"), rep);
+    Lead sent = Fixtures.lead(rep, Fixtures.unique("Purged"), "Purge Co", null);
+    Await.until(
+        "the event delivered", Duration.ofSeconds(30), () -> count("state = 'delivered'") == 1);
+    receiver.status.set(503);
+    Fixtures.lead(rep, Fixtures.unique("Waiting"), "Purge Co", null);
+    Await.until(
+        "the second tried", Duration.ofSeconds(30), () -> minAttempts() >= 1 && count("true") == 2);
+    // both forty days old: the delivered one goes with its log, the waiting one stays
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                em.createNativeQuery(
+                        "update webhook_event set created_at = now() - interval '40 days'"
+                            + " where id in (select event_id from webhook_delivery"
+                            + " where endpoint_id = :e)")
+                    .setParameter("e", endpointId)
+                    .executeUpdate());
+    assertThat(fanOut.purge(Duration.ofDays(30))).isGreaterThanOrEqualTo(1);
+    assertThat(count("true")).isEqualTo(1);
+    assertThat(count("state in ('queued', 'sending')")).isEqualTo(1);
+    long log =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    ((Number)
+                            em.createNativeQuery(
+                                    "select count(*) from webhook_attempt a join webhook_delivery d"
+                                        + " on d.id = a.delivery_id where d.endpoint_id = :e"
+                                        + " and d.state = 'delivered'")
+                                .setParameter("e", endpointId)
+                                .getSingleResult())
+                        .longValue());
+    assertThat(log).isZero();
+    assertThat(sent.id).isNotNull();
+  }
+
   private WebhookEndpoint endpoint(List<String> types, Member by) {
     WebhookEndpoint e =
         QuarkusTransaction.requiringNew()
