@@ -49,7 +49,7 @@ public class ApiAccountsResource {
     scopes.require("accounts:read");
     StringBuilder where = new StringBuilder("true");
     Map<String, Object> params = new HashMap<>();
-    ApiDealsResource.filter(where, params, "owner", ownerId);
+    ApiPaging.filter(where, params, "owner", ownerId);
     ApiPaging.Slice<Account> page =
         ApiPaging.page(
             Account.class,

@@ -50,8 +50,8 @@ public class ApiContactsResource {
     scopes.require("contacts:read");
     StringBuilder where = new StringBuilder("true");
     Map<String, Object> params = new HashMap<>();
-    ApiDealsResource.filter(where, params, "owner", ownerId);
-    ApiDealsResource.filter(where, params, "account", accountId);
+    ApiPaging.filter(where, params, "owner", ownerId);
+    ApiPaging.filter(where, params, "account", accountId);
     ApiPaging.Slice<Contact> page =
         ApiPaging.page(
             Contact.class,

@@ -72,9 +72,9 @@ public class ApiDealsResource {
       }
       where.append(" and r.status = :status");
     }
-    filter(where, params, "owner", ownerId);
-    filter(where, params, "stage", stageId);
-    filter(where, params, "account", accountId);
+    ApiPaging.filter(where, params, "owner", ownerId);
+    ApiPaging.filter(where, params, "stage", stageId);
+    ApiPaging.filter(where, params, "account", accountId);
     ApiPaging.Slice<Deal> page =
         ApiPaging.page(
             Deal.class,
@@ -191,13 +191,6 @@ public class ApiDealsResource {
       return Deal.findVisible(id, me.viewer());
     } catch (io.loopcrm.common.NotFound e) {
       throw new ApiProblem(404, "Not found", "No deal has this id.", Map.of());
-    }
-  }
-
-  static void filter(StringBuilder where, Map<String, Object> params, String field, Long id) {
-    if (id != null) {
-      where.append(" and r.").append(field).append(".id = :").append(field);
-      params.put(field, id);
     }
   }
 }

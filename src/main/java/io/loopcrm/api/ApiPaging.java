@@ -97,4 +97,12 @@ final class ApiPaging {
     }
     return Response.ok(view).tag(tag).build();
   }
+
+  /** Adds the condition that the record's {@code field} is the record {@code id}, when given. */
+  static void filter(StringBuilder where, Map<String, Object> params, String field, Long id) {
+    if (id != null) {
+      where.append(" and r.").append(field).append(".id = :").append(field);
+      params.put(field, id);
+    }
+  }
 }

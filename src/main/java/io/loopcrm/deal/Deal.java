@@ -226,7 +226,7 @@ public class Deal extends PanacheEntity implements Audited {
   }
 
   /** An amount as the history writes it: without trailing zeros. */
-  private static String plain(BigDecimal amount) {
+  public static String plain(BigDecimal amount) {
     return amount == null ? null : amount.stripTrailingZeros().toPlainString();
   }
 

@@ -169,7 +169,7 @@ public class DealPage {
   Response conflict(Deal deal, DealForm yours) {
     List<Difference> differences = new ArrayList<>();
     add(differences, "name", deal.name, yours.name());
-    add(differences, "amount", plain(deal.amount), plain(yours.amount()));
+    add(differences, "amount", Deal.plain(deal.amount), Deal.plain(yours.amount()));
     add(differences, "currency", deal.currency, yours.currency());
     add(differences, "expectedClose", str(deal.expectedClose), str(yours.expectedClose()));
     add(
@@ -216,10 +216,6 @@ public class DealPage {
                   t.at));
     }
     return views;
-  }
-
-  private static String plain(java.math.BigDecimal amount) {
-    return amount == null ? null : amount.stripTrailingZeros().toPlainString();
   }
 
   private static String str(Object o) {

@@ -31,10 +31,19 @@ import org.junit.jupiter.api.Test;
 public class ApiLeadsTest {
 
   public static String token() {
+    return token("loop-integration");
+  }
+
+  /** The read-only example client's token (read scopes only). */
+  public static String readerToken() {
+    return token("loop-reader");
+  }
+
+  private static String token(String client) {
     return given()
         .formParam("grant_type", "client_credentials")
-        .formParam("client_id", "loop-integration")
-        .formParam("client_secret", "loop-integration-demo-secret")
+        .formParam("client_id", client)
+        .formParam("client_secret", client + "-demo-secret")
         .post(TestStack.get().realmUrl() + "/protocol/openid-connect/token")
         .then()
         .statusCode(200)

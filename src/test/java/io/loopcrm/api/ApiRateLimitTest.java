@@ -37,16 +37,7 @@ class ApiRateLimitTest {
     assertThat(refused.contentType()).startsWith("application/problem+json");
     assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 60);
     assertThat(refused.jsonPath().getString("title")).isEqualTo("Too many requests");
-    String reader =
-        given()
-            .formParam("grant_type", "client_credentials")
-            .formParam("client_id", "loop-reader")
-            .formParam("client_secret", "loop-reader-demo-secret")
-            .post(io.loopcrm.stack.TestStack.get().realmUrl() + "/protocol/openid-connect/token")
-            .then()
-            .statusCode(200)
-            .extract()
-            .path("access_token");
+    String reader = ApiLeadsTest.readerToken();
     given().auth().oauth2(reader).get("/api/members").then().statusCode(200);
   }
 }

@@ -245,16 +245,7 @@ class ApiRecordsTest {
 
   @Test
   void aClientWithoutAScopeIsRefusedAndToldWhichOne() {
-    String reader =
-        given()
-            .formParam("grant_type", "client_credentials")
-            .formParam("client_id", "loop-reader")
-            .formParam("client_secret", "loop-reader-demo-secret")
-            .post(io.loopcrm.stack.TestStack.get().realmUrl() + "/protocol/openid-connect/token")
-            .then()
-            .statusCode(200)
-            .extract()
-            .path("access_token");
+    String reader = ApiLeadsTest.readerToken();
     given()
         .auth()
         .oauth2(reader)
