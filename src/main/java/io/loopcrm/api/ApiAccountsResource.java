@@ -2,6 +2,7 @@ package io.loopcrm.api;
 
 import io.loopcrm.customer.Account;
 import io.loopcrm.people.Roles;
+import io.loopcrm.sales.AccountInput;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,9 +27,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/accounts")
 @RolesAllowed(Roles.OPERATIONS)
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Accounts", description = "Read accounts")
+@Tag(name = "Accounts", description = "Read, create and change accounts")
 public class ApiAccountsResource {
   @jakarta.inject.Inject ApiScopes scopes;
+  @jakarta.inject.Inject ApiIdempotency idempotency;
+  @jakarta.inject.Inject ApiMessages messages;
+  @jakarta.inject.Inject jakarta.validation.Validator validator;
+  @jakarta.inject.Inject com.fasterxml.jackson.databind.ObjectMapper json;
+
+  /** The account's fields as the API names them: the account form's names. */
+  private static final Map<String, String> FIELDS =
+      Map.of("name", "name", "domain", "domain", "industry", "industry", "region", "region");
 
   /** A page of accounts; pass {@code next} as {@code after} for the next one (null: the last). */
   @Schema(name = "AccountPage")
@@ -78,5 +87,110 @@ public class ApiAccountsResource {
       throw new ApiProblem(404, "Not found", "No account has this id.", Map.of());
     }
     return ApiPaging.read(ApiAccountView.of(a), a.version, request);
+  }
+
+  @jakarta.ws.rs.POST
+  @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+  @jakarta.transaction.Transactional
+  @Operation(
+      summary = "Create an account",
+      description =
+          "Fields name (required), domain, industry, region, ownerId (a member in sales). Checked as"
+              + " the account form checks them; a known web domain is refused. Send an"
+              + " Idempotency-Key to make retries safe. A client needs accounts:write.")
+  @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(
+                      name = "account",
+                      value = "{\"name\":\"Acme Ltd\",\"domain\":\"acme.example\",\"ownerId\":3}")))
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; Location names it",
+      content = @Content(schema = @Schema(implementation = ApiAccountView.class)))
+  @APIResponse(
+      responseCode = "422",
+      description = "A field is wrong (named in errors); nothing is saved",
+      content = @Content(mediaType = ApiProblem.MEDIA_TYPE))
+  public Response create(
+      String body, @jakarta.ws.rs.HeaderParam("Idempotency-Key") String idempotencyKey) {
+    scopes.require("accounts:write");
+    scopes.requireClient("accounts");
+    return idempotency.create(
+        "account",
+        idempotencyKey,
+        body,
+        () -> {
+          var b = ApiBody.parse(json, body);
+          Map<String, String> errors = new java.util.LinkedHashMap<>();
+          AccountInput in =
+              checked(b, new AccountInput(), null, java.util.Set.of("ownerId"), errors);
+          var owner = ApiBody.owner(ApiBody.id(b, "ownerId", null, errors), "ownerId", errors);
+          ApiBody.refuseIfAny("account", errors);
+          Account a = new Account();
+          in.applyTo(a);
+          a.owner = owner;
+          a.persist();
+          return a.id;
+        },
+        id -> ApiAccountView.of(Account.findById(id)));
+  }
+
+  @jakarta.ws.rs.PATCH
+  @Path("{id}")
+  @jakarta.ws.rs.Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+  @jakarta.transaction.Transactional
+  @Operation(
+      summary = "Change an account",
+      description =
+          "A JSON merge patch of name, domain, industry, region, checked as the account form checks"
+              + " them. Send the ETag of your read as If-Match: 412 if it changed meanwhile.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The account as changed, with its new ETag",
+      content = @Content(schema = @Schema(implementation = ApiAccountView.class)))
+  @APIResponse(responseCode = "412", description = "The account changed since your read")
+  @APIResponse(responseCode = "422", description = "A field is wrong (named in errors)")
+  public Response patch(
+      @PathParam("id") long id,
+      String body,
+      @jakarta.ws.rs.HeaderParam("If-Match") String ifMatch,
+      @Context Request request) {
+    scopes.require("accounts:write");
+    scopes.requireClient("accounts");
+    Account a = Account.findById(id);
+    if (a == null) {
+      throw new ApiProblem(404, "Not found", "No account has this id.", Map.of());
+    }
+    ApiPaging.requireMatch(request, ifMatch, a.version, "account");
+    Map<String, String> errors = new java.util.LinkedHashMap<>();
+    AccountInput in =
+        checked(ApiBody.parse(json, body), AccountInput.of(a), a.id, java.util.Set.of(), errors);
+    ApiBody.refuseIfAny("account", errors);
+    in.applyTo(a);
+    a.flush();
+    return ApiPaging.changed(ApiAccountView.of(a), a.version);
+  }
+
+  /** {@code in} with the body's fields, checked as the form checks them, the domain not known. */
+  private AccountInput checked(
+      com.fasterxml.jackson.databind.JsonNode b,
+      AccountInput in,
+      Long except,
+      java.util.Set<String> ids,
+      Map<String, String> errors) {
+    ApiBody.bind(b, in, FIELDS, ids, errors);
+    messages.of(in.errors(validator), Map.of()).forEach(errors::putIfAbsent);
+    if (!errors.containsKey("domain")) {
+      Account.findByDomain(in.normalizedDomain(), except)
+          .ifPresent(
+              d ->
+                  errors.put(
+                      "domain",
+                      messages.text("account_error_duplicate") + " (account " + d.id + ")"));
+    }
+    return in;
   }
 }

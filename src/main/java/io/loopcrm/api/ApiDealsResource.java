@@ -36,6 +36,8 @@ public class ApiDealsResource {
   @Inject io.loopcrm.settings.Choices choices;
   @Inject com.fasterxml.jackson.databind.ObjectMapper json;
   @Inject java.time.Clock clock;
+  @Inject ApiIdempotency idempotency;
+  @Inject ApiDealCreation creation;
 
   /** A page of deals; pass {@code next} as {@code after} for the next one (null: the last). */
   @Schema(name = "DealPage")
@@ -102,6 +104,37 @@ public class ApiDealsResource {
     return ApiPaging.read(ApiDealView.of(d), d.version, request);
   }
 
+  @jakarta.ws.rs.POST
+  @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+  @jakarta.transaction.Transactional
+  @Operation(
+      summary = "Create a deal",
+      description =
+          "Fields name, accountId (both required), amount, currency, expectedClose, contactId (a"
+              + " contact of the account), stageId (an open stage; the first if left out), ownerId"
+              + " (a member in sales; the account's owner if left out). Checked as the new-deal"
+              + " page checks them. Send an Idempotency-Key to make retries safe. A client needs"
+              + " deals:write.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; Location names it",
+      content = @Content(schema = @Schema(implementation = ApiDealView.class)))
+  @APIResponse(
+      responseCode = "422",
+      description = "A field is wrong (named in errors); nothing is saved",
+      content = @Content(mediaType = ApiProblem.MEDIA_TYPE))
+  public Response create(
+      String body, @jakarta.ws.rs.HeaderParam("Idempotency-Key") String idempotencyKey) {
+    scopes.require("deals:write");
+    scopes.requireClient("deals");
+    return idempotency.create(
+        "deal",
+        idempotencyKey,
+        body,
+        () -> creation.create(ApiBody.parse(json, body)),
+        id -> ApiDealView.of(Deal.findById(id)));
+  }
+
   @jakarta.ws.rs.PATCH
   @Path("{id}")
   @jakarta.ws.rs.Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
@@ -147,22 +180,8 @@ public class ApiDealsResource {
       // a person changes only what the pages let them change
       throw new ApiProblem(404, "Not found", "No deal has this id.", Map.of());
     }
-    if (ifMatch != null
-        && request.evaluatePreconditions(new jakarta.ws.rs.core.EntityTag(Long.toString(d.version)))
-            != null) {
-      throw new ApiProblem(
-          412,
-          "Changed meanwhile",
-          "The deal changed since your read: read it again and send its ETag.",
-          Map.of("If-Match", "not the deal's version " + d.version));
-    }
-    com.fasterxml.jackson.databind.JsonNode patch;
-    try {
-      patch = json.readTree(body == null ? "" : body);
-    } catch (java.io.IOException e) {
-      throw new ApiProblem(
-          400, "Not JSON", "The body is not a JSON object.", Map.of("body", "JSON"));
-    }
+    ApiPaging.requireMatch(request, ifMatch, d.version, "deal");
+    var patch = ApiBody.parse(json, body);
     ApiDealPatch p = ApiDealPatch.read(patch, d, choices);
     if (!p.errors.isEmpty()) {
       throw new ApiProblem(422, "Invalid deal", "Some fields are not valid.", p.errors);
@@ -183,7 +202,7 @@ public class ApiDealsResource {
       }
     }
     d.flush();
-    return Response.ok(ApiDealView.of(d)).tag(Long.toString(d.version)).build();
+    return ApiPaging.changed(ApiDealView.of(d), d.version);
   }
 
   private Deal visible(long id) {

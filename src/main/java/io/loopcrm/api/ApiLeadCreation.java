@@ -14,7 +14,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,32 +28,24 @@ class ApiLeadCreation {
   @Inject TrackingCodes codes;
   @Inject EntityManager em;
   @Inject Clock clock;
-  @Inject io.quarkus.security.identity.SecurityIdentity identity;
+  @Inject ApiIdempotency idempotency;
 
   Response create(ApiLeadInput in, String idempotencyKey) {
     if (in == null) {
       throw new ApiProblem(422, "Invalid lead", "A JSON body is needed.", Map.of());
     }
-    String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.trim();
-    if (key != null && key.length() > 100) {
-      throw new ApiProblem(
-          422, "Invalid Idempotency-Key", "Keep it under 100 characters.", Map.of());
-    }
+    String key = ApiIdempotency.key(idempotencyKey);
     TrackingCodes.Target target = checked(in);
     LeadCapture.Submission submission = submission(in);
     Long variantId = target == null ? null : target.variantId();
     try {
       // keys are the client's own: another integration may use the same one
-      String client = identity.getPrincipal().getName();
-      String body = bodyHash(submission, variantId);
+      String client = idempotency.client();
+      String body = ApiIdempotency.digest(submission + "\n" + variantId);
       Answer a =
           gate.runDeferred(submission, () -> capture(submission, variantId, client, key, body));
       if (a.lead() == null) {
-        throw new ApiProblem(
-            422,
-            "Idempotency-Key reused",
-            "This key was first sent with another lead; use a new key for a new lead.",
-            Map.of());
+        throw ApiIdempotency.reused();
       }
       Response.ResponseBuilder r =
           Response.status(a.status()).location(URI.create("/api/leads/" + a.lead().id()));
@@ -154,23 +145,16 @@ class ApiLeadCreation {
   private PendingLeads.Deferred<Answer> capture(
       LeadCapture.Submission submission, Long variantId, String client, String key, String body) {
     if (key != null) {
-      io.loopcrm.common.XactLocks.take(em, "idem:" + client + "\n" + key);
-      @SuppressWarnings("unchecked")
-      List<Object[]> earlier =
-          em.createNativeQuery(
-                  "select lead_id, status, body_hash from api_idempotency"
-                      + " where client = ?1 and key = ?2")
-              .setParameter(1, client)
-              .setParameter(2, key)
-              .getResultList();
-      if (!earlier.isEmpty() && earlier.get(0)[2] != null && !body.equals(earlier.get(0)[2])) {
-        // the same key with another lead: no lead, which create() answers with 422
+      java.util.Optional<ApiIdempotency.Earlier> earlier;
+      try {
+        earlier = idempotency.earlier(client, key, "lead", body);
+      } catch (ApiProblem reused) {
+        // no lead, which create() answers with 422
         return PendingLeads.Deferred.of(new Answer(422, false, null));
       }
-      if (!earlier.isEmpty()) {
-        long id = ((Number) earlier.get(0)[0]).longValue();
+      if (earlier.isPresent()) {
         return PendingLeads.Deferred.of(
-            new Answer(((Number) earlier.get(0)[1]).intValue(), true, ApiLeadView.of(id)));
+            new Answer(earlier.get().status(), true, ApiLeadView.of(earlier.get().id())));
       }
     }
     return capture
@@ -182,33 +166,11 @@ class ApiLeadCreation {
   private Answer answer(LeadCapture.Result result, String client, String key, String body) {
     int status = result.created() ? 201 : 200;
     if (key != null) {
-      em.createNativeQuery(
-              "insert into api_idempotency (client, key, lead_id, status, body_hash)"
-                  + " values (?1, ?2, ?3, ?4, ?5)")
-          .setParameter(1, client)
-          .setParameter(2, key)
-          .setParameter(3, result.leadId())
-          .setParameter(4, status)
-          .setParameter(5, body)
-          .executeUpdate();
+      idempotency.remember(client, key, "lead", body, status, result.leadId());
     }
     em.flush();
     // the lead, its owner and campaign are in this transaction's session already: no query
     return new Answer(status, false, ApiLeadView.of(em.find(Lead.class, result.leadId())));
-  }
-
-  /** A digest of what the lead was sent with, to tell a retry from another lead under one key. */
-  private static String bodyHash(LeadCapture.Submission submission, Long variantId) {
-    try {
-      byte[] digest =
-          java.security.MessageDigest.getInstance("SHA-256")
-              .digest(
-                  (submission + "\n" + variantId)
-                      .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return java.util.HexFormat.of().formatHex(digest);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
   }
 
   private static void check(

@@ -1,5 +1,6 @@
 package io.loopcrm.api;
 
+import io.loopcrm.lead.Lead;
 import io.loopcrm.lead.LeadFilter;
 import io.loopcrm.lead.LeadSearch;
 import io.loopcrm.people.CurrentMember;
@@ -14,8 +15,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -33,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/leads")
 @RolesAllowed(Roles.OPERATIONS)
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Leads", description = "Create, read and list leads")
+@Tag(name = "Leads", description = "Create, read, list and change leads")
 public class ApiLeadsResource {
 
   @Inject ApiLeadCreation creation;
@@ -41,6 +44,8 @@ public class ApiLeadsResource {
   @Inject CurrentMember me;
   @Inject Clock clock;
   @Inject ApiScopes scopes;
+  @Inject ApiLeadChange change;
+  @Inject com.fasterxml.jackson.databind.ObjectMapper json;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -93,11 +98,56 @@ public class ApiLeadsResource {
 
   @GET
   @Path("{id}")
-  @Operation(summary = "Read a lead")
+  @Operation(summary = "Read a lead", description = "The ETag is the lead's version.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The lead",
+      content = @Content(schema = @Schema(implementation = ApiLeadView.class)))
+  @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
   @APIResponse(responseCode = "404", description = "No such lead")
-  public ApiLeadView get(@PathParam("id") long id) {
+  public Response get(@PathParam("id") long id, @jakarta.ws.rs.core.Context Request request) {
     scopes.require("leads:read");
-    return ApiLeadView.of(id);
+    ApiLeadView lead = ApiLeadView.of(id);
+    return ApiPaging.read(lead, lead.version(), request);
+  }
+
+  @jakarta.ws.rs.PATCH
+  @Path("{id}")
+  @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+  @jakarta.transaction.Transactional
+  @Operation(
+      summary = "Change a lead",
+      description =
+          "A JSON merge patch of the person and contact fields (firstName, lastName, company,"
+              + " title, email, phone, region, segment, industry, companySize), checked as the"
+              + " lead's edit page checks them; an e-mail or phone of another lead is refused."
+              + " Send the ETag of your read as If-Match: 412 if it changed meanwhile.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The lead as changed, with its new ETag",
+      content = @Content(schema = @Schema(implementation = ApiLeadView.class)))
+  @APIResponse(responseCode = "412", description = "The lead changed since your read")
+  @APIResponse(responseCode = "422", description = "A field is wrong (named in errors)")
+  public Response patch(
+      @PathParam("id") long id,
+      String body,
+      @HeaderParam("If-Match") String ifMatch,
+      @jakarta.ws.rs.core.Context Request request) {
+    scopes.require("leads:write");
+    Lead lead;
+    try {
+      // a client changes any lead; a person what the pages let them change
+      lead =
+          scopes.isClient()
+              ? Lead.findVisible(id, me.viewer())
+              : Lead.findEditable(id, me.viewer());
+    } catch (io.loopcrm.common.NotFound e) {
+      throw new ApiProblem(404, "Not found", "No lead has this id.", Map.of());
+    }
+    ApiPaging.requireMatch(request, ifMatch, lead.version, "lead");
+    change.apply(lead, ApiBody.parse(json, body));
+    lead.flush();
+    return ApiPaging.changed(ApiLeadView.of(lead), lead.version);
   }
 
   @GET
@@ -109,9 +159,6 @@ public class ApiLeadsResource {
     LeadFilter filter = query.toFilter();
     LeadSearch.Page page = search.search(filter, me.viewer(), clock.getZone());
     return new ApiLeadView.Page(
-        page.rows().stream().map(ApiLeadView::of).toList(),
-        page.nextCursor(),
-        page.count(),
-        page.countCapped());
+        ApiLeadView.of(page.rows()), page.nextCursor(), page.count(), page.countCapped());
   }
 }

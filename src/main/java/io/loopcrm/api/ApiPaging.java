@@ -98,6 +98,26 @@ final class ApiPaging {
     return Response.ok(view).tag(tag).build();
   }
 
+  /**
+   * Refuses a change with 412 when {@code If-Match} names another version than the record's (a
+   * change without it is taken as it comes).
+   */
+  static void requireMatch(Request request, String ifMatch, long version, String what) {
+    if (ifMatch != null
+        && request.evaluatePreconditions(new EntityTag(Long.toString(version))) != null) {
+      throw new ApiProblem(
+          412,
+          "Changed meanwhile",
+          "The " + what + " changed since your read: read it again and send its ETag.",
+          Map.of("If-Match", "not the " + what + "'s version " + version));
+    }
+  }
+
+  /** The answer to a change: the view with the record's new version as its ETag. */
+  static Response changed(Object view, long version) {
+    return Response.ok(view).tag(Long.toString(version)).build();
+  }
+
   /** Adds the condition that the record's {@code field} is the record {@code id}, when given. */
   static void filter(StringBuilder where, Map<String, Object> params, String field, Long id) {
     if (id != null) {

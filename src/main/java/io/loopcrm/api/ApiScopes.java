@@ -53,6 +53,23 @@ public class ApiScopes {
     }
   }
 
+  /**
+   * Refuses a person with 403: people change sales records on the pages, where their role decides
+   * what they may change; the API's writes of {@code what} are for integrations' clients.
+   */
+  public void requireClient(String what) {
+    if (!isClient()) {
+      throw new ApiProblem(
+          403,
+          "Clients only",
+          "People change "
+              + what
+              + " on the sales pages; the API changes them for an"
+              + " integration's client (a service account).",
+          Map.of());
+    }
+  }
+
   /** Whether the caller is a client (a service account), not a person. */
   public boolean isClient() {
     return identity.getPrincipal() instanceof JsonWebToken jwt && isClient(jwt);

@@ -53,6 +53,23 @@ public class PipelineStage extends PanacheEntity implements io.loopcrm.audit.Aud
    * The rule a pipeline of these active stage kinds breaks, as a message key, or null: it needs at
    * least one open stage, exactly one won and exactly one lost stage.
    */
+  /** The stages a new deal may start in: the active open ones, in pipeline order. */
+  public static List<PipelineStage> listStartable() {
+    return listActive().stream().filter(PipelineStage::isOpen).toList();
+  }
+
+  /** Where a new deal starts when no stage is chosen: the first startable stage, or null. */
+  public static PipelineStage firstStartable() {
+    return listStartable().stream().findFirst().orElse(null);
+  }
+
+  /** The startable stage with this id, or null. */
+  public static PipelineStage findStartable(Long id) {
+    return id == null
+        ? null
+        : listStartable().stream().filter(s -> s.id.equals(id)).findFirst().orElse(null);
+  }
+
   public static String ruleBrokenBy(List<Kind> kinds) {
     if (kinds.stream().noneMatch(k -> k == Kind.OPEN)) {
       return "settings_error_needs_open";

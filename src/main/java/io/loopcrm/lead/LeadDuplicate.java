@@ -35,6 +35,19 @@ public record LeadDuplicate(Lead lead, String field) {
   }
 
   /**
+   * The other lead that already has the e-mail or phone {@code lead} would get by an edit: only an
+   * address that changes is checked, so a lead that shares a phone from before still saves.
+   */
+  public static Optional<LeadDuplicate> afterEdit(Lead lead, String email, String phone) {
+    String e = Lead.normalizeEmail(email);
+    String p = Lead.normalizePhone(phone);
+    return find(
+        java.util.Objects.equals(e, lead.emailNormalized) ? null : e,
+        java.util.Objects.equals(p, lead.phoneNormalized) ? null : p,
+        lead.id);
+  }
+
+  /**
    * The oldest other lead with {@code lead}'s phone: a possible duplicate that {@link SamePerson}
    * kept apart for its other e-mail, named on the lead's page; one indexed query.
    */

@@ -14,7 +14,7 @@ import java.util.Map;
  * name, amount, currency, close date, probability, next step; {@code values} as typed, for the form
  * shown again.
  */
-record DealForm(
+public record DealForm(
     String name,
     BigDecimal amount,
     String currency,

@@ -35,7 +35,7 @@ public class DealInput {
   public String nextStep;
 
   /** What the form means, with what is wrong with it next to each field. */
-  DealForm form(Validator validator) {
+  public DealForm form(Validator validator) {
     return new DealForm(
         dealName == null ? "" : dealName.trim(),
         Amount.Check.parse(amount),

@@ -81,11 +81,8 @@ public class SalesDealNewResource {
     // no stage chosen (a form without JavaScript defaults, an API-like post): the first open one
     PipelineStage first =
         stage == null || stage.isBlank()
-            ? PipelineStage.listActive().stream()
-                .filter(PipelineStage::isOpen)
-                .findFirst()
-                .orElse(null)
-            : open(stage);
+            ? PipelineStage.firstStartable()
+            : PipelineStage.findStartable(io.loopcrm.common.Params.parseLong(stage));
     if (first == null) {
       errors.add("stage", "deal_error_stage");
     }
@@ -112,19 +109,8 @@ public class SalesDealNewResource {
     return Flash.redirect(URI.create(SalesPaths.path(deal)), "success", "deal_flash_created");
   }
 
-  /** An active open stage by its id, or null. */
-  private static PipelineStage open(String id) {
-    try {
-      PipelineStage s = id == null ? null : PipelineStage.findById(Long.valueOf(id));
-      return s != null && s.isOpen() && !s.archived ? s : null;
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
-
   private TemplateInstance page(Account a, Map<String, String> values, FormErrors errors) {
-    List<PipelineStage> stages =
-        PipelineStage.listActive().stream().filter(PipelineStage::isOpen).toList();
+    List<PipelineStage> stages = PipelineStage.listStartable();
     values.putIfAbsent("stage", stages.isEmpty() ? "" : stages.get(0).id.toString());
     return Templates.form(
         a, Contact.listVisibleOf(a, me.viewer()), stages, DealForm.currencies(), values, errors);

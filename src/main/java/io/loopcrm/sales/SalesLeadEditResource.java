@@ -76,13 +76,7 @@ public class SalesLeadEditResource {
     if (!Long.toString(lead.version).equals(input.version)) {
       return pages.withStatus(409, Templates.conflict(lead, differences(saved, yours)));
     }
-    String email = Lead.normalizeEmail(yours.email());
-    String phone = Lead.normalizePhone(yours.phone());
-    var duplicate =
-        io.loopcrm.lead.LeadDuplicate.find(
-            Objects.equals(email, lead.emailNormalized) ? null : email,
-            Objects.equals(phone, lead.phoneNormalized) ? null : phone,
-            lead.id);
+    var duplicate = io.loopcrm.lead.LeadDuplicate.afterEdit(lead, yours.email(), yours.phone());
     if (duplicate.isPresent()) {
       Lead dup = duplicate.get().lead();
       boolean visible = viewer.sees(dup.owner);

@@ -36,6 +36,11 @@ public class FormErrors {
     return this;
   }
 
+  /** Field → message key, in the order the errors were found. */
+  public Map<String, String> asMap() {
+    return java.util.Collections.unmodifiableMap(errors);
+  }
+
   public boolean has(String field) {
     return errors.containsKey(field);
   }
