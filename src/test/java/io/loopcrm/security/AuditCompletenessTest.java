@@ -304,6 +304,40 @@ class AuditCompletenessTest {
         .then()
         .statusCode(200);
     expectOneEntryPerChange("PATCH /api/deals/{id}", mark);
+    String domain = unique() + ".example";
+    apiWrite("POST /api/accounts", "{\"name\":\"Api Ltd\",\"domain\":\"" + domain + "\"}", 201);
+    apiWrite("PATCH /api/accounts/" + r.get("account"), "{\"region\":\"EMEA\"}", 200);
+    apiWrite(
+        "POST /api/contacts",
+        "{\"accountId\":"
+            + r.get("account")
+            + ",\"lastName\":\"Api\",\"email\":\""
+            + unique()
+            + "@"
+            + domain
+            + "\"}",
+        201);
+    apiWrite("PATCH /api/contacts/" + r.get("contact"), "{\"title\":\"Buyer\"}", 200);
+    apiWrite(
+        "POST /api/deals",
+        "{\"name\":\"Api deal\",\"accountId\":" + r.get("account") + ",\"amount\":10}",
+        201);
+    apiWrite("PATCH /api/leads/" + r.get("lead"), "{\"title\":\"Buyer\"}", 200);
+  }
+
+  /** A write of the integration client: one audit entry per record it changed. */
+  private void apiWrite(String route, String body, int status) throws Exception {
+    long[] mark = probe().mark();
+    String[] methodAndPath = route.split(" ");
+    given()
+        .header("Authorization", "Bearer " + RouteMatrixTest.clientToken())
+        .contentType("application/json")
+        .body(body)
+        .request(methodAndPath[0], methodAndPath[1])
+        .then()
+        .statusCode(status);
+    expectOneEntryPerChange(
+        methodAndPath[0] + " " + methodAndPath[1].replaceAll("/\\d+$", "/{id}"), mark);
   }
 
   @Test
