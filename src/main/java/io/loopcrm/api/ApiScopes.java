@@ -32,6 +32,8 @@ public class ApiScopes {
           "accounts:write",
           "contacts:read",
           "contacts:write",
+          "activities:read",
+          "activities:write",
           "campaigns:read",
           "members:read");
 

@@ -16,7 +16,7 @@ import java.util.UUID;
 /**
  * A logged call, e-mail, meeting or note, or a scheduled task, as submitted; checked on the server.
  */
-record ActivityForm(
+public record ActivityForm(
     Activity.Kind kind,
     String subject,
     String notes,
@@ -26,7 +26,7 @@ record ActivityForm(
     Map<String, String> values) {
 
   /** The posted fields checked by their constraints; the due time is on {@code zone}'s clock. */
-  static ActivityForm of(ActivityInput in, ZoneId zone, Validator validator) {
+  public static ActivityForm of(ActivityInput in, ZoneId zone, Validator validator) {
     Map<String, String> values = new HashMap<>();
     values.put("kind", in.kind == null ? "" : in.kind);
     values.put("subject", in.subject == null ? "" : in.subject);
@@ -49,7 +49,8 @@ record ActivityForm(
    * Saves the activity for {@code owner}, attached by {@code attach}; nothing when this very form
    * was saved before (a double click or a resubmit).
    */
-  java.util.Optional<Activity> save(Member owner, java.util.function.Consumer<Activity> attach) {
+  public java.util.Optional<Activity> save(
+      Member owner, java.util.function.Consumer<Activity> attach) {
     if (!isNew()) {
       return java.util.Optional.empty();
     }

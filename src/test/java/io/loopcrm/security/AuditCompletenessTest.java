@@ -323,6 +323,11 @@ class AuditCompletenessTest {
         "{\"name\":\"Api deal\",\"accountId\":" + r.get("account") + ",\"amount\":10}",
         201);
     apiWrite("PATCH /api/leads/" + r.get("lead"), "{\"title\":\"Buyer\"}", 200);
+    apiWrite(
+        "POST /api/activities",
+        "{\"kind\":\"call\",\"subject\":\"Api call\",\"leadId\":" + r.get("lead") + "}",
+        201);
+    apiWrite("PATCH /api/activities/" + r.get("task"), "{\"done\":true}", 200);
   }
 
   /** A write of the integration client: one audit entry per record it changed. */
