@@ -44,7 +44,7 @@ public class ApiAccountsResource {
   public record Page(List<ApiAccountView> items, String next) {}
 
   @GET
-  @Operation(
+  @Operation(operationId = "listAccounts", 
       summary = "List accounts",
       description = "In id order, 50 a page (limit up to 200); pass `next` as `after`.")
   @APIResponse(
@@ -73,7 +73,7 @@ public class ApiAccountsResource {
 
   @GET
   @Path("{id}")
-  @Operation(summary = "Read an account", description = "The ETag is the account's version.")
+  @Operation(operationId = "getAccount", summary = "Read an account", description = "The ETag is the account's version.")
   @APIResponse(
       responseCode = "200",
       description = "The account",
@@ -92,7 +92,7 @@ public class ApiAccountsResource {
   @jakarta.ws.rs.POST
   @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
   @jakarta.transaction.Transactional
-  @Operation(
+  @Operation(operationId = "createAccount", 
       summary = "Create an account",
       description =
           "Fields name (required), domain, industry, region, ownerId (a member in sales). Checked as"
@@ -142,7 +142,7 @@ public class ApiAccountsResource {
   @Path("{id}")
   @jakarta.ws.rs.Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
   @jakarta.transaction.Transactional
-  @Operation(
+  @Operation(operationId = "updateAccount", 
       summary = "Change an account",
       description =
           "A JSON merge patch of name, domain, industry, region, checked as the account form checks"

@@ -44,7 +44,7 @@ public class ApiActivitiesResource {
   public record Page(List<ApiActivityView> items, String next) {}
 
   @GET
-  @Operation(
+  @Operation(operationId = "listActivities", 
       summary = "List activities",
       description =
           "In id order, 50 a page (limit up to 200); pass `next` as `after`. `openTasks=true`:"
@@ -96,7 +96,7 @@ public class ApiActivitiesResource {
 
   @GET
   @Path("{id}")
-  @Operation(summary = "Read an activity")
+  @Operation(operationId = "getActivity", summary = "Read an activity")
   @APIResponse(
       responseCode = "200",
       description = "The activity",
@@ -110,7 +110,7 @@ public class ApiActivitiesResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Transactional
-  @Operation(
+  @Operation(operationId = "createActivity", 
       summary = "Log an activity or schedule a task",
       description =
           "Fields kind (call, email, meeting, note, task), subject (required), notes, dueAt (a"
@@ -141,7 +141,7 @@ public class ApiActivitiesResource {
   @Path("{id}")
   @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
   @Transactional
-  @Operation(
+  @Operation(operationId = "updateActivity", 
       summary = "Mark a task done or open again",
       description =
           "`{\"done\": true}` marks it done (once: the first time stays), false opens it.")

@@ -65,7 +65,7 @@ public class ApiCampaignsResource {
   }
 
   @GET
-  @Operation(summary = "List campaigns with their variants")
+  @Operation(operationId = "listCampaigns", summary = "List campaigns with their variants")
   public List<CampaignView> list() {
     scopes.require("campaigns:read");
     Map<Long, List<CampaignVariant>> variants =

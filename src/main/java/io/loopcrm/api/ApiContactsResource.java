@@ -51,7 +51,7 @@ public class ApiContactsResource {
   public record Page(List<ApiContactView> items, String next) {}
 
   @GET
-  @Operation(
+  @Operation(operationId = "listContacts", 
       summary = "List contacts",
       description = "In id order, 50 a page (limit up to 200); pass `next` as `after`.")
   @APIResponse(
@@ -82,7 +82,7 @@ public class ApiContactsResource {
 
   @GET
   @Path("{id}")
-  @Operation(summary = "Read a contact", description = "The ETag is the contact's version.")
+  @Operation(operationId = "getContact", summary = "Read a contact", description = "The ETag is the contact's version.")
   @APIResponse(
       responseCode = "200",
       description = "The contact",
@@ -101,7 +101,7 @@ public class ApiContactsResource {
   @jakarta.ws.rs.POST
   @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
   @jakarta.transaction.Transactional
-  @Operation(
+  @Operation(operationId = "createContact", 
       summary = "Create a contact",
       description =
           "Fields accountId (required), firstName, lastName (required), email, phone, title,"
@@ -150,7 +150,7 @@ public class ApiContactsResource {
   @Path("{id}")
   @jakarta.ws.rs.Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
   @jakarta.transaction.Transactional
-  @Operation(
+  @Operation(operationId = "updateContact", 
       summary = "Change a contact",
       description =
           "A JSON merge patch of firstName, lastName, email, phone, title, checked as the contact"

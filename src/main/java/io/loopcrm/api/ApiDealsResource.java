@@ -44,7 +44,7 @@ public class ApiDealsResource {
   public record Page(List<ApiDealView> items, String next) {}
 
   @GET
-  @Operation(
+  @Operation(operationId = "listDeals", 
       summary = "List deals",
       description = "In id order, 50 a page (limit up to 200); pass `next` as `after`.")
   @APIResponse(responseCode = "200", description = "A page of deals")
@@ -91,7 +91,7 @@ public class ApiDealsResource {
 
   @GET
   @Path("{id}")
-  @Operation(summary = "Read a deal", description = "The ETag is the deal's version.")
+  @Operation(operationId = "getDeal", summary = "Read a deal", description = "The ETag is the deal's version.")
   @APIResponse(
       responseCode = "200",
       description = "The deal",
@@ -107,7 +107,7 @@ public class ApiDealsResource {
   @jakarta.ws.rs.POST
   @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
   @jakarta.transaction.Transactional
-  @Operation(
+  @Operation(operationId = "createDeal", 
       summary = "Create a deal",
       description =
           "Fields name, accountId (both required), amount, currency, expectedClose, contactId (a"
@@ -139,7 +139,7 @@ public class ApiDealsResource {
   @Path("{id}")
   @jakarta.ws.rs.Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
   @jakarta.transaction.Transactional
-  @Operation(
+  @Operation(operationId = "updateDeal", 
       summary = "Change a deal, or move it to another stage",
       description =
           "A JSON merge patch of the fields of DealPatch, checked as the deal page checks them;"

@@ -49,7 +49,7 @@ public class ApiLeadsResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(
+  @Operation(operationId = "createLead", 
       summary = "Create a lead",
       description =
           "Deduplicated by normalised e-mail and phone (an existing lead is completed and 200 is"
@@ -98,7 +98,7 @@ public class ApiLeadsResource {
 
   @GET
   @Path("{id}")
-  @Operation(summary = "Read a lead", description = "The ETag is the lead's version.")
+  @Operation(operationId = "getLead", summary = "Read a lead", description = "The ETag is the lead's version.")
   @APIResponse(
       responseCode = "200",
       description = "The lead",
@@ -115,7 +115,7 @@ public class ApiLeadsResource {
   @Path("{id}")
   @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
   @jakarta.transaction.Transactional
-  @Operation(
+  @Operation(operationId = "updateLead", 
       summary = "Change a lead",
       description =
           "A JSON merge patch of the person and contact fields (firstName, lastName, company,"
@@ -151,7 +151,7 @@ public class ApiLeadsResource {
   }
 
   @GET
-  @Operation(
+  @Operation(operationId = "listLeads", 
       summary = "List leads",
       description = "The filters of the lead pages; keyset paging: pass `next` as `after`.")
   public ApiLeadView.Page list(@jakarta.ws.rs.BeanParam io.loopcrm.web.LeadQuery query) {
