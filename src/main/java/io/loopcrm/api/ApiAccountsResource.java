@@ -44,13 +44,18 @@ public class ApiAccountsResource {
   public record Page(List<ApiAccountView> items, String next) {}
 
   @GET
-  @Operation(operationId = "listAccounts", 
+  @Operation(
+      operationId = "listAccounts",
       summary = "List accounts",
       description = "In id order, 50 a page (limit up to 200); pass `next` as `after`.")
   @APIResponse(
       responseCode = "400",
       description = "A bad cursor or limit",
       content = @Content(mediaType = ApiProblem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of accounts",
+      content = @Content(schema = @Schema(implementation = Page.class)))
   public Page list(
       @Parameter(description = "The `next` of the page before") @QueryParam("after") String after,
       @Parameter(description = "Rows on a page, 1 to 200") @QueryParam("limit") Integer limit,
@@ -73,7 +78,10 @@ public class ApiAccountsResource {
 
   @GET
   @Path("{id}")
-  @Operation(operationId = "getAccount", summary = "Read an account", description = "The ETag is the account's version.")
+  @Operation(
+      operationId = "getAccount",
+      summary = "Read an account",
+      description = "The ETag is the account's version.")
   @APIResponse(
       responseCode = "200",
       description = "The account",
@@ -92,7 +100,8 @@ public class ApiAccountsResource {
   @jakarta.ws.rs.POST
   @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
   @jakarta.transaction.Transactional
-  @Operation(operationId = "createAccount", 
+  @Operation(
+      operationId = "createAccount",
       summary = "Create an account",
       description =
           "Fields name (required), domain, industry, region, ownerId (a member in sales). Checked as"
@@ -102,6 +111,7 @@ public class ApiAccountsResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiBodies.AccountCreate.class),
               examples =
                   @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(
                       name = "account",
@@ -142,7 +152,8 @@ public class ApiAccountsResource {
   @Path("{id}")
   @jakarta.ws.rs.Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
   @jakarta.transaction.Transactional
-  @Operation(operationId = "updateAccount", 
+  @Operation(
+      operationId = "updateAccount",
       summary = "Change an account",
       description =
           "A JSON merge patch of name, domain, industry, region, checked as the account form checks"
@@ -153,6 +164,12 @@ public class ApiAccountsResource {
       content = @Content(schema = @Schema(implementation = ApiAccountView.class)))
   @APIResponse(responseCode = "412", description = "The account changed since your read")
   @APIResponse(responseCode = "422", description = "A field is wrong (named in errors)")
+  @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiBodies.AccountChange.class)))
   public Response patch(
       @PathParam("id") long id,
       String body,

@@ -44,7 +44,8 @@ public class ApiActivitiesResource {
   public record Page(List<ApiActivityView> items, String next) {}
 
   @GET
-  @Operation(operationId = "listActivities", 
+  @Operation(
+      operationId = "listActivities",
       summary = "List activities",
       description =
           "In id order, 50 a page (limit up to 200); pass `next` as `after`. `openTasks=true`:"
@@ -53,6 +54,10 @@ public class ApiActivitiesResource {
       responseCode = "400",
       description = "A bad cursor, limit or filter",
       content = @Content(mediaType = ApiProblem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of activities",
+      content = @Content(schema = @Schema(implementation = Page.class)))
   public Page list(
       @QueryParam("after") String after,
       @QueryParam("limit") Integer limit,
@@ -110,7 +115,8 @@ public class ApiActivitiesResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Transactional
-  @Operation(operationId = "createActivity", 
+  @Operation(
+      operationId = "createActivity",
       summary = "Log an activity or schedule a task",
       description =
           "Fields kind (call, email, meeting, note, task), subject (required), notes, dueAt (a"
@@ -126,6 +132,12 @@ public class ApiActivitiesResource {
       responseCode = "422",
       description = "A field is wrong (named in errors); nothing is saved",
       content = @Content(mediaType = ApiProblem.MEDIA_TYPE))
+  @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiBodies.ActivityCreate.class)))
   public Response create(String body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
     scopes.require("activities:write");
     scopes.requireClient("activities");
@@ -141,7 +153,8 @@ public class ApiActivitiesResource {
   @Path("{id}")
   @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
   @Transactional
-  @Operation(operationId = "updateActivity", 
+  @Operation(
+      operationId = "updateActivity",
       summary = "Mark a task done or open again",
       description =
           "`{\"done\": true}` marks it done (once: the first time stays), false opens it.")
@@ -150,6 +163,12 @@ public class ApiActivitiesResource {
       description = "The task",
       content = @Content(schema = @Schema(implementation = ApiActivityView.class)))
   @APIResponse(responseCode = "422", description = "Not a task, or done is not true or false")
+  @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiBodies.TaskChange.class)))
   public ApiActivityView patch(@PathParam("id") long id, String body) {
     scopes.require("activities:write");
     scopes.requireClient("activities");

@@ -51,13 +51,18 @@ public class ApiContactsResource {
   public record Page(List<ApiContactView> items, String next) {}
 
   @GET
-  @Operation(operationId = "listContacts", 
+  @Operation(
+      operationId = "listContacts",
       summary = "List contacts",
       description = "In id order, 50 a page (limit up to 200); pass `next` as `after`.")
   @APIResponse(
       responseCode = "400",
       description = "A bad cursor or limit",
       content = @Content(mediaType = ApiProblem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of contacts",
+      content = @Content(schema = @Schema(implementation = Page.class)))
   public Page list(
       @Parameter(description = "The `next` of the page before") @QueryParam("after") String after,
       @Parameter(description = "Rows on a page, 1 to 200") @QueryParam("limit") Integer limit,
@@ -82,7 +87,10 @@ public class ApiContactsResource {
 
   @GET
   @Path("{id}")
-  @Operation(operationId = "getContact", summary = "Read a contact", description = "The ETag is the contact's version.")
+  @Operation(
+      operationId = "getContact",
+      summary = "Read a contact",
+      description = "The ETag is the contact's version.")
   @APIResponse(
       responseCode = "200",
       description = "The contact",
@@ -101,7 +109,8 @@ public class ApiContactsResource {
   @jakarta.ws.rs.POST
   @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
   @jakarta.transaction.Transactional
-  @Operation(operationId = "createContact", 
+  @Operation(
+      operationId = "createContact",
       summary = "Create a contact",
       description =
           "Fields accountId (required), firstName, lastName (required), email, phone, title,"
@@ -116,6 +125,12 @@ public class ApiContactsResource {
       responseCode = "422",
       description = "A field is wrong (named in errors); nothing is saved",
       content = @Content(mediaType = ApiProblem.MEDIA_TYPE))
+  @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiBodies.ContactCreate.class)))
   public Response create(
       String body, @jakarta.ws.rs.HeaderParam("Idempotency-Key") String idempotencyKey) {
     scopes.require("contacts:write");
@@ -150,7 +165,8 @@ public class ApiContactsResource {
   @Path("{id}")
   @jakarta.ws.rs.Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
   @jakarta.transaction.Transactional
-  @Operation(operationId = "updateContact", 
+  @Operation(
+      operationId = "updateContact",
       summary = "Change a contact",
       description =
           "A JSON merge patch of firstName, lastName, email, phone, title, checked as the contact"
@@ -161,6 +177,12 @@ public class ApiContactsResource {
       content = @Content(schema = @Schema(implementation = ApiContactView.class)))
   @APIResponse(responseCode = "412", description = "The contact changed since your read")
   @APIResponse(responseCode = "422", description = "A field is wrong (named in errors)")
+  @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiBodies.ContactChange.class)))
   public Response patch(
       @PathParam("id") long id,
       String body,

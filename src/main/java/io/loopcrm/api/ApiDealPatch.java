@@ -19,12 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * empties an optional one), read field by field so that each wrong one is named: an unknown field,
  * a wrong type, a value the page's form would refuse.
  */
-@Schema(
-    name = "DealPatch",
-    description =
-        "Any of name, amount, currency, expectedClose (yyyy-mm-dd), probability (0-100, null: the"
-            + " stage's), nextStep, and stageId with lostReason and competitor to move it: won"
-            + " needs an amount and a close date, lost a reason.")
+@Schema(hidden = true)
 public final class ApiDealPatch {
   static final Set<String> FIELDS =
       Set.of(

@@ -44,7 +44,8 @@ public class ApiDealsResource {
   public record Page(List<ApiDealView> items, String next) {}
 
   @GET
-  @Operation(operationId = "listDeals", 
+  @Operation(
+      operationId = "listDeals",
       summary = "List deals",
       description = "In id order, 50 a page (limit up to 200); pass `next` as `after`.")
   @APIResponse(responseCode = "200", description = "A page of deals")
@@ -91,7 +92,10 @@ public class ApiDealsResource {
 
   @GET
   @Path("{id}")
-  @Operation(operationId = "getDeal", summary = "Read a deal", description = "The ETag is the deal's version.")
+  @Operation(
+      operationId = "getDeal",
+      summary = "Read a deal",
+      description = "The ETag is the deal's version.")
   @APIResponse(
       responseCode = "200",
       description = "The deal",
@@ -107,7 +111,8 @@ public class ApiDealsResource {
   @jakarta.ws.rs.POST
   @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
   @jakarta.transaction.Transactional
-  @Operation(operationId = "createDeal", 
+  @Operation(
+      operationId = "createDeal",
       summary = "Create a deal",
       description =
           "Fields name, accountId (both required), amount, currency, expectedClose, contactId (a"
@@ -123,6 +128,12 @@ public class ApiDealsResource {
       responseCode = "422",
       description = "A field is wrong (named in errors); nothing is saved",
       content = @Content(mediaType = ApiProblem.MEDIA_TYPE))
+  @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiBodies.DealCreate.class)))
   public Response create(
       String body, @jakarta.ws.rs.HeaderParam("Idempotency-Key") String idempotencyKey) {
     scopes.require("deals:write");
@@ -139,10 +150,11 @@ public class ApiDealsResource {
   @Path("{id}")
   @jakarta.ws.rs.Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
   @jakarta.transaction.Transactional
-  @Operation(operationId = "updateDeal", 
+  @Operation(
+      operationId = "updateDeal",
       summary = "Change a deal, or move it to another stage",
       description =
-          "A JSON merge patch of the fields of DealPatch, checked as the deal page checks them;"
+          "A JSON merge patch of the fields of DealChange, checked as the deal page checks them;"
               + " moving to the won stage needs an amount and a close date, to the lost stage a"
               + " reason. Send the ETag of your read as If-Match: if the deal changed meanwhile,"
               + " 412 and nothing is saved. A client needs the scope deals:write.")
@@ -150,7 +162,7 @@ public class ApiDealsResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = ApiDealPatch.class),
+              schema = @Schema(implementation = ApiBodies.DealChange.class),
               examples =
                   @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(
                       name = "won",

@@ -49,7 +49,8 @@ public class ApiLeadsResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(operationId = "createLead", 
+  @Operation(
+      operationId = "createLead",
       summary = "Create a lead",
       description =
           "Deduplicated by normalised e-mail and phone (an existing lead is completed and 200 is"
@@ -66,14 +67,18 @@ public class ApiLeadsResource {
                       value =
                           "{\"firstName\":\"Kei\",\"lastName\":\"Sato\",\"email\":\"kei@example.jp\","
                               + "\"company\":\"Sato Trading\",\"region\":\"Japan\",\"variantCode\":\"wbn-a\"}")))
-  @APIResponse(responseCode = "201", description = "Created")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; Location names it",
+      content = @Content(schema = @Schema(implementation = ApiLeadView.class)))
   @APIResponse(
       responseCode = "503",
       description =
           "Too many leads at once: nothing was saved; retry after the Retry-After seconds")
   @APIResponse(
       responseCode = "200",
-      description = "An existing lead (same e-mail or phone) was completed")
+      description = "An existing lead (same e-mail or phone) was completed",
+      content = @Content(schema = @Schema(implementation = ApiLeadView.class)))
   @APIResponse(
       responseCode = "422",
       description = "Bad input",
@@ -98,7 +103,10 @@ public class ApiLeadsResource {
 
   @GET
   @Path("{id}")
-  @Operation(operationId = "getLead", summary = "Read a lead", description = "The ETag is the lead's version.")
+  @Operation(
+      operationId = "getLead",
+      summary = "Read a lead",
+      description = "The ETag is the lead's version.")
   @APIResponse(
       responseCode = "200",
       description = "The lead",
@@ -115,7 +123,8 @@ public class ApiLeadsResource {
   @Path("{id}")
   @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
   @jakarta.transaction.Transactional
-  @Operation(operationId = "updateLead", 
+  @Operation(
+      operationId = "updateLead",
       summary = "Change a lead",
       description =
           "A JSON merge patch of the person and contact fields (firstName, lastName, company,"
@@ -128,6 +137,12 @@ public class ApiLeadsResource {
       content = @Content(schema = @Schema(implementation = ApiLeadView.class)))
   @APIResponse(responseCode = "412", description = "The lead changed since your read")
   @APIResponse(responseCode = "422", description = "A field is wrong (named in errors)")
+  @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiBodies.LeadChange.class)))
   public Response patch(
       @PathParam("id") long id,
       String body,
@@ -151,7 +166,8 @@ public class ApiLeadsResource {
   }
 
   @GET
-  @Operation(operationId = "listLeads", 
+  @Operation(
+      operationId = "listLeads",
       summary = "List leads",
       description = "The filters of the lead pages; keyset paging: pass `next` as `after`.")
   public ApiLeadView.Page list(@jakarta.ws.rs.BeanParam io.loopcrm.web.LeadQuery query) {

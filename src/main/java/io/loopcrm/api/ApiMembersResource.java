@@ -42,7 +42,10 @@ public class ApiMembersResource {
 
   @GET
   @Path("members")
-  @Operation(operationId = "listMembers", summary = "List members", description = "By name, every member (a few hundred).")
+  @Operation(
+      operationId = "listMembers",
+      summary = "List members",
+      description = "By name, every member (a few hundred).")
   public List<MemberView> list() {
     scopes.require("members:read");
     return Member.<Member>list("from Member m left join fetch m.team order by m.displayName")
@@ -63,7 +66,10 @@ public class ApiMembersResource {
 
   @GET
   @Path("teams")
-  @Operation(operationId = "listTeams", summary = "List teams", description = "By name, with each team's manager.")
+  @Operation(
+      operationId = "listTeams",
+      summary = "List teams",
+      description = "By name, with each team's manager.")
   public List<TeamView> teams() {
     scopes.require("members:read");
     return Team.<Team>list("from Team t left join fetch t.manager order by t.name").stream()
