@@ -59,6 +59,9 @@ public class ApiAccountsResource {
   public Page list(
       @Parameter(description = "The `next` of the page before") @QueryParam("after") String after,
       @Parameter(description = "Rows on a page, 1 to 200") @QueryParam("limit") Integer limit,
+      @Parameter(description = "id (oldest first, the default) or -id (newest first)")
+          @QueryParam("sort")
+          String sort,
       @QueryParam("ownerId") Long ownerId) {
     scopes.require("accounts:read");
     StringBuilder where = new StringBuilder("true");
@@ -72,6 +75,7 @@ public class ApiAccountsResource {
             params,
             ApiPaging.after(after),
             ApiPaging.limit(limit),
+            ApiPaging.newestFirst(sort),
             a -> a.id);
     return new Page(page.rows().stream().map(ApiAccountView::of).toList(), page.next());
   }

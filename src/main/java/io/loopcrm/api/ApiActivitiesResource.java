@@ -24,6 +24,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -61,6 +62,9 @@ public class ApiActivitiesResource {
   public Page list(
       @QueryParam("after") String after,
       @QueryParam("limit") Integer limit,
+      @Parameter(description = "id (oldest first, the default) or -id (newest first)")
+          @QueryParam("sort")
+          String sort,
       @QueryParam("leadId") Long leadId,
       @QueryParam("dealId") Long dealId,
       @QueryParam("contactId") Long contactId,
@@ -95,6 +99,7 @@ public class ApiActivitiesResource {
             params,
             ApiPaging.after(after),
             ApiPaging.limit(limit),
+            ApiPaging.newestFirst(sort),
             a -> a.id);
     return new Page(page.rows().stream().map(ApiActivityView::of).toList(), page.next());
   }

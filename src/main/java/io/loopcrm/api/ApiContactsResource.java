@@ -66,6 +66,9 @@ public class ApiContactsResource {
   public Page list(
       @Parameter(description = "The `next` of the page before") @QueryParam("after") String after,
       @Parameter(description = "Rows on a page, 1 to 200") @QueryParam("limit") Integer limit,
+      @Parameter(description = "id (oldest first, the default) or -id (newest first)")
+          @QueryParam("sort")
+          String sort,
       @QueryParam("ownerId") Long ownerId,
       @QueryParam("accountId") Long accountId) {
     scopes.require("contacts:read");
@@ -81,6 +84,7 @@ public class ApiContactsResource {
             params,
             ApiPaging.after(after),
             ApiPaging.limit(limit),
+            ApiPaging.newestFirst(sort),
             a -> a.id);
     return new Page(page.rows().stream().map(ApiContactView::of).toList(), page.next());
   }

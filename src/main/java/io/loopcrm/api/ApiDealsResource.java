@@ -56,6 +56,9 @@ public class ApiDealsResource {
   public Page list(
       @Parameter(description = "The `next` of the page before") @QueryParam("after") String after,
       @Parameter(description = "Rows on a page, 1 to 200") @QueryParam("limit") Integer limit,
+      @Parameter(description = "id (oldest first, the default) or -id (newest first)")
+          @QueryParam("sort")
+          String sort,
       @Parameter(description = "open, won or lost") @QueryParam("status") String status,
       @QueryParam("ownerId") Long ownerId,
       @QueryParam("stageId") Long stageId,
@@ -86,6 +89,7 @@ public class ApiDealsResource {
             params,
             ApiPaging.after(after),
             ApiPaging.limit(limit),
+            ApiPaging.newestFirst(sort),
             d -> d.id);
     return new Page(page.rows().stream().map(ApiDealView::of).toList(), page.next());
   }

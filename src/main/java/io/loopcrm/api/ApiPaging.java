@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The record API's lists and reads: pages in id order by keyset ({@code after} is the last id of
- * the page before, {@code next} of a page the one to pass on; null when there is no more), 50 rows
- * unless {@code limit} says up to 200; a read answers with the record's version as its ETag, and
- * 304 to an {@code If-None-Match} that names it.
+ * The record API's lists and reads: pages in id order by keyset, oldest first or with {@code
+ * sort=-id} newest first ({@code after} is the last id of the page before, {@code next} of a page
+ * the one to pass on; null when there is no more), 50 rows unless {@code limit} says up to 200; a
+ * read answers with the record's version as its ETag, and 304 to an {@code If-None-Match} that
+ * names it.
  */
 final class ApiPaging {
   static final int DEFAULT_LIMIT = 50;
@@ -43,6 +44,21 @@ final class ApiPaging {
         Map.of("after", "not a cursor"));
   }
 
+  /**
+   * Whether a page runs newest first: {@code sort} is {@code id} (the default, oldest first) or
+   * {@code -id}; anything else is a problem naming the parameter.
+   */
+  static boolean newestFirst(String sort) {
+    if (sort == null || sort.isBlank() || sort.trim().equals("id")) {
+      return false;
+    }
+    if (sort.trim().equals("-id")) {
+      return true;
+    }
+    throw new ApiProblem(
+        400, "Bad sort", "Sort by id (oldest first) or -id (newest first).", Map.of("sort", sort));
+  }
+
   static int limit(Integer limit) {
     if (limit == null) {
       return DEFAULT_LIMIT;
@@ -65,6 +81,7 @@ final class ApiPaging {
       Map<String, Object> params,
       long after,
       int limit,
+      boolean newestFirst,
       java.util.function.ToLongFunction<E> id) {
     TypedQuery<E> q =
         Panache.getEntityManager()
@@ -73,11 +90,11 @@ final class ApiPaging {
                     + type.getSimpleName()
                     + " r "
                     + fetch
-                    + " where r.id > :after"
+                    + (newestFirst ? " where r.id < :after" : " where r.id > :after")
                     + (where.isEmpty() ? "" : " and " + where)
-                    + " order by r.id",
+                    + (newestFirst ? " order by r.id desc" : " order by r.id"),
                 type)
-            .setParameter("after", after)
+            .setParameter("after", newestFirst && after == 0 ? Long.MAX_VALUE : after)
             .setMaxResults(limit + 1);
     params.forEach(q::setParameter);
     List<E> rows = q.getResultList();

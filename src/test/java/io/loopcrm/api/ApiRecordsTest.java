@@ -83,6 +83,45 @@ class ApiRecordsTest {
     assertThat(seen).containsExactlyElementsOf(deals);
     assertThat(pages).isEqualTo(3);
 
+    // newest first: the same deals the other way round, across pages
+    List<Long> newest = new ArrayList<>();
+    JsonPath first =
+        given()
+            .auth()
+            .oauth2(token)
+            .queryParam("accountId", accountAndContact[0])
+            .queryParam("sort", "-id")
+            .queryParam("limit", 3)
+            .get("/api/deals")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    newest.addAll(first.getList("items.id", Long.class));
+    newest.addAll(
+        given()
+            .auth()
+            .oauth2(token)
+            .queryParam("accountId", accountAndContact[0])
+            .queryParam("sort", "-id")
+            .queryParam("after", first.getString("next"))
+            .get("/api/deals")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("items.id", Long.class));
+    List<Long> reversed = new ArrayList<>(deals);
+    java.util.Collections.reverse(reversed);
+    assertThat(newest).containsExactlyElementsOf(reversed);
+    given()
+        .auth()
+        .oauth2(token)
+        .queryParam("sort", "amount")
+        .get("/api/deals")
+        .then()
+        .statusCode(400);
+
     JsonPath open =
         given()
             .auth()

@@ -113,7 +113,7 @@ class GeneratedClientTest {
     assertThat(stale.getCode()).isEqualTo(412);
     assertThat(stale.getResponseBody()).contains("Changed meanwhile");
 
-    assertThat(deals.listDeals(account.getId(), null, 10, null, null, null).getItems())
+    assertThat(deals.listDeals(account.getId(), null, 10, null, "-id", null, null).getItems())
         .extracting(Deal::getId)
         .containsExactly(deal.getId());
   }
