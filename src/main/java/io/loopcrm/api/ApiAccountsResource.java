@@ -134,6 +134,7 @@ public class ApiAccountsResource {
     scopes.requireClient("accounts");
     return idempotency.create(
         "account",
+        id -> "/api/accounts/" + id,
         idempotencyKey,
         body,
         () -> {

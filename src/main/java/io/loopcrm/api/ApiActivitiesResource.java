@@ -148,6 +148,7 @@ public class ApiActivitiesResource {
     scopes.requireClient("activities");
     return idempotency.create(
         "activity",
+        id -> "/api/activities/" + id,
         idempotencyKey,
         body,
         () -> creation.create(ApiBody.parse(json, body)),

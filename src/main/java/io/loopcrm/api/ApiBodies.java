@@ -92,4 +92,61 @@ final class ApiBodies {
 
   @Schema(name = "TaskChange", description = "Marks a task done (true) or open (false).")
   record TaskChange(@Schema(required = true) Boolean done) {}
+
+  @Schema(name = "CampaignCreate", description = "A new campaign: a draft with variant A.")
+  record CampaignCreate(
+      @Schema(required = true, maxLength = 200) String name,
+      @Schema(
+              required = true,
+              description = "acquisition, activation, retention, revenue, referral")
+          String objective,
+      @Schema(required = true, description = "One of the channels (e.g. email, search, social)")
+          String channel,
+      LocalDate startsOn,
+      LocalDate endsOn,
+      BigDecimal budget,
+      String currency,
+      String targetRegion,
+      String targetIndustry,
+      String targetCompanySize,
+      Integer goalLeads,
+      Integer goalActivated,
+      Integer goalRetained,
+      BigDecimal goalRevenue,
+      Integer goalReferrals,
+      @Schema(description = "The member who runs it") Long ownerId,
+      @Schema(description = "A campaign this one belongs to") Long parentId) {}
+
+  @Schema(
+      name = "CampaignChange",
+      description = "A JSON merge patch of a campaign; status moves it along its lifecycle.")
+  record CampaignChange(
+      String name,
+      String objective,
+      String channel,
+      LocalDate startsOn,
+      LocalDate endsOn,
+      BigDecimal budget,
+      String currency,
+      String targetRegion,
+      String targetIndustry,
+      String targetCompanySize,
+      Integer goalLeads,
+      Integer goalActivated,
+      Integer goalRetained,
+      BigDecimal goalRevenue,
+      Integer goalReferrals,
+      Long ownerId,
+      Long parentId,
+      @Schema(description = "draft, scheduled, active, paused or completed") String status) {}
+
+  @Schema(name = "VariantFields", description = "A variant's copy, pages and traffic weight.")
+  record VariantFields(
+      @Schema(maxLength = 100, description = "Required for a new variant") String name,
+      @Schema(maxLength = 300) String headline,
+      @Schema(maxLength = 10000) String body,
+      @Schema(maxLength = 120) String callToAction,
+      String landingUrl,
+      String thankYouUrl,
+      @Schema(description = "Share of the split link's traffic, 0-100") Integer weight) {}
 }

@@ -106,4 +106,18 @@ final class ApiBody {
       throw new ApiProblem(422, "Invalid " + what, "Some fields are not valid.", errors);
     }
   }
+
+  /** Sets {@code form}'s public String fields from {@code values} (a form's current values). */
+  static void fill(Object form, Map<String, String> values) {
+    values.forEach(
+        (name, value) -> {
+          try {
+            form.getClass().getField(name).set(form, value);
+          } catch (NoSuchFieldException e) {
+            // a value the form does not take
+          } catch (IllegalAccessException e) {
+            throw new IllegalStateException("form field " + name, e);
+          }
+        });
+  }
 }

@@ -141,6 +141,7 @@ public class ApiContactsResource {
     scopes.requireClient("contacts");
     return idempotency.create(
         "contact",
+        id -> "/api/contacts/" + id,
         idempotencyKey,
         body,
         () -> {

@@ -144,6 +144,7 @@ public class ApiDealsResource {
     scopes.requireClient("deals");
     return idempotency.create(
         "deal",
+        id -> "/api/deals/" + id,
         idempotencyKey,
         body,
         () -> creation.create(ApiBody.parse(json, body)),

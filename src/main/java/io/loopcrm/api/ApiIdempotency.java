@@ -84,10 +84,12 @@ public class ApiIdempotency {
   /**
    * A POST that makes one record of {@code kind}: with a key seen before, the first answer again
    * (the record as it is now) and nothing made; else {@code make} makes it (a problem it throws
-   * rolls the transaction back) and the key is kept with it. 201 with the record's address.
+   * rolls the transaction back) and the key is kept with it. 201 with the record's address, {@code
+   * location} of its id.
    */
   jakarta.ws.rs.core.Response create(
       String kind,
+      java.util.function.LongFunction<String> location,
       String keyHeader,
       String body,
       java.util.function.LongSupplier make,
@@ -99,7 +101,7 @@ public class ApiIdempotency {
       Optional<Earlier> e = earlier(client, key, kind, digest);
       if (e.isPresent()) {
         return jakarta.ws.rs.core.Response.status(e.get().status())
-            .location(java.net.URI.create("/api/" + kind + "s/" + e.get().id()))
+            .location(java.net.URI.create(location.apply(e.get().id())))
             .header("Idempotent-Replayed", "true")
             .entity(view.apply(e.get().id()))
             .build();
@@ -110,7 +112,7 @@ public class ApiIdempotency {
       remember(client, key, kind, digest, 201, id);
     }
     return jakarta.ws.rs.core.Response.status(201)
-        .location(java.net.URI.create("/api/" + kind + "s/" + id))
+        .location(java.net.URI.create(location.apply(id)))
         .entity(view.apply(id))
         .build();
   }

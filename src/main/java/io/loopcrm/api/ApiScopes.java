@@ -35,6 +35,7 @@ public class ApiScopes {
           "activities:read",
           "activities:write",
           "campaigns:read",
+          "campaigns:write",
           "members:read");
 
   static final String CLIENT = "loop-api";

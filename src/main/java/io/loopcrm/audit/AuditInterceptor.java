@@ -178,8 +178,13 @@ public class AuditInterceptor implements Interceptor, Serializable {
           listener.beforeCommit(changes, c);
         }
       }
-    } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException ex) {
-      throw new IllegalStateException("could not write the audit trail", ex);
+    } catch (SQLException
+        | com.fasterxml.jackson.core.JsonProcessingException
+        | RuntimeException ex) {
+      // Hibernate only logs what is thrown here: without its trail and its events the change
+      // must not commit either
+      tx.markRollbackOnly();
+      throw new IllegalStateException("could not write the audit trail or its events", ex);
     } finally {
       pending.clear();
     }

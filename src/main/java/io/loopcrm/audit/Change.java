@@ -19,10 +19,12 @@ public record Change(
 
   /** The value {@code field} had before the change, or null. */
   public Object old(String field) {
-    return fields.stream()
-        .filter(f -> field.equals(f.get("field")))
-        .map(f -> f.get("old"))
-        .findFirst()
-        .orElse(null);
+    // not a stream: a field that was null before has a null old value
+    for (Map<String, Object> f : fields) {
+      if (field.equals(f.get("field"))) {
+        return f.get("old");
+      }
+    }
+    return null;
   }
 }

@@ -190,6 +190,36 @@ public class Campaign extends PanacheEntity implements Audited {
   public static final String UTM_FALLBACK = "campaign";
 
   /**
+   * Saves a new campaign as a draft with its first variant, "A", so that its link and form exist at
+   * once.
+   */
+  public void persistAsDraft() {
+    status = Status.DRAFT;
+    persist();
+    CampaignVariant a = new CampaignVariant();
+    a.campaign = this;
+    a.name = "A";
+    a.trackingCode = newCode();
+    a.persist();
+  }
+
+  /**
+   * Moves the campaign along its lifecycle when it may go there: null when it moved, else the
+   * message key of why not (not a next step of its status; active without a variant).
+   */
+  public String moveTo(Status next, java.time.Instant now) {
+    if (next == null || !status.next().contains(next)) {
+      return "campaign_error_transition";
+    }
+    if (next == Status.ACTIVE && CampaignVariant.count("campaign.id", id) == 0) {
+      return "campaign_error_no_variant";
+    }
+    status = next;
+    updatedAt = now;
+    return null;
+  }
+
+  /**
    * The campaign's name as tracking links write it into {@code utm_campaign}: lower case, runs of
    * other characters as one hyphen, at most 60 characters ({@link #UTM_FALLBACK} when nothing is
    * left). Imports match an exported UTM campaign back to its campaign by it.

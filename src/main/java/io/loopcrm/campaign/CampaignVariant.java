@@ -81,4 +81,14 @@ public class CampaignVariant extends PanacheEntity implements Audited {
 
   @Column(nullable = false, unique = true, length = 32)
   public String trackingCode;
+
+  /** Whether another variant of the campaign has this name, whatever its case. */
+  public static boolean isNameTaken(long campaignId, String name, long exceptId) {
+    return count(
+            "campaign.id = ?1 and lower(name) = ?2 and id <> ?3",
+            campaignId,
+            name.toLowerCase(java.util.Locale.ROOT),
+            exceptId)
+        > 0;
+  }
 }

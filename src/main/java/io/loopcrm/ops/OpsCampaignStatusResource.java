@@ -1,7 +1,6 @@
 package io.loopcrm.ops;
 
 import io.loopcrm.campaign.Campaign;
-import io.loopcrm.campaign.CampaignVariant;
 import io.loopcrm.capture.TrackingCodes;
 import io.loopcrm.people.Roles;
 import io.loopcrm.web.Flash;
@@ -44,14 +43,10 @@ public class OpsCampaignStatusResource {
   public Response status(@PathParam("id") long id, @RestForm String status) {
     Campaign c = CampaignPage.campaign(id);
     Campaign.Status next = Campaign.Status.fromCode(status);
-    if (next == null || !c.status.next().contains(next)) {
-      return refused(c, "campaign_error_transition");
+    String refused = c.moveTo(next, Instant.now(clock));
+    if (refused != null) {
+      return refused(c, refused);
     }
-    if (next == Campaign.Status.ACTIVE && CampaignVariant.count("campaign.id", id) == 0) {
-      return refused(c, "campaign_error_no_variant");
-    }
-    c.status = next;
-    c.updatedAt = Instant.now(clock);
     codes.invalidate();
     return Flash.redirect(
         URI.create("/ops/campaigns/" + id), "success", "campaign_flash_" + next.code());

@@ -3,7 +3,6 @@ package io.loopcrm.ops;
 import io.loopcrm.campaign.Campaign;
 import io.loopcrm.campaign.CampaignDirectory;
 import io.loopcrm.campaign.CampaignNumbers;
-import io.loopcrm.campaign.CampaignVariant;
 import io.loopcrm.capture.TrackingCodes;
 import io.loopcrm.people.CurrentMember;
 import io.loopcrm.people.Member;
@@ -120,14 +119,7 @@ public class OpsCampaignsResource {
     if (!form.applyTo(c)) {
       return pages.withStatus(422, form(null, form.values, form.errors));
     }
-    c.status = Campaign.Status.DRAFT;
-    c.persist();
-    // every campaign starts with variant A, so its link and form exist at once
-    CampaignVariant a = new CampaignVariant();
-    a.campaign = c;
-    a.name = "A";
-    a.trackingCode = Campaign.newCode();
-    a.persist();
+    c.persistAsDraft();
     directory.invalidate();
     return Flash.redirect(
         URI.create("/ops/campaigns/" + c.id), "success", "campaign_flash_created");

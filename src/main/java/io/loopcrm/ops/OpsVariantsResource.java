@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -55,7 +54,7 @@ public class OpsVariantsResource {
       return completed(id);
     }
     FormErrors errors = input.errors(validator);
-    if (errors.isEmpty() && nameTaken(id, input.cleanName(), -1)) {
+    if (errors.isEmpty() && CampaignVariant.isNameTaken(id, input.cleanName(), -1)) {
       errors.add("name", "variant_error_name_taken");
     }
     if (errors.isPresent()) {
@@ -91,7 +90,7 @@ public class OpsVariantsResource {
       return completed(id);
     }
     FormErrors errors = input.errors(validator);
-    if (errors.isEmpty() && nameTaken(id, input.cleanName(), vid)) {
+    if (errors.isEmpty() && CampaignVariant.isNameTaken(id, input.cleanName(), vid)) {
       errors.add("name", "variant_error_name_taken");
     }
     if (errors.isPresent()) {
@@ -101,16 +100,6 @@ public class OpsVariantsResource {
     codes.invalidate();
     return Flash.redirect(
         URI.create("/ops/campaigns/" + id + "#variant-" + vid), "success", "variant_flash_saved");
-  }
-
-  /** Whether another variant of the campaign has this name, whatever its case. */
-  private static boolean nameTaken(long campaignId, String name, long exceptId) {
-    return CampaignVariant.count(
-            "campaign.id = ?1 and lower(name) = ?2 and id <> ?3",
-            campaignId,
-            name.toLowerCase(Locale.ROOT),
-            exceptId)
-        > 0;
   }
 
   private static Response completed(long id) {

@@ -41,7 +41,7 @@ public class VariantInput {
   @RestForm public String weight;
 
   /** The form filled with what a variant holds now. */
-  static VariantInput of(CampaignVariant v) {
+  public static VariantInput of(CampaignVariant v) {
     VariantInput in = new VariantInput();
     in.name = v.name;
     in.headline = v.headline;
@@ -54,7 +54,7 @@ public class VariantInput {
   }
 
   /** What is wrong with the fields; nothing means {@link #applyTo} may run. */
-  FormErrors errors(Validator validator) {
+  public FormErrors errors(Validator validator) {
     FormErrors errors = FormErrors.of(validator.validate(this));
     if (!blank(landingUrl) && !LandingUrls.isValid(landingUrl.trim())) {
       errors.add("landingUrl", "variant_error_url");
@@ -70,12 +70,12 @@ public class VariantInput {
   }
 
   /** The name as it will be saved, to compare with the campaign's other variants. */
-  String cleanName() {
+  public String cleanName() {
     return clean(name);
   }
 
   /** Writes the fields, trimmed and blanks as null; call after {@link #errors} found nothing. */
-  void applyTo(CampaignVariant v) {
+  public void applyTo(CampaignVariant v) {
     v.name = clean(name);
     v.headline = clean(headline);
     v.body = clean(body);

@@ -3,14 +3,12 @@ package io.loopcrm.webhook;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loopcrm.api.ApiAccountView;
-import io.loopcrm.api.ApiCampaignsResource.CampaignView;
 import io.loopcrm.api.ApiContactView;
 import io.loopcrm.api.ApiDealView;
 import io.loopcrm.api.ApiLeadView;
 import io.loopcrm.audit.Change;
 import io.loopcrm.audit.ChangeListener;
 import io.loopcrm.campaign.Campaign;
-import io.loopcrm.campaign.CampaignVariant;
 import io.loopcrm.customer.Account;
 import io.loopcrm.customer.Contact;
 import io.loopcrm.deal.Deal;
@@ -183,7 +181,7 @@ public class WebhookEvents implements ChangeListener {
       return ApiContactView.of(c);
     }
     if (entity instanceof Campaign k) {
-      return CampaignView.of(k, CampaignVariant.list("campaign.id = ?1 order by name, id", k.id));
+      return io.loopcrm.api.ApiCampaignView.of(k);
     }
     throw new IllegalArgumentException("no webhook data for " + entity.getClass());
   }

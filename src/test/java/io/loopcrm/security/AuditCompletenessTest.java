@@ -328,6 +328,16 @@ class AuditCompletenessTest {
         "{\"kind\":\"call\",\"subject\":\"Api call\",\"leadId\":" + r.get("lead") + "}",
         201);
     apiWrite("PATCH /api/activities/" + r.get("task"), "{\"done\":true}", 200);
+    apiWrite(
+        "POST /api/campaigns",
+        "{\"name\":\"Api campaign\",\"objective\":\"acquisition\",\"channel\":\"email\"}",
+        201);
+    apiWrite("PATCH /api/campaigns/" + r.get("campaign"), "{\"goalLeads\":50}", 200);
+    apiWrite("POST /api/campaigns/" + r.get("campaign") + "/variants", "{\"name\":\"Api B\"}", 201);
+    apiWrite(
+        "PATCH /api/campaigns/" + r.get("campaign") + "/variants/" + r.get("variant"),
+        "{\"headline\":\"Over the API\"}",
+        200);
   }
 
   /** A write of the integration client: one audit entry per record it changed. */
@@ -341,8 +351,9 @@ class AuditCompletenessTest {
         .request(methodAndPath[0], methodAndPath[1])
         .then()
         .statusCode(status);
-    expectOneEntryPerChange(
-        methodAndPath[0] + " " + methodAndPath[1].replaceAll("/\\d+$", "/{id}"), mark);
+    // the route as the matrix names it: the first id {id}, the second {vid}
+    String path = methodAndPath[1].replaceFirst("/\\d+", "/{id}").replaceFirst("/\\d+", "/{vid}");
+    expectOneEntryPerChange(methodAndPath[0] + " " + path, mark);
   }
 
   @Test
