@@ -27,9 +27,17 @@ import org.HdrHistogram.Recorder;
  * {@code %n} in it and in headers becomes the request's number, so each POST can be new, and
  * {@code %ip} a client address of the request's own), {@code --workers N}
  * (connections, each kept alive; default 64), {@code --max-open N} (requests waiting before new
- * ones count as dropped; default 2000). Prints one line of JSON.
+ * ones count as dropped; default 2000), {@code --method M} (a body sent with another method than
+ * POST, e.g. PATCH), {@code --ids FILE} (one record id a line: {@code __ID__} in the URL becomes the
+ * request's own, spread over them). Prints one line of JSON.
  */
 public class LoadGen {
+  /** The ids {@code __ID__} in the URL takes, one after another. */
+  static List<String> ids = List.of();
+
+  /** The method of a request with a body. */
+  static String bodyMethod = "POST";
+
   public static void main(String[] args) throws Exception {
     if (args.length < 3) {
       System.err.println("usage: LoadGen URL RATE SECONDS [--warmup S] [--header H] [--post FILE]");
@@ -43,6 +51,7 @@ public class LoadGen {
     int workers = 64;
     String body = null;
     List<String> headers = new ArrayList<>();
+    String method = null;
     for (int i = 3; i < args.length; i++) {
       switch (args[i]) {
         case "--warmup" -> warmup = Double.parseDouble(args[++i]);
@@ -50,8 +59,13 @@ public class LoadGen {
         case "--post" -> body = Files.readString(Path.of(args[++i]));
         case "--max-open" -> maxOpen = Integer.parseInt(args[++i]);
         case "--workers" -> workers = Integer.parseInt(args[++i]);
+        case "--method" -> method = args[++i];
+        case "--ids" -> ids = Files.readAllLines(Path.of(args[++i])).stream().filter(l -> !l.isBlank()).toList();
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
+    }
+    if (method != null) {
+      bodyMethod = method;
     }
     // keep one connection per worker alive (the JDK keeps 5 per host by default)
     System.setProperty("http.maxConnections", Integer.toString(workers));
@@ -205,7 +219,16 @@ public class LoadGen {
   }
 
   /** One request on a kept-alive connection; the whole answer is read so the connection is reused. */
-  static int send(URI uri, List<String> headers, String body, String n) throws java.io.IOException {
+  static int send(URI template, List<String> headers, String body, String n)
+      throws java.io.IOException {
+    URI uri = template;
+    if (!ids.isEmpty() && template.toString().contains("__ID__")) {
+      long i = Long.parseLong(n.substring(n.lastIndexOf('-') + 1));
+      uri = URI.create(template.toString().replace("__ID__", ids.get((int) (i % ids.size()))));
+    }
+    if (body != null && !bodyMethod.equals("POST")) {
+      return sendOther(uri, headers, body, n);
+    }
     HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection();
     c.setInstanceFollowRedirects(false);
     c.setConnectTimeout(5_000);
@@ -234,5 +257,36 @@ public class LoadGen {
       }
     }
     return status;
+  }
+
+  private static final java.net.http.HttpClient OTHER =
+      java.net.http.HttpClient.newBuilder()
+          .version(java.net.http.HttpClient.Version.HTTP_1_1)
+          .connectTimeout(java.time.Duration.ofSeconds(5))
+          .build();
+
+  /** A request whose method HttpURLConnection does not send (PATCH), with the JDK's HttpClient. */
+  static int sendOther(URI uri, List<String> headers, String body, String n)
+      throws java.io.IOException {
+    var b =
+        java.net.http.HttpRequest.newBuilder(uri)
+            .timeout(java.time.Duration.ofSeconds(30))
+            .method(bodyMethod, java.net.http.HttpRequest.BodyPublishers.ofString(fill(body, n)));
+    boolean typed = false;
+    for (String h : headers) {
+      int colon = h.indexOf(':');
+      String name = h.substring(0, colon).trim();
+      typed |= name.equalsIgnoreCase("Content-Type");
+      b.header(name, fill(h.substring(colon + 1).trim(), n));
+    }
+    if (!typed) {
+      b.header("Content-Type", "application/json");
+    }
+    try {
+      return OTHER.send(b.build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.IOException(e);
+    }
   }
 }

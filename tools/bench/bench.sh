@@ -82,6 +82,9 @@ curl -s -c "$FORMJAR" -o /dev/null "$BASE/f/$CODE"
 CSRF=$(awk '$6 == "csrf-token" {print $7}' "$FORMJAR")
 printf 'csrf-token=%s&firstName=Bench&lastName=Visitor%%n&email=form-%%n%%40bench.example&company=Bench+Co&region=EMEA' "$CSRF" > "$OUT/form.body"
 printf '{"firstName":"Bench","lastName":"Api%%n","email":"api-%%n@bench.example","company":"Bench Co","region":"EMEA","segment":"smb"}' > "$OUT/api.body"
+# deals a PATCH changes: open ones, spread over the table (each wrk thread and request its own)
+psql -Atc "select id from deal where status = 'OPEN' order by id % 997, id limit 2000" > "$OUT/deal.ids"
+printf '{"nextStep":"Bench call %%n","probability":40}' > "$OUT/patch.body"
 YEAR_FROM=$(date -u -d '364 days ago' +%F); TODAY=$(date -u +%F)
 
 # name | path | who | fixed rates (req/s) | method
@@ -100,6 +103,7 @@ TARGETS=(
   "form-capture|/f/$CODE|form|100 500|FORM"
   "api-create|/api/leads|api|100 500|API"
   "api-deals|/api/deals?limit=50|api|20 100|APIGET"
+  "api-patch|/api/deals/__ID__|api|200|PATCH"
 )
 
 if [ -n "${ONLY:-}" ]; then
@@ -122,6 +126,18 @@ wrk_script() { # a Lua script for wrk that sends what the target needs (new peop
   case $kind in
     GET) printf 'wrk.headers["Cookie"] = "%s"\n' "$auth" > "$file" ;;
     APIGET) printf 'wrk.headers["Authorization"] = "Bearer %s"\n' "$auth" > "$file" ;;
+    PATCH) { printf 'local ids = {%s}\n' "$(paste -sd, "$OUT/deal.ids")"; cat <<EOF
+-- each wrk thread changes its own deals in turn (a thread's Lua state starts with the same seed)
+local threads = 0
+function setup(thread) threads = threads + 1; thread:set("tid", threads) end
+n = 0
+request = function()
+  n = n + 1
+  local id = ids[((tid - 1) * 1000 + n) % #ids + 1]
+  return wrk.format("PATCH", "/api/deals/" .. id, {["Content-Type"] = "application/json", ["Authorization"] = "Bearer $auth"}, '{"nextStep":"Bench wrk ' .. n .. '","probability":40}')
+end
+EOF
+    } > "$file" ;;
     TRACK) cat > "$file" <<EOF
 -- visitors as a browser sends them: a user agent (no agent counts as a bot) and addresses of their
 -- own (the per-address cap would keep all but 60 clicks a minute of one address out of the log)
@@ -173,6 +189,7 @@ measure() { # round name path who rates kind
                 --header "Cookie: csrf-token=$CSRF" --header "X-Forwarded-For: %ip") ;;
     API) args=(--post "$OUT/api.body" --header "Authorization: Bearer $auth") ;;
     APIGET) args=(--header "Authorization: Bearer $auth") ;;
+    PATCH) args=(--method PATCH --post "$OUT/patch.body" --ids "$OUT/deal.ids" --header "Authorization: Bearer $auth") ;;
   esac
   script=$(wrk_script "$kind" "$auth")
   # the most it serves: closed loop, 32 connections
