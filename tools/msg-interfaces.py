@@ -13,6 +13,7 @@ BUNDLES={'msg':('Msg','The shared messages: layout, errors, statuses and every k
          'lay':('LayoutMsg','The layout\'s, home page\'s and sign-out page\'s texts (navbar, language menu, footer).'),
          'ops':('OpsMsg','The operations pages\' own texts (campaigns, capture, routing, import).'),
          'hok':('HookMsg','Webhooks: the admin\'s endpoints, their secrets and delivery log, the event types.'),
+         'aud':('AudienceMsg','Audiences: saved filters over leads that operations builds, counts and exports.'),
          'eml':('MailMsg','E-mail: writing from a record, the states of a message, notifications, replies, the mail Loop sends.')}
 for name,(cls,doc) in BUNDLES.items():
     path=f'{ROOT}/src/main/resources/messages/{name}.properties'

@@ -83,7 +83,7 @@ CSRF=$(awk '$6 == "csrf-token" {print $7}' "$FORMJAR")
 printf 'csrf-token=%s&firstName=Bench&lastName=Visitor%%n&email=form-%%n%%40bench.example&company=Bench+Co&region=EMEA' "$CSRF" > "$OUT/form.body"
 printf '{"firstName":"Bench","lastName":"Api%%n","email":"api-%%n@bench.example","company":"Bench Co","region":"EMEA","segment":"smb"}' > "$OUT/api.body"
 # deals a PATCH changes: open ones, spread over the table (each wrk thread and request its own)
-psql -Atc "select id from deal where status = 'OPEN' order by id % 997, id limit 2000" > "$OUT/deal.ids"
+psql -Atc "select id from deal where status = 'open' order by id % 997, id limit 2000" > "$OUT/deal.ids"
 printf '{"nextStep":"Bench call %%n","probability":40}' > "$OUT/patch.body"
 YEAR_FROM=$(date -u -d '364 days ago' +%F); TODAY=$(date -u +%F)
 

@@ -36,6 +36,7 @@ public class ApiScopes {
           "activities:write",
           "campaigns:read",
           "campaigns:write",
+          "audiences:read",
           "members:read");
 
   static final String CLIENT = "loop-api";

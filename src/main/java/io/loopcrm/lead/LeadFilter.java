@@ -100,6 +100,11 @@ public record LeadFilter(
         .collect(Collectors.joining("&"));
   }
 
+  /** Every lead, newest first: no search, no filter. */
+  public static LeadFilter all() {
+    return parse(null, null, null, null, null, null, null, null, null, null);
+  }
+
   /** The same view with another page size and no cursor (exports read it in large pages). */
   public LeadFilter withSize(int pageSize, String cursor) {
     return new LeadFilter(

@@ -54,8 +54,17 @@ public class LeadSearch {
   public record Page(List<Row> rows, String nextCursor, long count, boolean countCapped) {}
 
   public Page search(LeadFilter filter, Viewer viewer, ZoneId zone) {
+    return search(filter, viewer, zone, null);
+  }
+
+  /** The same within an audience's members ({@code within}: its condition; null: every lead). */
+  public Page search(LeadFilter filter, Viewer viewer, ZoneId zone, Audience.Condition within) {
     Map<String, Object> params = new LinkedHashMap<>();
     String where = where(filter, viewer, zone, params);
+    if (within != null) {
+      where = where + " and (" + within.sql() + ")";
+      params.putAll(within.params());
+    }
     LeadSort sort = filter.sort();
 
     StringBuilder sql =

@@ -17,7 +17,17 @@ public final class SalesPaths {
 
   /** The lead's page. */
   public static String path(Lead lead) {
-    return "/sales/leads/" + lead.id;
+    return leadPath(lead.id);
+  }
+
+  /** The page of a lead in a list. */
+  public static String path(io.loopcrm.lead.LeadSearch.Row row) {
+    return leadPath(row.id());
+  }
+
+  /** The page of the lead with this id. */
+  public static String leadPath(long id) {
+    return "/sales/leads/" + id;
   }
 
   /** Where the lead page posts a new activity. */

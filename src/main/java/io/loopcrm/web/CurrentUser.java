@@ -81,6 +81,7 @@ public class CurrentUser {
       items.add(new NavItem("nav_campaigns", "/ops/campaigns"));
       items.add(new NavItem("nav_funnel", "/ops/funnel"));
       items.add(new NavItem("nav_all_leads", "/ops/leads"));
+      items.add(new NavItem("nav_audiences", "/ops/audiences"));
       items.add(new NavItem("nav_queue", "/ops/leads?owner=none"));
       items.add(new NavItem("nav_routing", "/ops/routing"));
       items.add(new NavItem("nav_scoring", "/ops/scoring"));

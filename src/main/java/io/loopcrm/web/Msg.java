@@ -712,6 +712,9 @@ public interface Msg {
   String referral_flash_link();
 
   @Message
+  String nav_audiences();
+
+  @Message
   String nav_scoring();
 
   @Message

@@ -137,6 +137,17 @@ final class MatrixRecords {
                   return cost.id.toString();
                 }));
     ids.put("variant", variant.id.toString());
+    ids.put(
+        "audience",
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  io.loopcrm.lead.Audience a = new io.loopcrm.lead.Audience();
+                  a.name = "Matrix audience " + System.nanoTime();
+                  a.region = "Matrix region";
+                  a.persist();
+                  return a.id.toString();
+                }));
     ids.put("tracking", variant.trackingCode);
     ids.put(
         "split",
