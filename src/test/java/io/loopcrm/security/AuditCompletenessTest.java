@@ -178,6 +178,9 @@ class AuditCompletenessTest {
             + "|currency=USD|targetRegion=East|goalLeads=200";
     run(
         r,
+        "POST /ops/audiences|name={unique} Audit audience|region=Atlantis|statuses=new",
+        "POST /ops/audiences/{id}|id={audience}|name={unique} Renamed audience|region=Atlantis"
+            + "|version={v:audience:audience}",
         "POST /ops/campaigns|name={unique} Audit campaign" + campaign,
         "POST /ops/campaigns/{id}|id={campaign}|name={unique} Renamed campaign" + campaign,
         "POST /ops/campaigns/{id}/costs|id={campaign}|incurredOn={date+0}|amount=250|currency=USD"

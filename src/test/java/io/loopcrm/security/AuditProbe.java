@@ -38,7 +38,8 @@ final class AuditProbe {
           "team",
           "import_job",
           "mail_template",
-          "webhook_endpoint");
+          "webhook_endpoint",
+          "audience");
 
   private static final String IGNORED =
       "array['updated_at', 'created_at', 'version', 'stage_entered_at', 'last_login_at', 'score',"
