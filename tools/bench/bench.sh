@@ -85,6 +85,16 @@ printf '{"firstName":"Bench","lastName":"Api%%n","email":"api-%%n@bench.example"
 # deals a PATCH changes: open ones, spread over the table (each wrk thread and request its own)
 psql -Atc "select id from deal where status = 'open' order by id % 997, id limit 2000" > "$OUT/deal.ids"
 printf '{"nextStep":"Bench call %%n","probability":40}' > "$OUT/patch.body"
+# audiences as operations builds them, counted on every read: a region's working leads, and every
+# lead being worked (most of the table)
+audience() { # name criteria-columns criteria-values
+  local id
+  id=$(psql -Atc "select id from audience where name = '$1'")
+  [ -n "$id" ] || id=$(psql -Atc "insert into audience (id, name, $2) values (nextval('audience_seq'), '$1', $3) returning id" | head -1)
+  echo "$id"
+}
+AUD=$(audience 'Bench audience' 'region, statuses' "'EMEA', 'assigned,accepted,working'")
+AUD_WIDE=$(audience 'Bench audience, wide' 'statuses' "'assigned,accepted'")
 YEAR_FROM=$(date -u -d '364 days ago' +%F); TODAY=$(date -u +%F)
 
 # name | path | who | fixed rates (req/s) | method
@@ -104,6 +114,8 @@ TARGETS=(
   "api-create|/api/leads|api|100 500|API"
   "api-deals|/api/deals?limit=50|api|20 100|APIGET"
   "api-patch|/api/deals/__ID__|api|200|PATCH"
+  "audience-count|/api/audiences/$AUD|api|20|APIGET"
+  "audience-wide|/api/audiences/$AUD_WIDE|api|5|APIGET"
 )
 
 if [ -n "${ONLY:-}" ]; then
