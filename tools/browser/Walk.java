@@ -30,7 +30,7 @@ public class Walk {
         List.of(
             new Stop("sam", List.of("/sales/today", "/sales/leads", "/sales/pipeline")),
             new Stop("max", List.of("/sales/leads", "/sales/team", "/sales/numbers")),
-            new Stop("olga", List.of("/ops/campaigns", "/ops/funnel", "/ops/leads")),
+            new Stop("olga", List.of("/ops/campaigns", "/ops/funnel", "/ops/leads", "/ops/audiences", "/ops/audiences/1", "/ops/audiences/new")),
             new Stop("ada", List.of("/admin/users", "/admin/settings", "/admin/webhooks", "/admin/audit")));
     for (Stop stop : stops) {
       ChromeOptions options = new ChromeOptions();

@@ -81,6 +81,23 @@ public class DemoData {
     // the months of history behind the funnel tell no one; the reps' current leads above do
     io.loopcrm.notify.Notifications.quiet();
     funnelHistory.load();
+    audiences();
     LOG.infof("demo data: loaded %d members and team %s", USERS.size(), team.name);
+  }
+
+  /** Two audiences operations would keep: a retention target and the leads worth a nudge. */
+  private static void audiences() {
+    io.loopcrm.campaign.Campaign spring =
+        io.loopcrm.campaign.Campaign.find("name", "Spring webinar 2026").firstResult();
+    io.loopcrm.lead.Audience lapsed = new io.loopcrm.lead.Audience();
+    lapsed.name = "Spring webinar customers, nothing bought in 90 days";
+    lapsed.customersOfCampaign = spring;
+    lapsed.noPurchaseDays = 90;
+    lapsed.persist();
+    io.loopcrm.lead.Audience warm = new io.loopcrm.lead.Audience();
+    warm.name = "Leads being worked in EMEA";
+    warm.region = "EMEA";
+    warm.statuses = "assigned,accepted,working";
+    warm.persist();
   }
 }
