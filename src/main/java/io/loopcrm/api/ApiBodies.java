@@ -115,7 +115,8 @@ final class ApiBodies {
       BigDecimal goalRevenue,
       Integer goalReferrals,
       @Schema(description = "The member who runs it") Long ownerId,
-      @Schema(description = "A campaign this one belongs to") Long parentId) {}
+      @Schema(description = "A campaign this one belongs to") Long parentId,
+      @Schema(description = "The audience it reaches") Long audienceId) {}
 
   @Schema(
       name = "CampaignChange",
@@ -138,6 +139,7 @@ final class ApiBodies {
       Integer goalReferrals,
       Long ownerId,
       Long parentId,
+      Long audienceId,
       @Schema(description = "draft, scheduled, active, paused or completed") String status) {}
 
   @Schema(name = "VariantFields", description = "A variant's copy, pages and traffic weight.")

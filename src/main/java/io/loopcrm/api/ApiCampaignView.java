@@ -21,6 +21,7 @@ public record ApiCampaignView(
     String currency,
     Long ownerId,
     Long parentId,
+    @Schema(description = "The audience it reaches (GET /api/audiences/{id})") Long audienceId,
     String splitPath,
     List<Variant> variants,
     long version) {
@@ -70,6 +71,7 @@ public record ApiCampaignView(
         c.currency,
         c.owner == null ? null : c.owner.id,
         c.parent == null ? null : c.parent.id,
+        c.audienceId,
         "/t/c/" + c.code,
         variants.stream().map(Variant::of).toList(),
         c.version);

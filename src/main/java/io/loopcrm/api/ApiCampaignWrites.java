@@ -67,6 +67,7 @@ class ApiCampaignWrites {
     }
     m.put("ownerId", "owner");
     m.put("parentId", "parent");
+    m.put("audienceId", "audience");
     return Map.copyOf(m);
   }
 
@@ -112,7 +113,8 @@ class ApiCampaignWrites {
     Map<String, String> errors = new LinkedHashMap<>();
     ApiBody.bind(body, fields, FIELDS, ids, errors);
     CampaignForm form = CampaignForm.of(fields, validator);
-    Map<String, String> names = Map.of("owner", "ownerId", "parent", "parentId");
+    Map<String, String> names =
+        Map.of("owner", "ownerId", "parent", "parentId", "audience", "audienceId");
     messages.of(form.errors, names).forEach(errors::putIfAbsent);
     ApiBody.refuseIfAny("campaign", errors);
     if (!form.applyTo(c)) {

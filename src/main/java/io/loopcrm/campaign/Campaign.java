@@ -137,6 +137,10 @@ public class Campaign extends PanacheEntity implements Audited {
     return status == Status.COMPLETED;
   }
 
+  /** The audience the campaign reaches (its members), by id: audiences are filters over leads. */
+  @Column(name = "audience_id")
+  public Long audienceId;
+
   @Version public long version;
 
   /** Which fields its hosted form shows and requires ({@link FormFields}); null: the default. */

@@ -92,7 +92,11 @@ public class ClickRedirect {
                 campaign,
                 clip(request.referrer(), 500, null),
                 Instant.now(clock),
-                verdict == ClickQuality.Verdict.BOT ? "bot" : null,
+                switch (verdict) {
+                  case BOT -> "bot";
+                  case FLOOD -> "flood";
+                  default -> null;
+                },
                 !newVisitor))
         // a known visitor's leads are scored again off the request path (the click insert notes
         // them for the rescoring, V24)

@@ -238,11 +238,19 @@ public interface LoopConfig {
     int writers();
 
     /**
-     * Clicks recorded per client address and minute at most (per instance); past it the visitor is
-     * still redirected but the click is not kept, so one address cannot flood the click log.
+     * Clicks counted per client address and minute at most (per instance); past it the click is
+     * kept as a flood, not counted in the funnel.
      */
     @WithDefault("60")
     int perAddressPerMinute();
+
+    /**
+     * Clicks kept per client address and minute at most (per instance); past it the visitor is
+     * still redirected but the click is not kept (the {@code loop.clicks.dropped} metric counts
+     * them), so one address cannot flood the click log.
+     */
+    @WithDefault("6000")
+    int floodPerAddressPerMinute();
   }
 
   /** Lead scoring. */

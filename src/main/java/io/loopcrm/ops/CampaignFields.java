@@ -69,6 +69,11 @@ public class CampaignFields {
   @Pattern(regexp = "\\s*\\d{0,18}\\s*", message = "campaign_error_parent")
   public String parent;
 
+  /** The audience it reaches, by id. */
+  @RestForm
+  @Pattern(regexp = "\\s*\\d{0,18}\\s*", message = "error_choice")
+  public String audience;
+
   /** A field as the form shows it again: as typed, "" for none. */
   Map<String, String> values() {
     Map<String, String> m = new HashMap<>();
@@ -89,6 +94,7 @@ public class CampaignFields {
     m.put("goalReferrals", goalReferrals);
     m.put("owner", owner);
     m.put("parent", parent);
+    m.put("audience", audience);
     m.replaceAll((k, v) -> v == null ? "" : v);
     return m;
   }
@@ -133,6 +139,10 @@ public class CampaignFields {
         }
         if (trimmed(f.parent).matches("\\d{1,18}") && Campaign.findById(id(f.parent)) == null) {
           ok = FieldViolation.refuse(context, "parent", "campaign_error_parent");
+        }
+        if (trimmed(f.audience).matches("\\d{1,18}")
+            && io.loopcrm.lead.Audience.findById(id(f.audience)) == null) {
+          ok = FieldViolation.refuse(context, "audience", "error_choice");
         }
         return ok;
       }

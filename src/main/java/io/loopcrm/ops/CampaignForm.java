@@ -58,6 +58,7 @@ public final class CampaignForm {
     v.put("goalReferrals", str(c.goalReferrals));
     v.put("owner", c.owner == null ? "" : c.owner.id.toString());
     v.put("parent", c.parent == null ? "" : c.parent.id.toString());
+    v.put("audience", str(c.audienceId));
     return v;
   }
 
@@ -93,6 +94,7 @@ public final class CampaignForm {
     Long ownerId = CampaignFields.id(fields.owner);
     c.owner = ownerId == null ? null : Member.findById(ownerId);
     c.parent = parentId == null ? null : Campaign.findById(parentId);
+    c.audienceId = errors.has("audience") ? null : CampaignFields.id(fields.audience);
     return true;
   }
 

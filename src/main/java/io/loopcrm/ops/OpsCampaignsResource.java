@@ -72,7 +72,8 @@ public class OpsCampaignsResource {
         List<String> currencies,
         List<String> companySizes,
         List<Member> owners,
-        List<CampaignDirectory.Option> parents);
+        List<CampaignDirectory.Option> parents,
+        List<io.loopcrm.lead.Audience> audiences);
   }
 
   @GET
@@ -175,6 +176,7 @@ public class OpsCampaignsResource {
         choices.activeCodes(ChoiceList.CURRENCY),
         CampaignForm.COMPANY_SIZES,
         Member.list("roles like ?1 order by displayName", "%operations%"),
-        directory.options());
+        directory.options(),
+        io.loopcrm.lead.Audience.list("order by lower(name)"));
   }
 }

@@ -67,7 +67,9 @@ public class OpsLeadNewResource {
               dup.id));
     }
     return Flash.redirect(
-        URI.create("/sales/leads/" + result.created().id), "success", "lead_flash_created");
+        URI.create(io.loopcrm.sales.SalesPaths.leadPath(result.created().id)),
+        "success",
+        "lead_flash_created");
   }
 
   private TemplateInstance page(Map<String, String> values, FormErrors errors, Long duplicate) {

@@ -52,6 +52,7 @@ public class OpsLeadSegmentResource {
               Map.of("segment", v)));
     }
     lead.segment = v.isEmpty() ? null : v;
-    return Flash.redirect(URI.create("/sales/leads/" + id), "success", "lead_flash_saved");
+    return Flash.redirect(
+        URI.create(io.loopcrm.sales.SalesPaths.leadPath(id)), "success", "lead_flash_saved");
   }
 }

@@ -56,7 +56,7 @@ public class SalesConvertResource {
   public Response form(@PathParam("id") long id) {
     Lead lead = Lead.findEditable(id, me.viewer());
     if (lead.status == LeadStatus.CONVERTED) {
-      return Response.seeOther(URI.create("/sales/deals/" + lead.convertedDealId)).build();
+      return Response.seeOther(URI.create(SalesPaths.dealPath(lead.convertedDealId))).build();
     }
     Map<String, String> values = new HashMap<>();
     values.put("dealName", (lead.company == null ? lead.getName() : lead.company));
@@ -72,7 +72,7 @@ public class SalesConvertResource {
     Lead lead = Lead.findEditable(id, me.viewer());
     if (lead.status == LeadStatus.CONVERTED) {
       // a second click on the same form: the deal exists already
-      return Response.seeOther(URI.create("/sales/deals/" + lead.convertedDealId)).build();
+      return Response.seeOther(URI.create(SalesPaths.dealPath(lead.convertedDealId))).build();
     }
     DealForm form = input.form(validator);
     if (!lead.status.isConvertible()) {
@@ -94,7 +94,8 @@ public class SalesConvertResource {
                 form.expectedClose(),
                 "new".equals(account)),
             Instant.now(clock));
-    return Flash.redirect(URI.create("/sales/deals/" + deal.id), "success", "convert_flash_done");
+    return Flash.redirect(
+        URI.create(SalesPaths.dealPath(deal.id)), "success", "convert_flash_done");
   }
 
   private TemplateInstance page(Lead lead, FormErrors errors, Map<String, String> values) {

@@ -45,6 +45,6 @@ public class SalesDealActivitiesResource {
           a.contact = deal.contact;
         });
     return Flash.redirect(
-        URI.create("/sales/deals/" + id + "#timeline"), "success", "activity_flash_logged");
+        URI.create(SalesPaths.dealPath(id) + "#timeline"), "success", "activity_flash_logged");
   }
 }

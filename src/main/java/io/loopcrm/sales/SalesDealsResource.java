@@ -97,7 +97,7 @@ public class SalesDealsResource {
         by,
         now);
     deal.flush();
-    return Flash.redirect(URI.create("/sales/deals/" + id), "success", "deal_flash_saved");
+    return Flash.redirect(URI.create(SalesPaths.dealPath(id)), "success", "deal_flash_saved");
   }
 
   @POST
@@ -126,7 +126,7 @@ public class SalesDealsResource {
             choices.isActive(ChoiceList.LOST_REASON, lostReason) ? lostReason : null,
             competitor);
         deal.flush();
-        return Flash.redirect(URI.create("/sales/deals/" + id), "success", "deal_flash_moved");
+        return Flash.redirect(URI.create(SalesPaths.dealPath(id)), "success", "deal_flash_moved");
       } catch (io.loopcrm.deal.DealRuleViolation v) {
         // said in the move panel, and next to the deal's field that needs filling in
         errors.add("stage", v.messageKey);
@@ -166,7 +166,7 @@ public class SalesDealsResource {
     deal.record("owner", deal.owner.displayName, target.displayName, me.get(), Instant.now(clock));
     deal.owner = target;
     io.loopcrm.activity.Activity.moveOpenTasks("deal", deal, target);
-    return Flash.redirect(URI.create("/sales/deals/" + id), "success", "reassign_flash_done");
+    return Flash.redirect(URI.create(SalesPaths.dealPath(id)), "success", "reassign_flash_done");
   }
 
   private static PipelineStage parseStage(String stage) {

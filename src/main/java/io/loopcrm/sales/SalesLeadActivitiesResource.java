@@ -39,6 +39,6 @@ public class SalesLeadActivitiesResource {
     form.save(me.get(), a -> a.lead = lead)
         .ifPresent(a -> lead.contacted(a.isTask(), Instant.now(clock)));
     return Flash.redirect(
-        URI.create("/sales/leads/" + id + "#timeline"), "success", "activity_flash_logged");
+        URI.create(SalesPaths.leadPath(id) + "#timeline"), "success", "activity_flash_logged");
   }
 }

@@ -47,7 +47,7 @@ public class SalesLeadAnswerResource {
       return leadPage.invalid(lead, viewer, errors, Map.of("quality", String.valueOf(quality)));
     }
     lead.accept(rating, Instant.now(clock));
-    return Flash.redirect(URI.create("/sales/leads/" + id), "success", "lead_flash_accepted");
+    return Flash.redirect(URI.create(SalesPaths.leadPath(id)), "success", "lead_flash_accepted");
   }
 
   @POST
@@ -79,7 +79,7 @@ public class SalesLeadAnswerResource {
           Map.of("reason", String.valueOf(reason), "rejectQuality", String.valueOf(quality)));
     }
     lead.reject(why, rating, Instant.now(clock));
-    return Flash.redirect(URI.create("/sales/leads/" + id), "success", "lead_flash_rejected");
+    return Flash.redirect(URI.create(SalesPaths.leadPath(id)), "success", "lead_flash_rejected");
   }
 
   static Integer rating(String value) {

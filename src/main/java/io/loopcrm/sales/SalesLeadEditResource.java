@@ -90,7 +90,7 @@ public class SalesLeadEditResource {
           visible ? dup.id : null);
     }
     yours.applyTo(lead);
-    return Flash.redirect(URI.create("/sales/leads/" + id), "success", "lead_flash_saved");
+    return Flash.redirect(URI.create(SalesPaths.leadPath(id)), "success", "lead_flash_saved");
   }
 
   private Response invalid(Lead lead, LeadInput input, FormErrors errors, Long duplicate) {

@@ -99,7 +99,7 @@ public class SalesLeadNewResource {
               visible ? dup.id : null));
     }
     return Flash.redirect(
-        URI.create("/sales/leads/" + result.created().id), "success", "lead_flash_created");
+        URI.create(SalesPaths.leadPath(result.created().id)), "success", "lead_flash_created");
   }
 
   private TemplateInstance page(Map<String, String> values, FormErrors errors, Long duplicate) {

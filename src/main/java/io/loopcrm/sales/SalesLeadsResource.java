@@ -132,7 +132,7 @@ public class SalesLeadsResource {
           lead, viewer, new FormErrors().add("to", "lead_error_move"), Map.of());
     }
     lead.moveTo(next);
-    return Flash.redirect(URI.create("/sales/leads/" + id), "success", "lead_flash_moved");
+    return Flash.redirect(URI.create(SalesPaths.leadPath(id)), "success", "lead_flash_moved");
   }
 
   /** A manager hands a lead to another member of the team. */
@@ -155,7 +155,7 @@ public class SalesLeadsResource {
     if (lead.handOver(target, me.get().displayName, Instant.now(clock))) {
       Activity.moveOpenTasks("lead", lead, target);
     }
-    return Flash.redirect(URI.create("/sales/leads/" + id), "success", "reassign_flash_done");
+    return Flash.redirect(URI.create(SalesPaths.leadPath(id)), "success", "reassign_flash_done");
   }
 
   private static LeadStatus parseStatus(String to) {

@@ -47,7 +47,26 @@ public final class SalesPaths {
 
   /** The deal's page. */
   public static String path(Deal deal) {
-    return "/sales/deals/" + deal.id;
+    return dealPath(deal.id);
+  }
+
+  /** The page of the deal with this id. */
+  public static String dealPath(long id) {
+    return "/sales/deals/" + id;
+  }
+
+  /**
+   * The page of a record by its kind ({@code lead}, {@code deal}, {@code account}, {@code contact})
+   * and id, as the search box lists them.
+   */
+  public static String path(String kind, long id) {
+    return switch (kind) {
+      case "lead" -> leadPath(id);
+      case "deal" -> dealPath(id);
+      case "account" -> "/sales/accounts/" + id;
+      case "contact" -> "/sales/contacts/" + id;
+      default -> throw new IllegalArgumentException("no page for " + kind);
+    };
   }
 
   /** Where the deal page posts a new activity. */
@@ -67,12 +86,12 @@ public final class SalesPaths {
 
   /** The account's page. */
   public static String path(Account account) {
-    return "/sales/accounts/" + account.id;
+    return path("account", account.id);
   }
 
   /** The contact's page. */
   public static String path(Contact contact) {
-    return "/sales/contacts/" + contact.id;
+    return path("contact", contact.id);
   }
 
   /** Where an e-mail to the contact is written. */

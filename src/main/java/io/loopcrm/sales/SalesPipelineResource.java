@@ -102,7 +102,7 @@ public class SalesPipelineResource {
     try {
       d.moveTo(target, me.get(), Instant.now(clock), null, null);
     } catch (io.loopcrm.deal.DealRuleViolation needsDetails) {
-      URI dealPage = URI.create("/sales/deals/" + d.id + "?stage=" + target.id + "#stage");
+      URI dealPage = URI.create(SalesPaths.dealPath(d.id) + "?stage=" + target.id + "#stage");
       return Flash.redirect(dealPage, "warning", needsDetails.messageKey, htmx);
     }
     if (htmx) {

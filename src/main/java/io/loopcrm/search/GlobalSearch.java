@@ -125,7 +125,7 @@ public class GlobalSearch {
       hits.add(
           new Hit(
               kind,
-              "/sales/" + kind + "s/" + ((Number) r[0]).longValue(),
+              io.loopcrm.sales.SalesPaths.path(kind, ((Number) r[0]).longValue()),
               (String) r[1],
               (String) r[2]));
     }

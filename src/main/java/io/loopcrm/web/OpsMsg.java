@@ -737,4 +737,7 @@ public interface OpsMsg {
 
   @Message
   String import_match_account_new();
+
+  @Message
+  String campaign_audience();
 }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class ClickQualityTest {
+  @jakarta.inject.Inject io.micrometer.core.instrument.MeterRegistry metrics;
   static final String CHROME =
       "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko)"
           + " Chrome/131.0.0.0 Safari/537.36";
@@ -128,9 +129,10 @@ class ClickQualityTest {
   }
 
   @Test
-  void oneAddressGetsItsCapOfClicksKeptAndEveryRedirect() {
+  void oneAddressGetsItsCapCountedItsFloodKeptAndEveryRedirect() {
     CampaignVariant v = Fixtures.campaignWithVariant(Fixtures.unique("Flood"));
-    int cap = quality.cap(5);
+    double droppedBefore = metrics.counter("loop.clicks.dropped").count();
+    int[] before = quality.cap(5, 20);
     try {
       for (int i = 0; i < 50; i++) {
         // new visitors each time (no cookie), as a script that drops cookies
@@ -140,11 +142,15 @@ class ClickQualityTest {
       }
       click(v, null, CHROME, "203.0.113.10").then().statusCode(302);
     } finally {
-      quality.cap(cap);
+      quality.cap(before[0], before[1]);
     }
-    // five of the flooding address and the other address's one: the rest never reached the log
-    assertThat(count(v, "true")).isEqualTo(6);
+    // five counted and fifteen kept as a flood of the busy address, the other address's one
+    // counted; the thirty past the flood limit never reached the log, and the metric says so
+    assertThat(count(v, "true")).isEqualTo(21);
+    assertThat(count(v, "ignored = 'flood'")).isEqualTo(15);
     assertThat(rollup(v, "clicks")).isEqualTo(6);
+    assertThat(rollup(v, "clicks_ignored")).isEqualTo(15);
+    assertThat(metrics.counter("loop.clicks.dropped").count() - droppedBefore).isEqualTo(30);
   }
 
   @Test

@@ -233,6 +233,37 @@ class AudiencesTest {
         .statusCode(303);
     assertThat(given().get(location).then().extract().asString())
         .contains("id=\"member-count\">1<");
+
+    // the audience is a campaign's target: chosen on its form, named on its page
+    String audienceId = location.substring(location.lastIndexOf('/') + 1);
+    String campaign =
+        Csrf.form()
+            .formParam("name", Fixtures.unique("Win-back"))
+            .formParam("objective", "retention")
+            .formParam("channel", "email")
+            .formParam("currency", "USD")
+            .formParam("audience", audienceId)
+            .post("/ops/campaigns")
+            .then()
+            .statusCode(303)
+            .extract()
+            .header("Location");
+    given()
+        .get(campaign)
+        .then()
+        .statusCode(200)
+        .body(containsString("id=\"campaign-audience\">" + name + "<"));
+    Csrf.form()
+        .header("Accept-Language", "en")
+        .formParam("name", Fixtures.unique("Win-back"))
+        .formParam("objective", "retention")
+        .formParam("channel", "email")
+        .formParam("currency", "USD")
+        .formParam("audience", "999999999")
+        .post("/ops/campaigns")
+        .then()
+        .statusCode(422)
+        .body(containsString("Choose one of the options."));
   }
 
   @Test

@@ -315,7 +315,10 @@ class SalesLeadsTest {
     long statements =
         StatementCounter.count(
             emf, () -> given().get("/sales/leads/" + lead.id).then().statusCode(200));
-    assertThat(statements).as(StatementCounter.last()).isLessThanOrEqualTo(5);
+    // the member, the lead with its owner, campaign and variant, the timeline, its campaigns, the
+    // audit trail, and for a lead with a phone the other lead with that phone (a possible
+    // duplicate)
+    assertThat(statements).as(StatementCounter.last()).isLessThanOrEqualTo(6);
   }
 
   @Test

@@ -80,7 +80,10 @@ class ConcurrencyTest {
             },
             null);
     int saved = answers.getOrDefault(303, 0);
-    assertThat(answers.keySet()).as("answers by status").containsAnyOf(303).isSubsetOf(303, 409);
+    assertThat(answers.keySet())
+        .as("answers by status; refused: " + lastRefused)
+        .containsAnyOf(303)
+        .isSubsetOf(303, 409);
     assertThat(Fixtures.reload(Deal.class, id).amount)
         .isEqualByComparingTo(BigDecimal.valueOf(saved));
   }
@@ -137,7 +140,10 @@ class ConcurrencyTest {
     int saved = answers.getOrDefault(303, 0);
     QuarkusTransaction.requiringNew()
         .run(() -> ScoringRule.<ScoringRule>findById(rule).active = false);
-    assertThat(answers.keySet()).as("answers by status").containsAnyOf(303).isSubsetOf(303, 409);
+    assertThat(answers.keySet())
+        .as("answers by status; refused: " + lastRefused)
+        .containsAnyOf(303)
+        .isSubsetOf(303, 409);
     // every save kept; saves lost only to each other, never to the rescoring (with rescoring that
     // bumped the version every 50 ms, none of 500 could save)
     assertThat(Fixtures.reload(Lead.class, lead.id).title).isEqualTo(Integer.toString(saved));
@@ -179,10 +185,15 @@ class ConcurrencyTest {
   }
 
   /** {@link #TRIALS} edits from {@link #THREADS} threads; the answers counted by status. */
+  /** Why the last run's first refused save was refused (its field messages), or null. */
+  private static volatile String lastRefused;
+
   private static Map<Integer, Integer> trials(
       java.util.concurrent.Callable<Response> edit, Runnable meanwhile) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(THREADS + 1);
     Map<Integer, AtomicInteger> counts = new ConcurrentHashMap<>();
+    java.util.concurrent.atomic.AtomicReference<String> refused =
+        new java.util.concurrent.atomic.AtomicReference<>();
     AtomicInteger left = new AtomicInteger(TRIALS);
     AtomicBoolean done = new AtomicBoolean();
     List<Future<?>> workers = new ArrayList<>();
@@ -203,6 +214,10 @@ class ConcurrencyTest {
                   if (r.statusCode() == 409) {
                     // the record's own conflict page, or the branded one when the commit finds it
                     assertThat(r.asString()).containsAnyOf("id=\"conflict\"", "id=\"error-409\"");
+                  } else if (r.statusCode() == 422 && refused.get() == null) {
+                    // why a save was refused, for the failure's message
+                    var errors = org.jsoup.Jsoup.parse(r.asString()).select(".invalid-feedback");
+                    refused.set(errors.isEmpty() ? "422 without a field message" : errors.text());
                   }
                   counts
                       .computeIfAbsent(r.statusCode(), k -> new AtomicInteger())
@@ -219,7 +234,9 @@ class ConcurrencyTest {
     assertThat(pool.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
     Map<Integer, Integer> out = new TreeMap<>();
     counts.forEach((k, v) -> out.put(k, v.get()));
-    System.out.println("concurrent edits: " + out);
+    System.out.println(
+        "concurrent edits: " + out + (refused.get() == null ? "" : "; refused: " + refused.get()));
+    lastRefused = refused.get();
     return out;
   }
 }

@@ -98,7 +98,13 @@ public final class Fixtures {
                       + company.toLowerCase().replaceAll("[^a-z0-9]", "")
                       + ".example";
               l.emailNormalized = Lead.normalizeEmail(l.email);
-              l.phone = "+86 10 5555 0100";
+              // a phone of its own, kept as the model keeps it: an edit of one fixture lead never
+              // finds another as its duplicate
+              l.phone =
+                  "+86 10 "
+                      + (10_000_000
+                          + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
+              l.phoneNormalized = Lead.normalizePhone(l.phone);
               l.region = "East";
               l.source = "web";
               l.status = LeadStatus.ASSIGNED;
