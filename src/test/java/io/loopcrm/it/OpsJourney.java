@@ -163,6 +163,19 @@ final class OpsJourney {
     assertThat(ops.getPageSource()).contains(name);
     PackagedAppIT.screenshot(ops, "ops-lead-page.png");
 
+    // an audience of the region's leads: counted live while it is built, its members listed
+    ops.get(APP + "/ops/audiences/new");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("audience-form")));
+    ops.findElement(By.id("name")).sendKeys("Kansai leads " + tag);
+    ops.findElement(By.id("region")).sendKeys(region + org.openqa.selenium.Keys.TAB);
+    wait.until(
+        ExpectedConditions.textMatches(By.id("live-count"), java.util.regex.Pattern.compile("\\d+ leads match now")));
+    PackagedAppIT.screenshot(ops, "ops-audience-new.png");
+    click(ops, ops.findElement(By.id("save-audience")));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("audience-preview")));
+    assertThat(ops.findElement(By.id("audience-preview")).getText()).contains("Kei Sato");
+    PackagedAppIT.screenshot(ops, "ops-audience.png");
+
     ops.get(APP + "/ops/campaigns");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("campaigns-table")));
     PackagedAppIT.screenshot(ops, "ops-campaigns.png");
