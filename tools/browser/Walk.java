@@ -13,7 +13,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The walk-through of a running Loop CRM as each demo user, in English and Chinese, at the widths
- * people use (800, 1024, 1366 px): signs in through Keycloak, opens each user's pages, saves a
+ * people use (800, 1024, 1200, 1280, 1366 px): signs in through Keycloak, opens each user's pages, saves a
  * screenshot of each and prints a line per page with what a reader would trip over: a navbar
  * taller than one line (it wraps) or wider than the window, and the console's CSP violations.
  *
@@ -30,7 +30,7 @@ public class Walk {
         List.of(
             new Stop("sam", List.of("/sales/today", "/sales/leads", "/sales/pipeline")),
             new Stop("max", List.of("/sales/leads", "/sales/team", "/sales/numbers")),
-            new Stop("olga", List.of("/ops/campaigns", "/ops/funnel", "/ops/leads", "/ops/audiences", "/ops/audiences/1", "/ops/audiences/new")),
+            new Stop("olga", List.of("/ops/campaigns", "/ops/funnel", "/ops/leads", "/ops/audiences", "/ops/audiences/new")),
             new Stop("ada", List.of("/admin/users", "/admin/settings", "/admin/webhooks", "/admin/audit")));
     for (Stop stop : stops) {
       ChromeOptions options = new ChromeOptions();
@@ -60,7 +60,7 @@ public class Walk {
         for (String lang : List.of("en", "zh-CN")) {
           driver.get(base + "/lang/" + lang + "?back=/");
           for (String path : stop.paths()) {
-            for (int width : new int[] {800, 1024, 1366}) {
+            for (int width : new int[] {800, 1024, 1200, 1280, 1366}) {
               driver.manage().window().setSize(new Dimension(width, 900));
               driver.get(base + path);
               new WebDriverWait(driver, Duration.ofSeconds(20))

@@ -169,7 +169,8 @@ final class OpsJourney {
     ops.findElement(By.id("name")).sendKeys("Kansai leads " + tag);
     ops.findElement(By.id("region")).sendKeys(region + org.openqa.selenium.Keys.TAB);
     wait.until(
-        ExpectedConditions.textMatches(By.id("live-count"), java.util.regex.Pattern.compile("\\d+ leads match now")));
+        ExpectedConditions.textMatches(
+            By.id("live-count"), java.util.regex.Pattern.compile("\\d+ leads match now")));
     PackagedAppIT.screenshot(ops, "ops-audience-new.png");
     click(ops, ops.findElement(By.id("save-audience")));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("audience-preview")));
