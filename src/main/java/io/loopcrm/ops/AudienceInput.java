@@ -75,20 +75,27 @@ public class AudienceInput {
 
   /** The criteria as the live count sends them in the query (the name is not needed there). */
   public static AudienceInput ofQuery(jakarta.ws.rs.core.MultivaluedMap<String, String> q) {
+    // read from the raw query: cleaned here as the parameter converter cleans injected ones
+    java.util.function.Function<String, String> one =
+        name -> io.loopcrm.web.PlainText.clean(q.getFirst(name));
     AudienceInput in = new AudienceInput();
     in.name = "count";
-    in.statuses = new ArrayList<>(q.getOrDefault("statuses", List.of()));
-    in.segment = q.getFirst("segment");
-    in.region = q.getFirst("region");
-    in.industry = q.getFirst("industry");
-    in.minScore = q.getFirst("minScore");
-    in.maxScore = q.getFirst("maxScore");
-    in.campaign = q.getFirst("campaign");
-    in.channel = q.getFirst("channel");
-    in.customersOf = q.getFirst("customersOf");
-    in.noPurchaseDays = q.getFirst("noPurchaseDays");
-    in.createdFrom = q.getFirst("createdFrom");
-    in.createdTo = q.getFirst("createdTo");
+    in.statuses =
+        new ArrayList<>(
+            q.getOrDefault("statuses", List.of()).stream()
+                .map(io.loopcrm.web.PlainText::clean)
+                .toList());
+    in.segment = one.apply("segment");
+    in.region = one.apply("region");
+    in.industry = one.apply("industry");
+    in.minScore = one.apply("minScore");
+    in.maxScore = one.apply("maxScore");
+    in.campaign = one.apply("campaign");
+    in.channel = one.apply("channel");
+    in.customersOf = one.apply("customersOf");
+    in.noPurchaseDays = one.apply("noPurchaseDays");
+    in.createdFrom = one.apply("createdFrom");
+    in.createdTo = one.apply("createdTo");
     return in;
   }
 

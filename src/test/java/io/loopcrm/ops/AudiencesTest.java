@@ -173,6 +173,8 @@ class AudiencesTest {
         .then()
         .statusCode(200)
         .body(containsString("2 leads match now"));
+    // a control character in the query (the malformed-request run sent a NUL): not a 500
+    given().queryParam("segment", "a\u0000b").get("/ops/audiences/count").then().statusCode(200);
     String name = Fixtures.unique("New in " + region);
     String location =
         Csrf.form()
